@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Database } from "./open";
+import { prismaIndexName, readPrismaSchema } from "./prisma-schema";
+import { createTestDatabase } from "./test-database";
+
+// The migrations are hand-written SQL; this proves the database they build is the one schema.prisma describes.
+
+const schema = readPrismaSchema();
+let db: Database;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+interface Column {
+  table_name: string;
+  column_name: string;
+  data_type: string;
+  udt_name: string;
+  is_nullable: "YES" | "NO";
+  numeric_precision: number | null;
+  numeric_scale: number | null;
+}
+
+const expectedSqlType = (type: string, nativeType: string | null, list: boolean, enums: Set<string>) => {
+  if (list) return { data_type: "ARRAY" };
+  if (enums.has(type)) return { data_type: "USER-DEFINED", udt_name: type };
+  if (type === "Decimal") {
+    const [, p, s] = /Decimal\((\d+),\s*(\d+)\)/.exec(nativeType ?? "") ?? [];
+    return { data_type: "numeric", numeric_precision: Number(p), numeric_scale: Number(s) };
+  }
+  const plain: Record<string, string> = {
+    String: "text",
+    Int: "integer",
+    BigInt: "bigint",
+    Boolean: "boolean",
+    DateTime: "timestamp without time zone",
+    Json: "jsonb",
+  };
+  return { data_type: plain[type] };
+};
+
+describe("migrated database matches schema.prisma", () => {
+  it("has exactly the tables and columns of the models, with their types and nullability", async () => {
+    const columns = await db.sql.query<Column>(
+      `SELECT table_name, column_name, data_type, udt_name, is_nullable, numeric_precision, numeric_scale
+         FROM information_schema.columns WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'`,
+    );
+    const enums = new Set(schema.enums.keys());
+    const tables = new Set(columns.map((c) => c.table_name));
+    expect([...tables].sort()).toEqual(schema.models.map((m) => m.table).sort());
+    for (const model of schema.models) {
+      const actual = columns.filter((c) => c.table_name === model.table);
+      expect(actual.map((c) => c.column_name).sort(), model.name).toEqual(model.fields.map((f) => f.column).sort());
+      for (const field of model.fields) {
+        const column = actual.find((c) => c.column_name === field.column)!;
+        expect(column, `${model.name}.${field.name}`).toMatchObject(expectedSqlType(field.type, field.nativeType, field.list, enums));
+        expect(column.is_nullable === "YES", `${model.name}.${field.name} nullable`).toBe(field.optional || field.list);
+      }
+    }
+  });
+
+  it("has every enum with its values in order", async () => {
+    const rows = await db.sql.query<{ typname: string; labels: string[] }>(
+      `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.typname, r.labels]))).toEqual(Object.fromEntries(schema.enums));
+  });
+
+  it("has every @@index and @@unique under Prisma's name", async () => {
+    const rows = await db.sql.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()`,
+    );
+    const byName = new Map(rows.map((r) => [r.indexname, r.indexdef]));
+    for (const model of schema.models) {
+      for (const index of model.indexes) {
+        const name = prismaIndexName(model.table, index.columns, index.unique);
+        expect(byName.has(name), name).toBe(true);
+        expect(byName.get(name)!.startsWith(index.unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"), name).toBe(true);
+      }
+    }
+  });
+
+  it("writes and reads back every model and field through the Prisma client", async () => {
+    const p = db.prisma;
+    const department = await p.department.create({ data: { name: "测试部门" } });
+    const unit = await p.budgetUnit.create({ data: { name: "本级", departmentId: department.id } });
+    const year = await p.fiscalYear.create({ data: { year: 2031 } });
+    const sheet = await p.targetSheet.create({
+      data: {
+        kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "项目", lead: "冯先生",
+        fundsTotal: new Prisma.Decimal("123456789012.34"), fundsFiscal: new Prisma.Decimal("0.01"), fundsOther: new Prisma.Decimal("0"),
+        goal: "目标", budgetExecutionWeight: new Prisma.Decimal("12.50"), position: 3,
+      },
+    });
+    const indicator = await p.indicator.create({
+      data: {
+        sheetId: sheet.id, position: 0, level1: "产出指标", level2: "数量指标", name: "数量", targetRaw: "＞=3.5亿元",
+        targetOp: "GTE", targetValue: new Prisma.Decimal("3.5"), targetUnit: "亿元", targetQualitative: "有效推动",
+        measureType: "LEVEL", basis: "计划标准", lastYear: "3亿元", weight: new Prisma.Decimal("30.25"),
+        rule: "按评判等级赋分", evidence: ["工作资料", "说明材料"],
+      },
+    });
+    const user = await p.user.create({
+      data: { username: "u", displayName: "用户", passwordHash: "h", role: "EVALUATOR", active: false, departmentId: department.id },
+    });
+    const assignment = await p.sheetAssignment.create({ data: { sheetId: sheet.id, userId: user.id, role: "EVALUATOR" } });
+    const audit = await p.auditLog.create({
+      data: { actorId: user.id, action: "x.y", entityType: "indicator", entityId: String(indicator.id), before: { a: 1 }, after: { b: ["中文", null] } },
+    });
+
+    const read = await p.department.findUniqueOrThrow({
+      where: { id: department.id },
+      include: {
+        units: { include: { sheets: { include: { indicators: true, assignments: true, fiscalYear: true } } } },
+        users: { include: { auditEntries: true } },
+      },
+    });
+    const readSheet = read.units[0]!.sheets[0]!;
+    expect(readSheet).toMatchObject({ ...sheet, updatedAt: expect.any(Date) });
+    expect(readSheet.fundsTotal.toFixed(2)).toBe("123456789012.34");
+    expect(readSheet.budgetExecutionWeight?.toFixed(2)).toBe("12.50");
+    expect(readSheet.fiscalYear.year).toBe(2031);
+    expect(readSheet.indicators[0]).toEqual(indicator);
+    expect(readSheet.indicators[0]!.evidence).toEqual(["工作资料", "说明材料"]);
+    expect(readSheet.indicators[0]!.targetValue?.toString()).toBe("3.5");
+    expect(readSheet.assignments[0]).toEqual(assignment);
+    expect(read.users[0]).toMatchObject({ username: "u", displayName: "用户", role: "EVALUATOR", active: false });
+    expect(read.users[0]!.auditEntries[0]).toEqual(audit);
+    expect(typeof audit.id).toBe("bigint");
+  });
+
+  it("keeps the audit log append-only", async () => {
+    const entry = await db.prisma.auditLog.create({ data: { action: "t", entityType: "t", entityId: "1" } });
+    await expect(db.prisma.auditLog.update({ where: { id: entry.id }, data: { action: "changed" } })).rejects.toThrow(/append-only/);
+    await expect(db.prisma.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/** Zod schemas of the JSON interchange format (design.md §5): seed, import, export and backups. */
+
+export const SCORING_RULES = ["按照完成比例赋分", "直接赋分", "按评判等级赋分", "满意度赋分"] as const;
+export type ScoringRule = (typeof SCORING_RULES)[number];
+
+const decimalString = z
+  .string({ error: "应为数字字符串，如 \"1600.00\"" })
+  .regex(/^-?\d+(\.\d+)?$/, "应为数字字符串，如 \"1600.00\"");
+
+/** 万元 amounts: at most 2 decimals, never negative. */
+export const amountSchema = decimalString.regex(/^\d+(\.\d{1,2})?$/, "金额应为非负数，最多两位小数（万元）");
+
+/** Weights are printed as plain numbers (`10`); a decimal string is accepted too. */
+export const weightSchema = z
+  .union([z.number({ error: "指标分值权重应为数字" }), decimalString], { error: "指标分值权重应为数字" })
+  .transform((w) => String(w))
+  .refine((w) => /^\d+(\.\d{1,2})?$/.test(w) && Number(w) <= 100, "指标分值权重应在 0 到 100 之间，最多两位小数");
+
+export const targetSchema = z.union(
+  [
+    z.strictObject({
+      op: z.enum([">=", ">", "=", "<=", "<"], { error: "比较符应为 >=、>、=、<=、<" }),
+      value: decimalString,
+      unit: z.string(),
+    }),
+    z.strictObject({ qualitative: z.string().min(1, "定性指标值不能为空") }),
+  ],
+  { error: "指标值解析结果应为 {op, value, unit} 或 {qualitative}" },
+);
+
+const text = (label: string) => z.string({ error: `缺少${label}` });
+const required = (label: string) => text(label).trim().min(1, `${label}不能为空`);
+
+export const indicatorSchema = z.strictObject({
+  level1: required("一级指标"),
+  level2: required("二级指标"),
+  name: required("三级指标"),
+  targetRaw: required("指标值"),
+  /** Optional on import: derived from targetRaw when absent, checked against it when present. */
+  target: targetSchema.optional(),
+  basis: text("指标值设置依据"),
+  lastYear: text("上年完成值"),
+  weight: weightSchema,
+  /** "" where the sheet prints no rule (the department sheet); scored as proportional. */
+  rule: z.enum([...SCORING_RULES, ""], { error: `赋分规则应为 ${SCORING_RULES.join("、")} 之一` }),
+  evidence: z.array(z.string(), { error: "佐证资料应为字符串列表" }),
+  /** In-year measure type; omitted when it is the default derived from the unit. */
+  measureType: z.enum(["cumulative", "level"]).optional(),
+});
+
+export const sheetSchema = z.strictObject({
+  kind: z.enum(["project", "department"], { error: "kind 应为 project 或 department" }),
+  unit: required("预算单位"),
+  name: required("项目名称"),
+  lead: text("项目负责人"),
+  funds: z.strictObject({ total: amountSchema, fiscal: amountSchema, other: amountSchema }),
+  goal: text("项目总体目标"),
+  /** Omitted when it is the default `100 − Σ indicator weights`. */
+  budgetExecutionWeight: weightSchema.optional(),
+  indicators: z.array(indicatorSchema).min(1, "至少需要一个指标"),
+});
+
+export const interchangeSchema = z.strictObject({
+  department: required("部门名称"),
+  fiscalYear: z.number({ error: "fiscalYear 应为年份数字" }).int().min(2000).max(2100),
+  sheets: z.array(sheetSchema),
+});
+
+export type InterchangeIndicator = z.input<typeof indicatorSchema>;
+export type InterchangeSheet = z.input<typeof sheetSchema>;
+export type InterchangeFile = z.input<typeof interchangeSchema>;
+export type ParsedInterchangeFile = z.output<typeof interchangeSchema>;

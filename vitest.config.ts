@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+// Two projects: pure unit tests, and integration tests that each get a fresh database
+// (in-memory PGlite, or a throwaway PostgreSQL database when DATABASE_URL is set).
+export default defineConfig({
+  resolve: { alias: { "@": root } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "integration", include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+    ],
+  },
+});
