@@ -1,0 +1,29 @@
+/** The one error type use cases throw; `app/` maps codes to HTTP statuses and form messages. */
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "LOCKED";
+
+export interface Problem {
+  /** Where: e.g. `第2张表「…」第3行「…」指标值（targetRaw）`; empty for the whole input. */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const formatProblem = (p: Problem) => (p.path ? `${p.path}：${p.message}` : p.message);
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INVALID: 400,
+  LOCKED: 423,
+};
