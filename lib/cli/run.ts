@@ -1,0 +1,49 @@
+import { dbTarget } from "@/lib/db/config";
+import { migrate } from "@/lib/db/migrate";
+import { type Database, openDatabase } from "@/lib/db/open";
+import { AppError, formatProblem } from "@/lib/errors";
+
+/**
+ * Runs a command against the configured database (PGlite in DATA_DIR, or DATABASE_URL), bringing the
+ * schema up to date first, and always closing it: an open PGlite keeps the process alive and holds the
+ * data-directory lock. Problems go to stderr; input problems exit with status 2, anything else with 1.
+ */
+export async function runWithDatabase(main: (db: Database) => Promise<number | void>, options: { migrate?: boolean } = {}): Promise<never> {
+  let db: Database | undefined;
+  let code: number;
+  try {
+    db = await openDatabase(dbTarget());
+    if (options.migrate !== false) await migrate(db.sql);
+    code = (await main(db)) ?? 0;
+  } catch (error) {
+    code = reportError(error);
+  } finally {
+    await db?.close().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+/** Prints an error for a person and returns the exit status. */
+export function reportError(error: unknown): number {
+  if (error instanceof AppError) {
+    process.stderr.write(`${error.message}\n`);
+    for (const problem of error.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+    return error.code === "INVALID" || error.code === "CONFLICT" ? 2 : 1;
+  }
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+/** Reads a file, or standard input for `-`. */
+export async function readInput(file: string): Promise<string> {
+  if (file !== "-") return (await import("node:fs/promises")).readFile(file, "utf8");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function usage(text: string): never {
+  process.stderr.write(`用法：${text}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,13 @@
+import { dbTarget } from "@/lib/db/config";
+import type { Database } from "@/lib/db/open";
+import { seedIfEmpty } from "@/lib/seed/seed-database";
+
+/**
+ * Seeds an empty database. Demo users (published passwords) go only into the embedded database,
+ * unless asked for; a production PostgreSQL gets its administrator from `npm run user:create`.
+ */
+export async function seedStep(db: Database, demoUsers = dbTarget().engine === "pglite"): Promise<string> {
+  const outcome = await seedIfEmpty(db.prisma, { demoUsers });
+  if (!outcome.seeded) return "数据库已有数据，未载入种子数据";
+  return `已载入 ${outcome.sheets} 张2025年绩效目标表` + (outcome.users ? `和 ${outcome.users} 个演示用户` : "（未创建演示用户，请用 npm run user:create 创建管理员）");
+}

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { appendAudit } from "@/lib/audit/append-audit";
+import { SYSTEM } from "@/lib/auth/actor";
+import { AppError, formatProblem } from "@/lib/errors";
+import { validateInterchange } from "@/lib/interchange/validate";
+import { importSheetsInTx } from "@/lib/sheets/import-sheets";
+import { createUser } from "@/lib/users/create-user";
+import { DEMO_USERS, type DemoUser } from "./demo-users";
+
+export const SEED_FILE = path.join(process.cwd(), "prisma", "seed", "urumqi-sti-2025.json");
+
+/** Loads the 2025 seed sheets (or another interchange file); also the factory of integration tests. */
+export async function seedSheets(tx: Prisma.TransactionClient, file = SEED_FILE) {
+  const result = validateInterchange(JSON.parse(fs.readFileSync(file, "utf8")));
+  if (!result.ok) throw new AppError("INVALID", `种子数据有误：\n${result.problems.map(formatProblem).join("\n")}`, result.problems);
+  return importSheetsInTx(tx, SYSTEM, result.file, { replace: false });
+}
+
+/** Creates the demo users and their assignments (sheets must be loaded first). */
+export async function seedDemoUsers(prisma: Prisma.TransactionClient, users: DemoUser[] = DEMO_USERS) {
+  const department = await prisma.department.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const sheets = await prisma.targetSheet.findMany({ select: { id: true, lead: true } });
+  for (const { assign, ...input } of users) {
+    const user = await createUser(prisma, SYSTEM, { ...input, department: input.role === "MANAGER" ? department.name : undefined });
+    if (!assign) continue;
+    const assigned = sheets.filter((s) => ("all" in assign ? true : s.lead === assign.sheetLead));
+    const sheetIds = assigned.map((s) => s.id);
+    await prisma.sheetAssignment.createMany({ data: sheetIds.map((sheetId) => ({ sheetId, userId: user.id, role: assign.role })) });
+    await appendAudit(prisma, SYSTEM, { action: "assignment.create", entityType: "User", entityId: user.id, after: { role: assign.role, sheetIds } });
+  }
+}
+
+export type SeedOutcome = { seeded: false } | { seeded: true; sheets: number; users: number };
+
+/** Seeds only an empty database (no sheets, no users), so running it twice changes nothing. */
+export async function seedIfEmpty(prisma: PrismaClient, options: { demoUsers: boolean }): Promise<SeedOutcome> {
+  const [sheets, users] = await Promise.all([prisma.targetSheet.count(), prisma.user.count()]);
+  if (sheets > 0 || users > 0) return { seeded: false };
+  const imported = await prisma.$transaction(
+    async (tx) => {
+      const sheetsImported = await seedSheets(tx);
+      if (options.demoUsers) await seedDemoUsers(tx);
+      return sheetsImported;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return { seeded: true, sheets: imported.length, users: options.demoUsers ? DEMO_USERS.length : 0 };
+}
