@@ -57,7 +57,7 @@ export function locate(input: unknown, path: readonly PropertyKey[]): string {
       const label = path[i - 1] === "sheets" ? `第${key + 1}张表` : `第${key + 1}行`;
       const name = nameOf(next);
       parts.push(name ? `${label}「${name}」` : label);
-    } else if (typeof key === "string" && !(key === "sheets" || key === "indicators") ) {
+    } else if (typeof key === "string" && !(key === "sheets" || key === "indicators")) {
       fields.push(FIELD_LABELS[key] ? `${FIELD_LABELS[key]}（${key}）` : key);
     } else if (typeof key === "number") {
       fields.push(`[${key + 1}]`);
@@ -66,6 +66,6 @@ export function locate(input: unknown, path: readonly PropertyKey[]): string {
   }
   // A problem with a whole list (e.g. "at least one indicator") names the list itself.
   const last = path[path.length - 1];
-  if ((last === "sheets" || last === "indicators") && fields.length === 0) fields.push(FIELD_LABELS[last]!);
+  if ((last === "sheets" || last === "indicators") && fields.length === 0) fields.push(`${FIELD_LABELS[last]}（${last}）`);
   return [parts.join(""), fields.join(".")].filter(Boolean).join(" ");
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// Messages zod writes itself (type mismatches, unknown keys) in the users' language.
+z.config(z.locales.zhCN());
+
 /** Zod schemas of the JSON interchange format (design.md §5): seed, import, export and backups. */
 
 export const SCORING_RULES = ["按照完成比例赋分", "直接赋分", "按评判等级赋分", "满意度赋分"] as const;
@@ -14,9 +17,9 @@ export const amountSchema = decimalString.regex(/^\d+(\.\d{1,2})?$/, "金额应�
 
 /** Weights are printed as plain numbers (`10`); a decimal string is accepted too. */
 export const weightSchema = z
-  .union([z.number({ error: "指标分值权重应为数字" }), decimalString], { error: "指标分值权重应为数字" })
-  .transform((w) => String(w))
-  .refine((w) => /^\d+(\.\d{1,2})?$/.test(w) && Number(w) <= 100, "指标分值权重应在 0 到 100 之间，最多两位小数");
+  .union([z.number(), z.string()], { error: "缺少分值或分值不是数字" })
+  .transform((w) => String(w).trim())
+  .refine((w) => /^\d+(\.\d{1,2})?$/.test(w) && Number(w) <= 100, "分值应为 0 到 100 之间的数字，最多两位小数");
 
 export const targetSchema = z.union(
   [

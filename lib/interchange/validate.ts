@@ -4,7 +4,7 @@ import type { Problem } from "@/lib/errors";
 import { defaultMeasureType, parseTarget } from "@/lib/targets";
 import type { Target } from "@/lib/targets/types";
 import { locate } from "./locate";
-import { interchangeSchema, type ParsedInterchangeFile } from "./schema";
+import { interchangeSchema, type ParsedInterchangeFile, sheetSchema, targetSchema } from "./schema";
 
 type ParsedSheet = ParsedInterchangeFile["sheets"][number];
 type ParsedIndicator = ParsedSheet["indicators"][number];
@@ -30,40 +30,16 @@ const sameTarget = (a: Target, b: Target): boolean =>
     ? "qualitative" in a && "qualitative" in b && a.qualitative === b.qualitative
     : a.op === b.op && a.unit === b.unit && new Decimal(a.value).equals(b.value);
 
-/** Validates the whole file and reports every problem with sheet, row and field, never just the first. */
+/**
+ * Validates the whole file and reports every problem with sheet, row and field: a sheet whose shape is
+ * wrong still gets its targets and sums checked, so one run lists everything to fix.
+ */
 export function validateInterchange(input: unknown): ValidationResult {
   const parsed = interchangeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: zodProblems(input, parsed.error) };
-  const problems: Problem[] = [];
-  const at = (...path: PropertyKey[]) => locate(input, path);
-  const seen = new Map<string, number>();
-
-  parsed.data.sheets.forEach((sheet, s) => {
-    const key = `${sheet.unit}\u0000${sheet.name}`;
-    if (seen.has(key)) problems.push({ path: at("sheets", s), message: `与第${seen.get(key)! + 1}张表的预算单位和项目名称重复` });
-    seen.set(key, s);
-    const { total, fiscal, other } = sheet.funds;
-    if (!new Decimal(fiscal).plus(other).equals(total)) {
-      problems.push({ path: at("sheets", s, "funds", "total"), message: `年度预算总额 ${total} 不等于财政拨款 ${fiscal} + 其他资金 ${other}` });
-    }
-    const weights = sheet.indicators.reduce((sum, i) => sum.plus(i.weight), new Decimal(0));
-    const budgetWeight = new Decimal(sheet.budgetExecutionWeight ?? 0);
-    if (weights.plus(budgetWeight).greaterThan(100)) {
-      problems.push({
-        path: at("sheets", s, "indicators"),
-        message: `指标分值权重合计 ${weights.toFixed(2)}${sheet.budgetExecutionWeight ? ` 加预算执行率分值 ${budgetWeight.toFixed(2)}` : ""} 超过 100`,
-      });
-    }
-    sheet.indicators.forEach((indicator, r) => {
-      const result = parseTarget(indicator.targetRaw);
-      if (!result.ok) {
-        problems.push({ path: at("sheets", s, "indicators", r, "targetRaw"), message: result.error });
-      } else if (indicator.target && !sameTarget(indicator.target, result.target)) {
-        problems.push({ path: at("sheets", s, "indicators", r, "target"), message: `与指标值「${indicator.targetRaw}」的解析结果不一致` });
-      }
-    });
-  });
-  if (problems.length > 0) return { ok: false, problems };
+  const problems: Problem[] = parsed.success ? [] : zodProblems(input, parsed.error);
+  const rawSheets = (input as { sheets?: unknown } | null)?.sheets;
+  if (Array.isArray(rawSheets)) problems.push(...rawSheets.flatMap((sheet, s) => sheetProblems(input, sheet, s)), ...duplicateProblems(input, rawSheets));
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
 
   const file: ValidFile = {
     ...parsed.data,
@@ -76,6 +52,51 @@ export function validateInterchange(input: unknown): ValidationResult {
     })),
   };
   return { ok: true, file };
+}
+
+/** Checks beyond the shape: targets parse and agree, funds add up, weights stay within 100. */
+function sheetProblems(input: unknown, raw: unknown, s: number): Problem[] {
+  const problems: Problem[] = [];
+  const at = (...path: PropertyKey[]) => locate(input, ["sheets", s, ...path]);
+  const rawIndicators = (raw as { indicators?: unknown } | null)?.indicators;
+  if (Array.isArray(rawIndicators)) {
+    rawIndicators.forEach((indicator: { targetRaw?: unknown; target?: unknown } | null, r) => {
+      if (typeof indicator?.targetRaw !== "string" || !indicator.targetRaw.trim()) return; // the shape check reports it
+      const result = parseTarget(indicator.targetRaw);
+      const given = targetSchema.safeParse(indicator.target);
+      if (!result.ok) problems.push({ path: at("indicators", r, "targetRaw"), message: result.error });
+      else if (given.success && !sameTarget(given.data, result.target)) {
+        problems.push({ path: at("indicators", r, "target"), message: `与指标值「${indicator.targetRaw}」的解析结果不一致` });
+      }
+    });
+  }
+  const sheet = sheetSchema.safeParse(raw);
+  if (!sheet.success) return problems;
+  const { total, fiscal, other } = sheet.data.funds;
+  if (!new Decimal(fiscal).plus(other).equals(total)) {
+    problems.push({ path: at("funds", "total"), message: `年度预算总额 ${total} 不等于财政拨款 ${fiscal} + 其他资金 ${other}` });
+  }
+  const weights = sheet.data.indicators.reduce((sum, i) => sum.plus(i.weight), new Decimal(0));
+  const budgetWeight = sheet.data.budgetExecutionWeight;
+  if (weights.plus(budgetWeight ?? 0).greaterThan(100)) {
+    const withBudget = budgetWeight === undefined ? "" : ` 加预算执行率分值 ${new Decimal(budgetWeight).toFixed(2)}`;
+    problems.push({ path: at("indicators"), message: `指标分值权重合计 ${weights.toFixed(2)}${withBudget} 超过 100` });
+  }
+  return problems;
+}
+
+function duplicateProblems(input: unknown, sheets: unknown[]): Problem[] {
+  const seen = new Map<string, number>();
+  const problems: Problem[] = [];
+  sheets.forEach((sheet, s) => {
+    const { unit, name } = (sheet ?? {}) as { unit?: unknown; name?: unknown };
+    if (typeof unit !== "string" || typeof name !== "string") return;
+    const key = `${unit.trim()}\u0000${name.trim()}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ path: locate(input, ["sheets", s]), message: `与第${first + 1}张表的预算单位和项目名称重复` });
+    else seen.set(key, s);
+  });
+  return problems;
 }
 
 function zodProblems(input: unknown, error: z.ZodError): Problem[] {
