@@ -3,7 +3,8 @@ import path from "node:path";
 /** Where the data lives: PostgreSQL when DATABASE_URL is set, else embedded PGlite under DATA_DIR. */
 export type DbTarget = { engine: "postgres"; url: string } | { engine: "pglite"; dataDir: string };
 
-export const dataDir = (): string => path.resolve(process.env.DATA_DIR || "./data");
+// turbopackIgnore: the data directory is chosen at run time; without it the build traces the whole project.
+export const dataDir = (): string => path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || "./data");
 
 export function dbTarget(): DbTarget {
   const url = process.env.DATABASE_URL?.trim();

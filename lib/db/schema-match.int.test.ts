@@ -114,6 +114,32 @@ describe("migrated database matches schema.prisma", () => {
       data: { actorId: user.id, action: "x.y", entityType: "indicator", entityId: String(indicator.id), before: { a: 1 }, after: { b: ["中文", null] } },
     });
 
+    const month = await p.sheetMonth.create({
+      data: {
+        sheetId: sheet.id, month: 7, status: "RETURNED", executed: new Prisma.Decimal("1234.56"), reviewComment: "请补充佐证",
+        submittedAt: new Date("2025-07-31T08:05:00Z"), submittedById: user.id, reviewedAt: new Date("2025-08-01T02:00:00Z"), reviewedById: user.id, version: 3,
+      },
+    });
+    const entry = await p.progressEntry.create({
+      data: {
+        indicatorId: indicator.id, month: 7, value: new Prisma.Decimal("-1.2345"), qualitativeValue: "PARTIAL", likelihood: "POSSIBLE",
+        forecast: new Prisma.Decimal("3.6"), deviationReason: "原因", improvement: "措施", updatedById: user.id, version: 2,
+      },
+    });
+    const adjustment = await p.budgetAdjustment.create({
+      data: { sheetId: sheet.id, month: 6, amount: new Prisma.Decimal("-20.50"), reason: "调减", createdById: user.id },
+    });
+    const file = await p.evidenceFile.create({
+      data: { sheetId: sheet.id, month: 7, indicatorId: indicator.id, sha256: "a".repeat(64), originalName: "佐证.pdf", mimeType: "application/pdf", sizeBytes: 1024, uploadedById: user.id },
+    });
+    expect(await p.sheetMonth.findUniqueOrThrow({ where: { id: month.id } })).toEqual(month);
+    expect(await p.progressEntry.findUniqueOrThrow({ where: { id: entry.id } })).toEqual(entry);
+    expect(entry.value?.toString()).toBe("-1.2345");
+    expect(await p.budgetAdjustment.findUniqueOrThrow({ where: { id: adjustment.id } })).toEqual(adjustment);
+    expect(adjustment.amount.toFixed(2)).toBe("-20.50");
+    expect(await p.evidenceFile.findUniqueOrThrow({ where: { id: file.id } })).toEqual(file);
+    await expect(p.sheetMonth.create({ data: { sheetId: sheet.id, month: 13 } })).rejects.toThrow();
+
     const read = await p.department.findUniqueOrThrow({
       where: { id: department.id },
       include: {
