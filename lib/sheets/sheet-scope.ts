@@ -4,13 +4,20 @@ import type { SheetScope, SheetVisibility } from "@/lib/auth/authorize";
 /** The relations `authorize` needs to judge a sheet, to include in a sheet query. */
 export const sheetScopeInclude = {
   unit: { select: { departmentId: true, name: true } },
-  assignments: { where: { role: "LEAD" }, select: { userId: true } },
+  assignments: { select: { userId: true, role: true } },
 } satisfies Prisma.TargetSheetInclude;
 
-export const toSheetScope = (sheet: { unit: { departmentId: number }; assignments: { userId: number }[] }): SheetScope => ({
+export const toSheetScope = (sheet: { unit: { departmentId: number }; assignments: { userId: number; role: string }[] }): SheetScope => ({
   departmentId: sheet.unit.departmentId,
-  leadIds: sheet.assignments.map((a) => a.userId),
+  leadIds: sheet.assignments.filter((a) => a.role === "LEAD").map((a) => a.userId),
+  evaluatorIds: sheet.assignments.filter((a) => a.role === "EVALUATOR").map((a) => a.userId),
 });
+
+/** Loads what `authorize` needs to judge one sheet; null when the sheet does not exist. */
+export async function loadSheetScope(prisma: Pick<Prisma.TransactionClient, "targetSheet">, sheetId: number): Promise<SheetScope | null> {
+  const sheet = await prisma.targetSheet.findUnique({ where: { id: sheetId }, select: sheetScopeInclude });
+  return sheet ? toSheetScope(sheet) : null;
+}
 
 /** `sheetVisibility` as a Prisma filter. */
 export function visibleSheetsWhere(visibility: SheetVisibility): Prisma.TargetSheetWhereInput {

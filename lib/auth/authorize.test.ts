@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { SYSTEM, type Actor } from "./actor";
+import { type Action, can, sheetVisibility } from "./authorize";
+
+// The whole permission table, written out: one row per action, one column per kind of user.
+const sheet = { departmentId: 1, leadIds: [10], evaluatorIds: [30] };
+const user = (id: number, role: Role, departmentId: number | null = 1): Actor => ({ kind: "user", id, role, departmentId, displayName: "x" });
+
+const actors = {
+  admin: user(1, "ADMIN"),
+  manager: user(2, "MANAGER"),
+  otherManager: user(3, "MANAGER", 2),
+  lead: user(10, "LEAD"),
+  otherLead: user(11, "LEAD"),
+  evaluator: user(30, "EVALUATOR"),
+  otherEvaluator: user(31, "EVALUATOR"),
+};
+type Who = keyof typeof actors;
+
+const table: [Action["type"], Who[]][] = [
+  ["sheet.read", ["admin", "manager", "lead", "evaluator", "otherEvaluator"]],
+  ["progress.write", ["lead"]],
+  ["month.submit", ["lead"]],
+  ["evidence.write", ["lead"]],
+  ["month.review", ["manager"]],
+  ["month.reopen", ["manager"]],
+  ["evaluation.reopen", ["manager"]],
+  ["indicator.configure", ["admin", "manager"]],
+  ["evaluation.write", ["evaluator"]],
+  ["sheets.list", ["admin", "manager", "otherManager", "lead", "otherLead", "evaluator", "otherEvaluator"]],
+  ["sheets.export", ["admin", "manager", "otherManager", "evaluator", "otherEvaluator"]],
+  ["audit.read", ["admin", "manager", "otherManager"]],
+  ["sheets.import", ["admin"]],
+  ["user.manage", ["admin"]],
+  ["assignment.manage", ["admin"]],
+];
+
+const SHEET_ACTIONS = new Set(["sheet.read", "progress.write", "month.submit", "evidence.write", "month.review", "month.reopen", "evaluation.reopen", "indicator.configure", "evaluation.write"]);
+const actionOf = (type: Action["type"]) => (SHEET_ACTIONS.has(type) ? { type, sheet } : { type }) as Action;
+
+describe("authorize", () => {
+  it.each(table)("%s is allowed to exactly %j", (type, allowed) => {
+    const granted = (Object.keys(actors) as Who[]).filter((who) => can(actors[who], actionOf(type)));
+    expect(granted).toEqual(allowed);
+    expect(can(SYSTEM, actionOf(type))).toBe(true);
+  });
+
+  it("covers every action", () => {
+    expect(new Set(table.map(([type]) => type)).size).toBe(table.length);
+  });
+
+  it("filters lists the same way", () => {
+    expect(sheetVisibility(actors.lead)).toEqual({ leadUserId: 10 });
+    expect(sheetVisibility(actors.manager)).toEqual({ departmentId: 1 });
+    expect(sheetVisibility(user(4, "MANAGER", null))).toEqual({ none: true });
+    expect(sheetVisibility(actors.evaluator)).toEqual({ all: true });
+  });
+});
