@@ -1,0 +1,69 @@
+import { isQuantitative } from "@/lib/targets/types";
+import { Decimal, round2 } from "./decimal";
+import { isQualitativeStatus, type QualitativeStatus } from "./indicator-light";
+import { scoreSheet } from "./sheet-score";
+import type { Band, BudgetInput, Grading, RowInput, ScoringOptions, SheetScore } from "./types";
+
+export interface ProjectionRow extends Pick<RowInput, "target" | "weight" | "rule"> {
+  /** Latest year-to-date value (Decimal) or status (qualitative rows). */
+  current?: Decimal | QualitativeStatus | null;
+  /** 全年预计完成值, preferred over the current value where entered. */
+  forecast?: Decimal | QualitativeStatus | null;
+}
+
+export interface ProjectionInput {
+  indicators: readonly ProjectionRow[];
+  budget: BudgetInput & { forecastExecuted?: Decimal | null };
+  budgetExecutionWeight?: Decimal | null;
+}
+
+/**
+ * A qualitative status stands in for the evaluator's band at year end. Points chosen inside each band:
+ * 达成 → w (on track now, full marks is the natural expectation), 部分达成 → 0.7w (the middle of 0.6w–0.8w),
+ * 未达成 → 0 (the cautious end, matching the red light: a projection should not hide a problem).
+ */
+const PROJECTED_BAND: Readonly<Record<QualitativeStatus, { band: Band; share: Decimal }>> = {
+  达成: { band: "达成年度指标", share: new Decimal(1) },
+  部分达成: { band: "部分达成年度指标并具有一定效果", share: new Decimal("0.7") },
+  未达成: { band: "未达成年度指标且效果较差", share: new Decimal(0) },
+};
+
+/**
+ * The year-end score if things end as they stand (design.md §4): forecasts where entered, else current values.
+ * Quantitative 按评判等级赋分 rows are projected with the proportional formula, the evaluator's usual yardstick.
+ */
+export function projectedSheetScore(input: ProjectionInput, options?: ScoringOptions): SheetScore {
+  const prefixes: string[] = [];
+  const indicators = input.indicators.map((row): RowInput => {
+    const fromForecast = row.forecast !== null && row.forecast !== undefined;
+    const value = fromForecast ? row.forecast : row.current;
+    const source = fromForecast ? "预计值" : "当前值";
+    if (value === null || value === undefined) {
+      prefixes.push("");
+      return { target: row.target, weight: row.weight, rule: row.rule };
+    }
+    if (isQuantitative(row.target)) {
+      if (isQualitativeStatus(value)) throw new RangeError("定量指标的完成值应为数值");
+      prefixes.push(`按${source} ${value.toFixed()} 推算：`);
+      const rule = row.rule === "按评判等级赋分" ? "按照完成比例赋分" : row.rule;
+      return { target: row.target, weight: row.weight, rule, actual: value };
+    }
+    if (!isQualitativeStatus(value)) throw new RangeError("定性指标的完成情况应为 达成、部分达成 或 未达成");
+    const p = PROJECTED_BAND[value];
+    const grading: Grading = { band: p.band, score: round2(row.weight.times(p.share)) };
+    prefixes.push(`按${source}「${value}」推算：`);
+    return { target: row.target, weight: row.weight, rule: row.rule, grading };
+  });
+
+  const b = input.budget;
+  const executed = b.forecastExecuted ?? b.executed ?? null;
+  const result = scoreSheet(
+    { indicators, budget: { total: b.total, adjustment: b.adjustment, executed }, budgetExecutionWeight: input.budgetExecutionWeight },
+    options,
+  );
+  result.rows = result.rows.map((r, i) => (prefixes[i] ? { ...r, explanation: prefixes[i] + r.explanation } : r));
+  if (b.forecastExecuted !== null && b.forecastExecuted !== undefined) {
+    result.budget = { ...result.budget, explanation: `按预计全年执行数推算：${result.budget.explanation}` };
+  }
+  return result;
+}

@@ -1,0 +1,6 @@
+export type { Comparator, QuantitativeTarget, QualitativeTarget, Target } from "./types";
+export { isQuantitative, isReverse } from "./types";
+export { parseTarget, type ParseTargetResult } from "./parse-target";
+export { normaliseTargetText, stripWhitespace } from "./normalise";
+export { defaultMeasureType, type MeasureType } from "./measure-type";
+export { formatTarget } from "./format-target";
