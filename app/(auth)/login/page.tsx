@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { LoginForm } from "@/components/auth/login-form";
+import { getActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "登录" };
+
+/** Only a path on this site: never an absolute URL someone put in a link. */
+const callbackSchema = z
+  .string()
+  .regex(/^\/(?!\/)[^\\]*$/)
+  .refine((path) => !path.startsWith("/login"))
+  .catch("/sheets");
+
+const searchSchema = z.object({ callbackUrl: z.union([z.string(), z.array(z.string())]).optional() });
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parsed = searchSchema.safeParse(await searchParams);
+  const raw = parsed.success ? parsed.data.callbackUrl : undefined;
+  const callbackUrl = callbackSchema.parse(Array.isArray(raw) ? raw[0] : (raw ?? "/sheets"));
+  if (await getActor()) redirect(callbackUrl);
+
+  return (
+    <main className="flex min-h-screen items-start justify-center px-4 pt-[12vh]">
+      <div className="w-full max-w-sm">
+        <h1 className="mb-1 text-center text-xl font-semibold text-brand">绩效目标管理</h1>
+        <p className="mb-6 text-center text-muted">项目支出与部门整体绩效目标</p>
+        <section aria-labelledby="login-title" className="rounded border border-line bg-white p-6 shadow-sm">
+          <h2 id="login-title" className="mb-4 text-base font-semibold">
+            登录
+          </h2>
+          <LoginForm callbackUrl={callbackUrl} />
+        </section>
+      </div>
+    </main>
+  );
+}

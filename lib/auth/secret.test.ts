@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { resolveAuthSecret, SECRET_FILE_NAME } from "./secret";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ptt-secret-"));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("resolveAuthSecret", () => {
+  it("prefers NEXTAUTH_SECRET and writes no file", () => {
+    const dir = tempDir();
+    expect(resolveAuthSecret({ NEXTAUTH_SECRET: " from-env " }, dir)).toBe("from-env");
+    expect(fs.existsSync(path.join(dir, SECRET_FILE_NAME))).toBe(false);
+  });
+
+  it("creates a 32-byte hex key with mode 0600 in a directory that does not exist yet, then reuses it", () => {
+    const dir = path.join(tempDir(), "nested", "data");
+    const first = resolveAuthSecret({}, dir);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    const file = path.join(dir, SECRET_FILE_NAME);
+    if (process.platform !== "win32") expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(resolveAuthSecret({}, dir)).toBe(first);
+    expect(resolveAuthSecret({ NEXTAUTH_SECRET: "" }, dir)).toBe(first);
+  });
+
+  it("keeps an existing key", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, SECRET_FILE_NAME), "kept-key\n");
+    expect(resolveAuthSecret({}, dir)).toBe("kept-key");
+  });
+});

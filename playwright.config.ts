@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * End-to-end journeys against the real app (`npm start`: build if needed, migrate, seed, serve) on a
+ * fresh embedded database. The config is evaluated again in every worker: the data directory is made
+ * once, by the main process, and handed down to the workers through the environment.
+ */
+process.env.PTT_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "ptt-e2e-"));
+const dataDir = process.env.PTT_E2E_DATA_DIR;
+
+// The journeys prove the app needs none of these: no NEXTAUTH_URL (any host and port), no
+// NEXTAUTH_SECRET (the key is created in DATA_DIR), no PostgreSQL (the embedded database).
+delete process.env.NEXTAUTH_URL;
+delete process.env.NEXTAUTH_SECRET;
+delete process.env.DATABASE_URL;
+
+const PORT = 3100;
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  globalTeardown: "./e2e/global-teardown.ts",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "npm start",
+    url: `http://localhost:${PORT}/login`,
+    env: { DATA_DIR: dataDir, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
