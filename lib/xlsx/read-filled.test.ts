@@ -1,0 +1,310 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { InterchangeFile } from "@/lib/interchange/schema";
+import { readSheetsWorkbook } from "./read-workbook";
+import { bufferOf, fill } from "./test-workbook";
+
+const options = { department: "乌鲁木齐市科学技术局", fiscalYear: 2025 };
+
+/** A workbook as budget units send it: hand-merged, hand-typed, not as our writer lays it out. */
+async function filledWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  fill(workbook.addWorksheet("填写说明"), {
+    "A1:F6": "填写说明：本工作簿包含两张项目支出绩效目标表和一张部门整体绩效目标表，请勿修改表头。",
+  });
+
+  const projects = workbook.addWorksheet("两区专项");
+  fill(projects, {
+    // First sheet: starts at its title.
+    "A1:I1": " 项目支出绩效目标表 ",
+    "A2:I2": "（2025 年）",
+    A3: "预算单位：",
+    "B3:I3": "  乌鲁木齐市科学技术局  ",
+    A4: "项目名称",
+    "B4:F4": "2025年“两区”创新\n建设专项\n",
+    G4: "项目负责人",
+    "H4:I4": "冯先生 13800001111",
+    "A5:A6": "项目资金(万元)",
+    "B5:C5": "年度预算总额：",
+    "D5:I5": "1,600.00",
+    "B6:C6": "其中：财政\n拨款",
+    "D6:E6": 1600,
+    "F6:G6": "其他资金",
+    // H6 left blank: nothing from other sources.
+    A7: "项目总体目标",
+    "B7:I7": "发挥财政科技资金引导放大作用，\n通过在“两区”内 进行科技创新路径的先行先试。 ",
+    // row 8: blank spacer between header block and table
+    A9: "一级\n指标",
+    B9: "二级\n指标",
+    C9: "三级指标",
+    D9: "指标值",
+    E9: "指标设定依据",
+    F9: "上年完\n成值",
+    G9: "分值权重",
+    H9: "赋分规则",
+    I9: "佐证资料",
+    "A10:A13": "产出指标",
+    "B10:B11": "数量指标",
+    C10: { richText: [{ text: "支持产业核心技术" }, { text: "攻关项目数量", font: { bold: true } }] },
+    D10: "＞＝３项",
+    E10: "计划标准",
+    F10: "3 项",
+    G10: "１０",
+    H10: "按照完成比例赋分 ",
+    I10: "说明材料，工作资料",
+    C11: "产业核心技术攻关项\n目申报知识产权数量",
+    D11: "＞=3 项",
+    E11: "计划标准",
+    F11: "7项",
+    G11: { formula: "2+3", result: 5 },
+    H11: "按照完成比例赋分",
+    I11: "说明材料",
+    // row 12: blank spacer inside the merged 产出指标 cell
+    B13: "质量指标",
+    C13: "产业核心技术攻关项目牵头单位中企业的比例",
+    D13: { formula: "100%", result: 1 }, // what Excel makes of a typed `=100%`
+    E13: "计划标准",
+    F13: 1,
+    G13: 15,
+    H13: "直接赋分",
+    I13: "说明材料",
+    A14: "效益指标",
+    B14: "社会效益指标",
+    C14: "推动产业关键核心技术攻关实现突破",
+    D14: "有效推动",
+    E14: "计划标准",
+    F14: "-",
+    G14: "40",
+    H14: "按评判等级赋分",
+    I14: "说明材料",
+    // row 15: 一级/二级 left blank under an unmerged group
+    C15: "产业技术攻关成果推广应用",
+    D15: "有效\n促进",
+    E15: "自定义",
+    F15: "新增指标，无上年完成值。",
+    G15: "5分",
+    H15: "按评判等级赋分",
+    I15: "工作资料",
+
+    // Second sheet in the same worksheet: no title, starts at 预算单位.
+    A18: "预算单位",
+    "B18:I18": "乌鲁木齐科技信息服务中心",
+    A19: "项目名称",
+    "B19:F19": "乌鲁木齐市系列科普工作",
+    G19: "项目负责人",
+    "H19:I19": " 范先生",
+    "A20:A21": "项目资金（万元）",
+    "B20:C20": "年度预算总额",
+    "D20:I20": 10,
+    "B21:C21": "其中：财政拨款",
+    "D21:E21": "０.００",
+    "F21:G21": "其他资金",
+    "H21:I21": "10.00",
+    A22: "项目总体目标",
+    "B22:I22": { formula: 'CONCATENATE("开展科普活动，","提升公民科学素质。")', result: "开展科普活动，提升公民科学素质。" },
+    A23: "一级指标",
+    B23: "二级指标",
+    C23: "三级指标",
+    D23: "指标值",
+    E23: "指标值设置依据",
+    F23: "上年完成值",
+    G23: "指标分值",
+    H23: "指标赋分规则",
+    I23: "佐证资料",
+    A24: "满意度指标",
+    B24: "满意度指标",
+    C24: "服务对象满意度",
+    D24: ">= 90 %",
+    E24: "行业或国家标准",
+    F24: "95%",
+    G24: 10,
+    H24: "满意度赋分",
+    I24: "说明材料,工作资料",
+  });
+  projects.getCell("F13").numFmt = "0%";
+
+  fill(workbook.addWorksheet("部门整体"), {
+    "A1:F1": "部门整体绩效目标表",
+    "A2:F2": "（2025年）",
+    A3: "部门名称（盖章）",
+    "B3:F3": "乌鲁木齐市科学技术局",
+    A4: "部门联系人",
+    "B4:F4": "来丽拉 张春丽 联系电话：2824158 2825049",
+    "A5:F5": "年度绩效目标",
+    "A6:F6": "加快布局建设平台载体，提升创新能级，企业新获得自治区科学技术奖励数量 9 项以上。",
+    "A7:A10": "年度预算（万元）",
+    "B7:D7": "资金来源",
+    "E7:F7": "资金总额（万元）",
+    "B8:C9": "财政资金（万元）",
+    D8: "上级安排",
+    "E8:F8": 100,
+    D9: "本级安排",
+    "E9:F9": "5,832.17",
+    "B10:C10": "其他资金（万元）",
+    D10: "其他",
+    "E10:F10": 0,
+    A11: "一级指标",
+    B11: "二级指标",
+    C11: "三级指标",
+    D11: "指标值",
+    E11: "指标设定依据",
+    F11: "分值权重",
+    "A12:A13": "履职效能",
+    B12: "数量指标",
+    C12: "企业新获得自治区科\n学技术奖励数量",
+    D12: "＞=9项",
+    E12: "《科技创新支撑乌鲁木齐市高质量发展行动方案（2023—2025年）》",
+    F12: 20,
+    B13: "质量指标",
+    C13: "高新技术企业增长率",
+    D13: "＞=6%",
+    E13: "《科技创新支撑乌鲁木齐市高质量发展行动方案（2023—2025年）》",
+    F13: 20,
+  });
+  return bufferOf(workbook);
+}
+
+const expected: InterchangeFile = {
+  department: "乌鲁木齐市科学技术局",
+  fiscalYear: 2025,
+  sheets: [
+    {
+      kind: "project",
+      unit: "乌鲁木齐市科学技术局",
+      name: "2025年“两区”创新建设专项",
+      lead: "冯先生",
+      funds: { total: "1600.00", fiscal: "1600.00", other: "0.00" },
+      goal: "发挥财政科技资金引导放大作用，通过在“两区”内进行科技创新路径的先行先试。",
+      indicators: [
+        {
+          level1: "产出指标",
+          level2: "数量指标",
+          name: "支持产业核心技术攻关项目数量",
+          targetRaw: "＞＝３项",
+          target: { op: ">=", value: "3", unit: "项" },
+          basis: "计划标准",
+          lastYear: "3项",
+          weight: 10,
+          rule: "按照完成比例赋分",
+          evidence: ["说明材料", "工作资料"],
+        },
+        {
+          level1: "产出指标",
+          level2: "数量指标",
+          name: "产业核心技术攻关项目申报知识产权数量",
+          targetRaw: "＞=3项",
+          target: { op: ">=", value: "3", unit: "项" },
+          basis: "计划标准",
+          lastYear: "7项",
+          weight: 5,
+          rule: "按照完成比例赋分",
+          evidence: ["说明材料"],
+        },
+        {
+          level1: "产出指标",
+          level2: "质量指标",
+          name: "产业核心技术攻关项目牵头单位中企业的比例",
+          targetRaw: "=100%",
+          target: { op: "=", value: "100", unit: "%" },
+          basis: "计划标准",
+          lastYear: "100%",
+          weight: 15,
+          rule: "直接赋分",
+          evidence: ["说明材料"],
+        },
+        {
+          level1: "效益指标",
+          level2: "社会效益指标",
+          name: "推动产业关键核心技术攻关实现突破",
+          targetRaw: "有效推动",
+          target: { qualitative: "有效推动" },
+          basis: "计划标准",
+          lastYear: "-",
+          weight: 40,
+          rule: "按评判等级赋分",
+          evidence: ["说明材料"],
+        },
+        {
+          level1: "效益指标",
+          level2: "社会效益指标",
+          name: "产业技术攻关成果推广应用",
+          targetRaw: "有效促进",
+          target: { qualitative: "有效促进" },
+          basis: "自定义",
+          lastYear: "新增指标，无上年完成值。",
+          weight: 5,
+          rule: "按评判等级赋分",
+          evidence: ["工作资料"],
+        },
+      ],
+    },
+    {
+      kind: "project",
+      unit: "乌鲁木齐科技信息服务中心",
+      name: "乌鲁木齐市系列科普工作",
+      lead: "范先生",
+      funds: { total: "10.00", fiscal: "0.00", other: "10.00" },
+      goal: "开展科普活动，提升公民科学素质。",
+      indicators: [
+        {
+          level1: "满意度指标",
+          level2: "满意度指标",
+          name: "服务对象满意度",
+          targetRaw: ">=90%",
+          target: { op: ">=", value: "90", unit: "%" },
+          basis: "行业或国家标准",
+          lastYear: "95%",
+          weight: 10,
+          rule: "满意度赋分",
+          evidence: ["说明材料", "工作资料"],
+        },
+      ],
+    },
+    {
+      kind: "department",
+      unit: "乌鲁木齐市科学技术局",
+      name: "部门整体绩效目标",
+      lead: "来丽拉 张春丽",
+      funds: { total: "5932.17", fiscal: "5932.17", other: "0.00" },
+      goal: "加快布局建设平台载体，提升创新能级，企业新获得自治区科学技术奖励数量9项以上。",
+      indicators: [
+        {
+          level1: "履职效能",
+          level2: "数量指标",
+          name: "企业新获得自治区科学技术奖励数量",
+          targetRaw: "＞=9项",
+          target: { op: ">=", value: "9", unit: "项" },
+          basis: "《科技创新支撑乌鲁木齐市高质量发展行动方案（2023—2025年）》",
+          lastYear: "",
+          weight: 20,
+          rule: "",
+          evidence: [],
+        },
+        {
+          level1: "履职效能",
+          level2: "质量指标",
+          name: "高新技术企业增长率",
+          targetRaw: "＞=6%",
+          target: { op: ">=", value: "6", unit: "%" },
+          basis: "《科技创新支撑乌鲁木齐市高质量发展行动方案（2023—2025年）》",
+          lastYear: "",
+          weight: 20,
+          rule: "",
+          evidence: [],
+        },
+      ],
+    },
+  ],
+};
+
+describe("reading a workbook filled in by hand", () => {
+  it("reads every sheet (two in one worksheet, skipping the instructions) into the expected interchange JSON", async () => {
+    const result = await readSheetsWorkbook(await filledWorkbook(), options);
+    expect(result).toEqual({ ok: true, file: expected });
+  });
+
+  it("takes department and year from the options, not from the workbook", async () => {
+    const result = await readSheetsWorkbook(await filledWorkbook(), { department: "某某局", fiscalYear: 2026 });
+    expect(result.ok && [result.file.department, result.file.fiscalYear]).toEqual(["某某局", 2026]);
+  });
+});

@@ -1,0 +1,57 @@
+import ExcelJS from "exceljs";
+import type { Problem } from "@/lib/errors";
+import type { InterchangeFile, InterchangeSheet } from "@/lib/interchange/schema";
+import { validateInterchange } from "@/lib/interchange/validate";
+import { findBlocks } from "./blocks";
+import { gridOf } from "./grid";
+import { CellMap, problemAt } from "./locations";
+import { readBlock } from "./read-block";
+
+export type ReadWorkbookResult = { ok: true; file: InterchangeFile } | { ok: false; problems: Problem[] };
+
+export const NO_SHEETS = "工作簿中没有找到绩效目标表";
+
+/**
+ * Reads every 项目支出绩效目标表 / 部门整体绩效目标表 of an .xlsx workbook into the interchange format.
+ * All problems of all sheets are reported at once, each naming worksheet, cell and field; a workbook
+ * with any problem yields no file, so a half-read sheet is never imported.
+ */
+export async function readSheetsWorkbook(
+  buffer: Buffer | ArrayBuffer | Uint8Array,
+  options: { department: string; fiscalYear: number },
+): Promise<ReadWorkbookResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(toArrayBuffer(buffer));
+  } catch (error) {
+    return { ok: false, problems: [{ path: "", message: `不是有效的 Excel 工作簿（.xlsx）：${(error as Error).message}` }] };
+  }
+
+  const sheets: InterchangeSheet[] = [];
+  const cells = new CellMap();
+  const problems: Problem[] = [];
+  for (const worksheet of workbook.worksheets) {
+    const grid = gridOf(worksheet);
+    for (const block of findBlocks(grid)) {
+      const result = readBlock(grid, block);
+      if (result.kind === "empty") continue;
+      problems.push(...result.problems.map((p) => problemAt(p.where, p.message)));
+      if (result.kind === "broken") continue;
+      const s = sheets.push(result.sheet) - 1;
+      for (const { path, where } of result.locations) cells.add(["sheets", s, ...path], where);
+    }
+  }
+  if (sheets.length === 0 && problems.length === 0) return { ok: false, problems: [{ path: "", message: NO_SHEETS }] };
+
+  const file: InterchangeFile = { department: options.department, fiscalYear: options.fiscalYear, sheets };
+  const validation = validateInterchange(file);
+  if (!validation.ok) problems.push(...cells.mapProblems(file, validation.problems, new Set(problems.map((p) => p.path))));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, file };
+}
+
+// exceljs's typings want its own Buffer type; a copy also detaches the input from a pooled Node buffer.
+function toArrayBuffer(input: Buffer | ArrayBuffer | Uint8Array): ArrayBuffer {
+  if (input instanceof ArrayBuffer) return input;
+  return input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer;
+}
+
