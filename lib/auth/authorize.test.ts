@@ -4,7 +4,7 @@ import { SYSTEM, type Actor } from "./actor";
 import { type Action, can, sheetVisibility } from "./authorize";
 
 // The whole permission table, written out: one row per action, one column per kind of user.
-const sheet = { departmentId: 1, leadIds: [10], evaluatorIds: [30] };
+const sheet = { departmentId: 1, leadIds: [10], evaluatorIds: [30], authorId: 11 };
 const user = (id: number, role: Role, departmentId: number | null = 1): Actor => ({ kind: "user", id, role, departmentId, displayName: "x" });
 
 const actors = {
@@ -19,7 +19,10 @@ const actors = {
 type Who = keyof typeof actors;
 
 const table: [Action["type"], Who[]][] = [
-  ["sheet.read", ["admin", "manager", "lead", "evaluator", "otherEvaluator"]],
+  ["sheet.read", ["admin", "manager", "lead", "otherLead", "evaluator", "otherEvaluator"]],
+  ["sheet.edit", ["admin", "manager", "otherLead"]],
+  ["sheet.publish", ["admin", "manager"]],
+  ["target.adjust", ["admin", "manager"]],
   ["progress.write", ["lead"]],
   ["month.submit", ["lead"]],
   ["evidence.write", ["lead"]],
@@ -32,11 +35,13 @@ const table: [Action["type"], Who[]][] = [
   ["sheets.export", ["admin", "manager", "otherManager", "evaluator", "otherEvaluator"]],
   ["audit.read", ["admin", "manager", "otherManager"]],
   ["sheets.import", ["admin"]],
+  ["sheets.rollover", ["admin"]],
+  ["sheet.create", ["admin", "manager", "otherManager", "lead", "otherLead"]],
   ["user.manage", ["admin"]],
   ["assignment.manage", ["admin"]],
 ];
 
-const SHEET_ACTIONS = new Set(["sheet.read", "progress.write", "month.submit", "evidence.write", "month.review", "month.reopen", "evaluation.reopen", "indicator.configure", "evaluation.write"]);
+const SHEET_ACTIONS = new Set(["sheet.read", "sheet.edit", "sheet.publish", "target.adjust", "progress.write", "month.submit", "evidence.write", "month.review", "month.reopen", "evaluation.reopen", "indicator.configure", "evaluation.write"]);
 const actionOf = (type: Action["type"]) => (SHEET_ACTIONS.has(type) ? { type, sheet } : { type }) as Action;
 
 describe("authorize", () => {

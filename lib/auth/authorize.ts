@@ -14,6 +14,8 @@ export interface SheetScope {
   leadIds: number[];
   /** Users assigned as evaluator of the sheet. */
   evaluatorIds: number[];
+  /** Who drafted the sheet, if a user did. */
+  authorId: number | null;
 }
 
 type SheetAction =
@@ -28,21 +30,44 @@ type SheetAction =
   | "indicator.configure"
   | "evidence.write"
   | "evaluation.write"
-  | "evaluation.reopen";
+  | "evaluation.reopen"
+  /** Header and rows of a sheet that is still a draft (or submitted, for its approvers). */
+  | "sheet.edit"
+  /** Approve a submitted draft, publishing it. */
+  | "sheet.publish"
+  /** Record an approved change to a published indicator's target. */
+  | "target.adjust";
 
-type GlobalAction = "sheets.list" | "sheets.import" | "sheets.export" | "user.manage" | "assignment.manage" | "audit.read";
+type GlobalAction =
+  | "sheets.list"
+  | "sheets.import"
+  | "sheets.export"
+  | "sheets.rollover"
+  /** Start a new draft sheet (a lead drafts their own, for approval). */
+  | "sheet.create"
+  | "user.manage"
+  | "assignment.manage"
+  | "audit.read";
 
 export type Action = { type: SheetAction; sheet: SheetScope } | { type: GlobalAction };
 
 type UserActor = Extract<Actor, { kind: "user" }>;
 
 const isLeadOf = (actor: UserActor, sheet: SheetScope) => actor.role === "LEAD" && sheet.leadIds.includes(actor.id);
+const isAuthorOf = (actor: UserActor, sheet: SheetScope) => sheet.authorId === actor.id;
 const managesDepartmentOf = (actor: UserActor, sheet: SheetScope) => actor.role === "MANAGER" && actor.departmentId === sheet.departmentId;
 
 function canOnSheet(actor: UserActor, type: SheetAction, sheet: SheetScope): boolean {
   switch (type) {
     case "sheet.read":
-      return actor.role === "ADMIN" || actor.role === "EVALUATOR" || managesDepartmentOf(actor, sheet) || isLeadOf(actor, sheet);
+      return (
+        actor.role === "ADMIN" || actor.role === "EVALUATOR" || managesDepartmentOf(actor, sheet) || isLeadOf(actor, sheet) || isAuthorOf(actor, sheet)
+      );
+    case "sheet.edit":
+      return actor.role === "ADMIN" || managesDepartmentOf(actor, sheet) || (actor.role === "LEAD" && isAuthorOf(actor, sheet));
+    case "sheet.publish":
+    case "target.adjust":
+      return actor.role === "ADMIN" || managesDepartmentOf(actor, sheet);
     case "progress.write":
     case "month.submit":
     case "evidence.write":
@@ -66,7 +91,10 @@ function canGlobally(actor: UserActor, type: GlobalAction): boolean {
       return actor.role !== "LEAD";
     case "audit.read":
       return actor.role === "ADMIN" || actor.role === "MANAGER";
+    case "sheet.create":
+      return actor.role !== "EVALUATOR";
     case "sheets.import":
+    case "sheets.rollover":
     case "user.manage":
     case "assignment.manage":
       return actor.role === "ADMIN";
@@ -84,6 +112,7 @@ export function authorize(actor: Actor, action: Action): void {
 
 /** The sheets an actor may see, as a filter for list queries (the same rules as `sheet.read`). */
 export type SheetVisibility = { all: true } | { departmentId: number } | { leadUserId: number } | { none: true };
+// A lead also sees the drafts they authored: visibleSheetsWhere adds that for `leadUserId`.
 
 export function sheetVisibility(actor: Actor): SheetVisibility {
   if (actor.kind === "system") return { all: true };

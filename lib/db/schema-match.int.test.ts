@@ -138,6 +138,19 @@ describe("migrated database matches schema.prisma", () => {
     expect(await p.budgetAdjustment.findUniqueOrThrow({ where: { id: adjustment.id } })).toEqual(adjustment);
     expect(adjustment.amount.toFixed(2)).toBe("-20.50");
     expect(await p.evidenceFile.findUniqueOrThrow({ where: { id: file.id } })).toEqual(file);
+    const draft = await p.targetSheet.create({
+      data: {
+        kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "草稿", lead: "", fundsTotal: 0, fundsFiscal: 0, fundsOther: 0, goal: "",
+        position: 4, status: "DRAFT", authorId: user.id, sourceSheetId: sheet.id, version: 2,
+      },
+    });
+    expect(await p.targetSheet.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(draft);
+    expect(sheet.status).toBe("PUBLISHED");
+    const adjustment2 = await p.targetAdjustment.create({
+      data: { indicatorId: indicator.id, beforeTargetRaw: "＞=3项", afterTargetRaw: "＞=2项", reason: "政策调整", requestedById: user.id, approvedById: user.id },
+    });
+    expect(await p.targetAdjustment.findUniqueOrThrow({ where: { id: adjustment2.id } })).toEqual(adjustment2);
+
     await expect(p.sheetMonth.create({ data: { sheetId: sheet.id, month: 13 } })).rejects.toThrow();
 
     const read = await p.department.findUniqueOrThrow({
@@ -159,6 +172,8 @@ describe("migrated database matches schema.prisma", () => {
     expect(read.users[0]).toMatchObject({ username: "u", displayName: "用户", role: "EVALUATOR", active: false });
     expect(read.users[0]!.auditEntries[0]).toEqual(audit);
     expect(typeof audit.id).toBe("bigint");
+    await p.indicator.update({ where: { id: indicator.id }, data: { originalTargetRaw: "＞=3项" } });
+    expect((await p.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).originalTargetRaw).toBe("＞=3项");
   });
 
   it("keeps the audit log append-only", async () => {

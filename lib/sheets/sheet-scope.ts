@@ -7,15 +7,18 @@ export const sheetScopeInclude = {
   assignments: { select: { userId: true, role: true } },
 } satisfies Prisma.TargetSheetInclude;
 
-export const toSheetScope = (sheet: { unit: { departmentId: number }; assignments: { userId: number; role: string }[] }): SheetScope => ({
+type ScopeSource = { authorId: number | null; unit: { departmentId: number }; assignments: { userId: number; role: string }[] };
+
+export const toSheetScope = (sheet: ScopeSource): SheetScope => ({
   departmentId: sheet.unit.departmentId,
   leadIds: sheet.assignments.filter((a) => a.role === "LEAD").map((a) => a.userId),
   evaluatorIds: sheet.assignments.filter((a) => a.role === "EVALUATOR").map((a) => a.userId),
+  authorId: sheet.authorId,
 });
 
 /** Loads what `authorize` needs to judge one sheet; null when the sheet does not exist. */
 export async function loadSheetScope(prisma: Pick<Prisma.TransactionClient, "targetSheet">, sheetId: number): Promise<SheetScope | null> {
-  const sheet = await prisma.targetSheet.findUnique({ where: { id: sheetId }, select: sheetScopeInclude });
+  const sheet = await prisma.targetSheet.findUnique({ where: { id: sheetId }, select: { ...sheetScopeInclude, authorId: true } });
   return sheet ? toSheetScope(sheet) : null;
 }
 
@@ -24,5 +27,5 @@ export function visibleSheetsWhere(visibility: SheetVisibility): Prisma.TargetSh
   if ("all" in visibility) return {};
   if ("none" in visibility) return { id: -1 };
   if ("departmentId" in visibility) return { unit: { departmentId: visibility.departmentId } };
-  return { assignments: { some: { userId: visibility.leadUserId, role: "LEAD" } } };
+  return { OR: [{ assignments: { some: { userId: visibility.leadUserId, role: "LEAD" } } }, { authorId: visibility.leadUserId }] };
 }
