@@ -26,6 +26,7 @@ const table: [Action["type"], Who[]][] = [
   ["progress.write", ["lead"]],
   ["month.submit", ["lead"]],
   ["evidence.write", ["lead"]],
+  ["self-evaluation.write", ["lead"]],
   ["month.review", ["manager"]],
   ["month.reopen", ["manager"]],
   ["evaluation.reopen", ["manager"]],
@@ -41,7 +42,7 @@ const table: [Action["type"], Who[]][] = [
   ["assignment.manage", ["admin"]],
 ];
 
-const SHEET_ACTIONS = new Set(["sheet.read", "sheet.edit", "sheet.publish", "target.adjust", "progress.write", "month.submit", "evidence.write", "month.review", "month.reopen", "evaluation.reopen", "indicator.configure", "evaluation.write"]);
+const SHEET_ACTIONS = new Set(["sheet.read", "sheet.edit", "sheet.publish", "target.adjust", "progress.write", "month.submit", "evidence.write", "month.review", "month.reopen", "evaluation.reopen", "indicator.configure", "evaluation.write", "self-evaluation.write"]);
 const actionOf = (type: Action["type"]) => (SHEET_ACTIONS.has(type) ? { type, sheet } : { type }) as Action;
 
 describe("authorize", () => {

@@ -30,6 +30,8 @@ type SheetAction =
   | "indicator.configure"
   | "evidence.write"
   | "evaluation.write"
+  /** The lead's own year-end self-score, shown beside the evaluator's. */
+  | "self-evaluation.write"
   | "evaluation.reopen"
   /** Header and rows of a sheet that is still a draft (or submitted, for its approvers). */
   | "sheet.edit"
@@ -71,6 +73,7 @@ function canOnSheet(actor: UserActor, type: SheetAction, sheet: SheetScope): boo
     case "progress.write":
     case "month.submit":
     case "evidence.write":
+    case "self-evaluation.write":
       return isLeadOf(actor, sheet);
     case "month.review":
     case "month.reopen":

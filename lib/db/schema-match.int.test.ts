@@ -150,6 +150,20 @@ describe("migrated database matches schema.prisma", () => {
       data: { indicatorId: indicator.id, beforeTargetRaw: "＞=3项", afterTargetRaw: "＞=2项", reason: "政策调整", requestedById: user.id, approvedById: user.id },
     });
     expect(await p.targetAdjustment.findUniqueOrThrow({ where: { id: adjustment2.id } })).toEqual(adjustment2);
+    const evaluation = await p.evaluation.create({
+      data: {
+        sheetId: sheet.id, kind: "EVALUATOR", status: "FINAL", executed: new Prisma.Decimal("187.50"), total: new Prisma.Decimal("82.86"), grade: "良",
+        finalisedAt: new Date("2026-01-15T03:00:00Z"), finalisedById: user.id, reopenReason: "补充材料", version: 4,
+      },
+    });
+    expect(await p.evaluation.findUniqueOrThrow({ where: { id: evaluation.id } })).toEqual(evaluation);
+    const evaluationRow = await p.evaluationRow.create({
+      data: {
+        evaluationId: evaluation.id, indicatorId: indicator.id, actual: new Prisma.Decimal("5"), band: "PARTIAL", gradeScore: new Prisma.Decimal("21.00"),
+        deductionPoints: new Prisma.Decimal("4"), deductionReason: "偏低", deviationReason: "原因", version: 2,
+      },
+    });
+    expect(await p.evaluationRow.findUniqueOrThrow({ where: { id: evaluationRow.id } })).toEqual(evaluationRow);
 
     await expect(p.sheetMonth.create({ data: { sheetId: sheet.id, month: 13 } })).rejects.toThrow();
 
