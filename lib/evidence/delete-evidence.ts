@@ -1,0 +1,37 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { loadSheetScope } from "@/lib/sheets/sheet-scope";
+import { FILE_TX_OPTIONS, lockContent, removeIfUnreferenced } from "./content-lock";
+import { assertMonthEditable, auditShape, type EvidenceFileView, evidenceSelect, idSchema, toEvidenceView } from "./evidence-view";
+
+/**
+ * 删除佐证资料: the sheet's assigned lead removes a file while its month is neither submitted nor
+ * approved. The stored bytes go only when no other row refers to the same content.
+ */
+export async function deleteEvidence(prisma: PrismaClient, actor: Actor, input: { id: number }): Promise<EvidenceFileView> {
+  const id = parseInput(idSchema("佐证资料编号"), input.id, "佐证资料编号有误");
+  const found = await prisma.evidenceFile.findUnique({ where: { id }, select: { sheetId: true, month: true, sha256: true } });
+  if (!found) throw new AppError("NOT_FOUND", "找不到该佐证资料");
+  const sheet = await loadSheetScope(prisma, found.sheetId);
+  if (!sheet) throw new AppError("NOT_FOUND", "找不到该佐证资料");
+  authorize(actor, { type: "evidence.write", sheet });
+
+  const deleted = await prisma.$transaction(async (tx) => {
+    await lockContent(tx, found.sha256);
+    await assertMonthEditable(tx, found.sheetId, found.month, "删除");
+    const row = await tx.evidenceFile.findUnique({ where: { id }, select: evidenceSelect });
+    if (!row) throw new AppError("NOT_FOUND", "找不到该佐证资料"); // deleted meanwhile
+    await tx.evidenceFile.delete({ where: { id } });
+    await appendAudit(tx, actor, { action: "evidence.delete", entityType: "EvidenceFile", entityId: id, before: auditShape(row), after: null });
+    return toEvidenceView(row);
+  }, FILE_TX_OPTIONS);
+
+  // After the commit, under the hash's lock again: a concurrent upload of the same content either
+  // committed first (the file stays) or waits and puts the file back in place itself.
+  await removeIfUnreferenced(prisma, deleted.sha256);
+  return deleted;
+}

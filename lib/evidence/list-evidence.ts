@@ -1,0 +1,53 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { loadSheetScope } from "@/lib/sheets/sheet-scope";
+import { assertMonthEditable, type EvidenceFileView, evidenceSelect, idSchema, monthSchema, toEvidenceView } from "./evidence-view";
+
+export interface ListEvidenceInput {
+  sheetId: number;
+  /** Only this month's files; all months when omitted. */
+  month?: number;
+  /** A number: only that indicator's files; null: only the files of the month as a whole; omitted: all. */
+  indicatorId?: number | null;
+}
+
+const inputSchema = z.object({
+  sheetId: idSchema("绩效目标表编号"),
+  month: monthSchema.optional(),
+  indicatorId: idSchema("指标编号").nullable().optional(),
+});
+
+/** 佐证资料 of a sheet, oldest first, for anyone who may read the sheet. */
+export async function listEvidence(prisma: PrismaClient, actor: Actor, input: ListEvidenceInput): Promise<EvidenceFileView[]> {
+  const { sheetId, month, indicatorId } = parseInput(inputSchema, input, "查询条件有误");
+  const sheet = await loadSheetScope(prisma, sheetId);
+  if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+  authorize(actor, { type: "sheet.read", sheet });
+  const rows = await prisma.evidenceFile.findMany({
+    where: { sheetId, month, indicatorId },
+    orderBy: [{ month: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: evidenceSelect,
+  });
+  return rows.map(toEvidenceView);
+}
+
+/**
+ * Whether the actor may upload and delete 佐证资料 of a sheet's month right now (`evidence.write` and the
+ * month neither submitted nor approved): the `canEdit` of <EvidencePanel>. The use cases check again.
+ */
+export async function canEditEvidence(prisma: PrismaClient, actor: Actor, input: { sheetId: number; month: number }): Promise<boolean> {
+  const { sheetId, month } = parseInput(z.object({ sheetId: idSchema("绩效目标表编号"), month: monthSchema }), input, "查询条件有误");
+  const sheet = await loadSheetScope(prisma, sheetId);
+  if (!sheet || !can(actor, { type: "evidence.write", sheet })) return false;
+  return assertMonthEditable(prisma, sheetId, month, "上传").then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === "LOCKED") return false;
+      throw error;
+    },
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { pdfOfSize, samples } from "./fixtures";
+import { MAX_EVIDENCE_BYTES } from "./limits";
+import { readUploadForm, UploadTooLargeError } from "./upload-request";
+
+const URL_ = "http://localhost/api/v1/evidence";
+
+function form(file: Uint8Array | null, name = "报告.pdf", fields: Record<string, string> = { sheetId: "3", month: "7" }) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  if (file) data.append("file", new File([file as Uint8Array<ArrayBuffer>], name, { type: "application/pdf" }));
+  return data;
+}
+
+/** The body as a browser sends it: serialised, with its Content-Length. */
+async function withLength(data: FormData): Promise<Request> {
+  const plain = new Request(URL_, { method: "POST", body: data });
+  const body = await plain.arrayBuffer();
+  return new Request(URL_, {
+    method: "POST",
+    body,
+    headers: { "content-type": plain.headers.get("content-type")!, "content-length": String(body.byteLength) },
+  });
+}
+
+/** A streamed body of unknown length (chunked). */
+function streamed(data: FormData): Request {
+  const plain = new Request(URL_, { method: "POST", body: data });
+  return new Request(URL_, { method: "POST", body: plain.body, headers: { "content-type": plain.headers.get("content-type")! }, duplex: "half" } as RequestInit);
+}
+
+describe("readUploadForm", () => {
+  it("reads the fields and the file", async () => {
+    const result = await readUploadForm(await withLength(form(samples.pdf, "2025年7月 佐证.pdf", { sheetId: "3", month: "7", indicatorId: "12" })));
+    expect(result.fields).toEqual({ sheetId: "3", month: "7", indicatorId: "12" });
+    expect(result.file?.name).toBe("2025年7月 佐证.pdf");
+    expect(result.file?.type).toBe("application/pdf");
+    expect(Array.from(result.file!.bytes)).toEqual(Array.from(samples.pdf));
+  });
+
+  it("reads a streamed body and a form without a file", async () => {
+    expect((await readUploadForm(streamed(form(samples.pdf)))).file?.bytes.length).toBe(samples.pdf.length);
+    expect((await readUploadForm(streamed(form(null)))).file).toBeNull();
+  });
+
+  it("passes a file of exactly the limit (the use case judges it)", async () => {
+    const result = await readUploadForm(await withLength(form(pdfOfSize(MAX_EVIDENCE_BYTES))));
+    expect(result.file?.bytes.length).toBe(MAX_EVIDENCE_BYTES);
+  });
+
+  it("refuses a body announced too long from its head alone, naming file and size", async () => {
+    const request = await withLength(form(pdfOfSize(Math.round(25.3 * 1024 * 1024)), "big.pdf"));
+    const error = await readUploadForm(request).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UploadTooLargeError);
+    expect((error as AppError).message).toBe("文件「big.pdf」大小 25.3 MB，超过上限 20 MB");
+  });
+
+  it("stops reading a streamed body once it passes the limit", async () => {
+    const error = await readUploadForm(streamed(form(pdfOfSize(MAX_EVIDENCE_BYTES * 2), "大文件.pdf"))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UploadTooLargeError);
+    expect((error as AppError).message).toBe("文件「大文件.pdf」超过上限 20 MB");
+  });
+
+  it("refuses what is not multipart, and a broken body", async () => {
+    const json = new Request(URL_, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    await expect(readUploadForm(json)).rejects.toMatchObject({ code: "INVALID", message: "请以 multipart/form-data 方式上传文件" });
+    const broken = new Request(URL_, { method: "POST", body: "garbage", headers: { "content-type": "multipart/form-data; boundary=xyz" } });
+    await expect(readUploadForm(broken)).rejects.toMatchObject({ code: "INVALID", message: "上传的内容无法解析，请重新选择文件上传" });
+  });
+});
