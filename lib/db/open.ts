@@ -49,6 +49,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // An idle connection the server drops (restart, failover, a test database dropped WITH (FORCE)) emits
+  // an error on the pool; unhandled it would crash the process. The pool opens a new one when needed.
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "57P01") console.error(`PostgreSQL 连接中断：${error.message}`);
+  });
   try {
     await pool.query("SELECT 1");
   } catch (error) {

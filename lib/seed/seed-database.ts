@@ -6,7 +6,7 @@ import { SYSTEM } from "@/lib/auth/actor";
 import { AppError, formatProblem } from "@/lib/errors";
 import { validateInterchange } from "@/lib/interchange/validate";
 import { importSheetsInTx } from "@/lib/sheets/import-sheets";
-import { createUser } from "@/lib/users/create-user";
+import { createUserInTx } from "@/lib/users/create-user";
 import { DEMO_USERS, type DemoUser } from "./demo-users";
 
 export const SEED_FILE = path.join(process.cwd(), "prisma", "seed", "urumqi-sti-2025.json");
@@ -23,7 +23,7 @@ export async function seedDemoUsers(prisma: Prisma.TransactionClient, users: Dem
   const department = await prisma.department.findFirstOrThrow({ orderBy: { id: "asc" } });
   const sheets = await prisma.targetSheet.findMany({ select: { id: true, lead: true } });
   for (const { assign, ...input } of users) {
-    const user = await createUser(prisma, SYSTEM, { ...input, department: input.role === "MANAGER" ? department.name : undefined });
+    const user = await createUserInTx(prisma, SYSTEM, { ...input, department: input.role === "MANAGER" ? department.name : undefined });
     if (!assign) continue;
     const assigned = sheets.filter((s) => ("all" in assign ? true : s.lead === assign.sheetLead));
     const sheetIds = assigned.map((s) => s.id);

@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { orInterrupt } from "@/app/_lib/interrupts";
+import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
+import { toAuditRow } from "@/components/audit/audit-rows";
+import { AuditTable } from "@/components/audit/audit-table";
+import { type AuditPage, listAudit } from "@/lib/audit/list-audit";
+import { listAuditFilters } from "@/lib/audit/list-audit-filters";
+import { requireActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "操作日志" };
+
+/** The URL's parameters; an empty field of the filter form means "not filtered". */
+const param = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.string().max(40).optional());
+const searchSchema = z.object({ sheet: param, user: param, from: param, to: param, before: param, after: param });
+
+/** The use case's field names → the URL's. */
+const URL_NAME: Record<string, string> = { sheetId: "sheet", actorId: "user", from: "from", to: "to" };
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = searchSchema.safeParse(await searchParams);
+  if (!search.success) notFound();
+  const { sheet, user, from, to, before, after } = search.data;
+  const actor = await requireActor();
+  const prisma = await getPrisma();
+  const options = await orInterrupt(listAuditFilters(prisma, actor));
+
+  let page: AuditPage | null = null;
+  const errors: Record<string, string> = {};
+  try {
+    page = await orInterrupt(listAudit(prisma, actor, { sheetId: sheet, actorId: user, from, to, before, after }));
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "INVALID")) throw error;
+    for (const p of error.problems) errors[URL_NAME[p.path] ?? "page"] ??= p.message;
+  }
+
+  const filters: AuditFilterValues = { sheet, user, from, to };
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <div className="space-y-3">
+      <h1 className="text-lg font-semibold">操作日志</h1>
+      <p className="text-muted">每一次对用户、分工、指标、完成值、评分的修改都记录在此，不可更改或删除。日期按服务器时间计算，包含起止两天。</p>
+      <AuditFilters options={options} values={filters} errors={errors} />
+      {errors.page ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+          {errors.page}，<Link href="/audit" className="underline">从最新一页重新查看</Link>
+        </p>
+      ) : null}
+      {page ? (
+        <>
+          <Pager page={page} filters={filters} />
+          <AuditTable
+            rows={page.entries.map(toAuditRow)}
+            caption="操作日志"
+            emptyText={filtered ? "没有符合筛选条件的记录" : "还没有任何操作记录"}
+          />
+          <Pager page={page} filters={filters} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Pager({ page, filters }: { page: AuditPage; filters: AuditFilterValues }) {
+  const href = (cursor: { before: string } | { after: string } | null) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, ...cursor })) if (value) params.set(key, value);
+    const query = params.toString();
+    return query ? `/audit?${query}` : "/audit";
+  };
+  const link = "rounded border border-line bg-white px-2 py-0.5 hover:border-brand";
+  return (
+    <nav aria-label="翻页" className="no-print flex items-center gap-3">
+      <span className="text-muted">共 {page.total} 条，每页 50 条，最新的在前</span>
+      {page.newer ? (
+        <>
+          <Link href={href(null)} className={link}>
+            最新
+          </Link>
+          <Link href={href({ after: page.newer })} className={link} rel="prev">
+            ← 较新
+          </Link>
+        </>
+      ) : null}
+      {page.older ? (
+        <Link href={href({ before: page.older })} className={link} rel="next">
+          较早 →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+
+const TABS = [
+  { key: "users", href: "/admin/users", label: "用户" },
+  { key: "assignments", href: "/admin/assignments", label: "分工" },
+] as const;
+
+/** 系统管理 › 用户与分工: the heading and the two tabs of the section. */
+export function AdminHeader({ current, children }: { current: (typeof TABS)[number]["key"]; children?: React.ReactNode }) {
+  return (
+    <header className="space-y-2">
+      <p className="text-muted">系统管理</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-lg font-semibold">用户与分工</h1>
+        {children}
+      </div>
+      <nav aria-label="用户与分工" className="no-print flex gap-1 border-b border-line">
+        {TABS.map((tab) => (
+          <Link
+            key={tab.key}
+            href={tab.href}
+            aria-current={tab.key === current ? "page" : undefined}
+            className={`-mb-px rounded-t border px-4 py-1.5 ${tab.key === current ? "border-line border-b-white bg-white font-medium text-brand" : "border-transparent text-muted hover:text-brand"}`}
+          >
+            {tab.label}
+          </Link>
+        ))}
+      </nav>
+    </header>
+  );
+}

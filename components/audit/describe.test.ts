@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { actionLabel, describeChanges, entityLabel, formatTimestamp } from "./describe";
+
+describe("describeChanges", () => {
+  it("names fields and coded values in Chinese and hides ids that a name already says", () => {
+    const before = { id: 3, username: "lead", displayName: "冯先生", role: "LEAD", departmentId: null, department: null, active: true };
+    // Stored JSON comes back in the database's key order; the lines follow the reader's order.
+    const after = { id: 3, role: "MANAGER", active: false, username: "lead", department: "乌鲁木齐市科学技术局", displayName: "冯先生", departmentId: 1 };
+    expect(describeChanges(before, after)).toEqual([
+      { field: "角色", before: "项目负责人", after: "管理者" },
+      { field: "部门", before: "（空）", after: "乌鲁木齐市科学技术局" },
+      { field: "状态", before: "启用", after: "停用" },
+    ]);
+  });
+
+  it("lists a creation with empty before, and rows of a sheet by number", () => {
+    expect(describeChanges(null, { id: 9, sheetId: 2, sheet: "科普", userId: 4, user: "范先生", role: "LEAD" })).toEqual([
+      { field: "绩效目标表", before: "", after: "科普" },
+      { field: "用户", before: "", after: "范先生" },
+      { field: "角色", before: "", after: "项目负责人" },
+    ]);
+    expect(describeChanges({ indicators: [{ targetRaw: "＞=3项" }] }, { indicators: [{ targetRaw: "＞=4项" }] })).toEqual([
+      { field: "指标 · 第1行 · 指标值", before: "＞=3项", after: "＞=4项" },
+    ]);
+  });
+
+  it("keeps what it cannot name (listed last), and shortens long text", () => {
+    const long = "发".repeat(80);
+    expect(describeChanges({ custom: 1, goal: "" }, { custom: 2, goal: long })).toEqual([
+      { field: "项目总体目标", before: "（空）", after: `${"发".repeat(60)}…` },
+      { field: "custom", before: "1", after: "2" },
+    ]);
+    expect(actionLabel("user.update")).toBe("修改用户");
+    expect(actionLabel("something.new")).toBe("something.new");
+    expect(entityLabel("ProgressEntry")).toBe("进度填报");
+  });
+});
+
+describe("formatTimestamp", () => {
+  it("prints minutes, zero-padded, in local time", () => {
+    expect(formatTimestamp(new Date(2025, 6, 31, 16, 5, 59))).toBe("2025-07-31 16:05");
+    expect(formatTimestamp(new Date(2025, 0, 2, 3, 4))).toBe("2025-01-02 03:04");
+  });
+});

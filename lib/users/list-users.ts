@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { parseInput } from "@/lib/parse-input";
+import { formBoolean, roleSchema } from "./fields";
+
+export const listUsersSchema = z.object({
+  role: roleSchema.optional(),
+  active: formBoolean.optional(),
+});
+
+export type ListUsersInput = z.input<typeof listUsersSchema>;
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+  /** Name of the user's department, or null. */
+  department: string | null;
+  active: boolean;
+  /** Sheets the user is assigned to as lead / as evaluator. */
+  leadSheets: number;
+  evaluatorSheets: number;
+  createdAt: Date;
+}
+
+export interface UserList {
+  users: UserRow[];
+  /** Every department, for the department choice of the user forms. */
+  departments: { id: number; name: string }[];
+}
+
+/** The users (admins only), active ones first, then by role and username. */
+export async function listUsers(prisma: PrismaClient, actor: Actor, input: ListUsersInput = {}): Promise<UserList> {
+  authorize(actor, { type: "user.manage" });
+  const { role, active } = parseInput(listUsersSchema, input);
+  const [users, departments] = await Promise.all([
+    prisma.user.findMany({
+      where: { role, active },
+      orderBy: [{ active: "desc" }, { role: "asc" }, { username: "asc" }],
+      select: {
+        id: true,
+        username: true,
+        displayName: true,
+        role: true,
+        departmentId: true,
+        active: true,
+        createdAt: true,
+        department: { select: { name: true } },
+        assignments: { select: { role: true } },
+      },
+    }),
+    prisma.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return {
+    users: users.map(({ department, assignments, ...u }) => ({
+      ...u,
+      department: department?.name ?? null,
+      leadSheets: assignments.filter((a) => a.role === "LEAD").length,
+      evaluatorSheets: assignments.filter((a) => a.role === "EVALUATOR").length,
+    })),
+    departments,
+  };
+}
