@@ -1,5 +1,205 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
+import { LightBadge } from "@/components/progress/light-badge";
+import { requireActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { listMySheets } from "@/lib/progress/list-my-sheets";
+import { listMyTodo, type TodoItem } from "@/lib/progress/list-my-todo";
+import { listReviewQueue } from "@/lib/progress/list-review-queue";
 
-export default function Home() {
+export const metadata: Metadata = { title: "工作台" };
+
+/** 工作台: a lead's 我的待办 and 我的项目; a manager's 待审核; everyone else goes to the sheets. */
+export default async function Home() {
+  const actor = await requireActor();
+  const prisma = await getPrisma();
+  if (actor.role === "LEAD") {
+    const [todo, sheets] = await Promise.all([listMyTodo(prisma, actor), listMySheets(prisma, actor)]);
+    return <LeadHome todo={todo} sheets={sheets} />;
+  }
+  if (actor.role === "MANAGER") {
+    const queue = await listReviewQueue(prisma, actor);
+    return <ManagerHome pending={queue.length} oldest={queue[0]?.submittedAt ?? null} />;
+  }
   redirect("/sheets");
+}
+
+const progressHref = (item: TodoItem) => `/sheets/${item.sheetId}/progress?month=${item.month}`;
+
+function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo>>; sheets: Awaited<ReturnType<typeof listMySheets>> }) {
+  const returnedItems = todo.filter((t) => t.status === "RETURNED");
+  const returned = returnedItems.length;
+  // The other owed months, one row per sheet: this month first, then the earlier ones.
+  const bySheet = new Map<number, { sheetName: string; current: TodoItem | null; earlier: TodoItem[] }>();
+  for (const item of todo) {
+    if (item.status === "RETURNED") continue;
+    const group = bySheet.get(item.sheetId) ?? { sheetName: item.sheetName, current: null, earlier: [] };
+    if (item.current) group.current = item;
+    else group.earlier.push(item);
+    bySheet.set(item.sheetId, group);
+  }
+  const owed = [...bySheet.values()].map((g) => ({ ...g, earlier: g.earlier.sort((a, b) => a.month - b.month) }));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-lg font-semibold">工作台</h1>
+      <section aria-labelledby="todo-title" className="space-y-2">
+        <h2 id="todo-title" className="font-semibold">
+          我的待办
+          <span className="ml-2 text-sm font-normal text-muted">
+            {todo.length === 0 ? "没有待填报或待提交的月份" : `共 ${todo.length} 项${returned ? `，其中 ${returned} 项已退回` : ""}`}
+          </span>
+        </h2>
+        {returnedItems.length > 0 ? (
+          <table className="form-table">
+            <caption className="py-1 text-left font-medium text-red-800">已退回，需修改后重新提交</caption>
+            <thead>
+              <tr>
+                <th scope="col">项目名称</th>
+                <th scope="col">月份</th>
+                <th scope="col">退回意见</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {returnedItems.map((item) => (
+                <tr key={`${item.sheetId}-${item.month}`}>
+                  <td>{item.sheetName}</td>
+                  <td className="whitespace-nowrap">{item.monthLabel}</td>
+                  <td>{item.reviewComment || <span className="text-muted">—</span>}</td>
+                  <td className="whitespace-nowrap">
+                    <Link href={progressHref(item)} aria-label={`修改 ${item.sheetName} ${item.monthLabel}`} className="text-brand hover:underline">
+                      修改并重新提交
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {owed.length > 0 ? (
+          <table className="form-table">
+            <caption className="sr-only">待填报或待提交的月份</caption>
+            <colgroup>
+              <col style={{ width: "34%" }} />
+              <col style={{ width: "22%" }} />
+              <col />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">项目名称</th>
+                <th scope="col">本月</th>
+                <th scope="col">更早未提交的月份</th>
+              </tr>
+            </thead>
+            <tbody>
+              {owed.map(({ sheetName, current, earlier }) => (
+                <tr key={sheetName}>
+                  <td>{sheetName}</td>
+                  <td>
+                    {current ? (
+                      <Link href={progressHref(current)} aria-label={`填报 ${current.sheetName} ${current.monthLabel}`} className="text-brand hover:underline">
+                        {current.monthLabel}（{current.statusLabel}）
+                      </Link>
+                    ) : (
+                      <span className="text-muted">已提交</span>
+                    )}
+                  </td>
+                  <td>
+                    {earlier.length === 0 ? (
+                      <span className="text-muted">—</span>
+                    ) : (
+                      <ul className="flex flex-wrap gap-1">
+                        {earlier.map((item) => (
+                          <li key={item.month}>
+                            <Link
+                              href={progressHref(item)}
+                              aria-label={`填报 ${item.sheetName} ${item.monthLabel}`}
+                              title={`${item.monthLabel}：${item.statusLabel}`}
+                              className="inline-block rounded border border-line bg-white px-1.5 text-sm hover:border-brand"
+                            >
+                              {item.month}月{item.statusLabel === "草稿" ? "·草稿" : ""}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="mine-title" className="space-y-2">
+        <h2 id="mine-title" className="font-semibold">
+          我的项目
+        </h2>
+        {sheets.length === 0 ? (
+          <p className="rounded border border-line bg-white p-4 text-muted">尚未给您分配绩效目标表。</p>
+        ) : (
+          <table className="form-table">
+            <caption className="sr-only">我的项目</caption>
+            <thead>
+              <tr>
+                <th scope="col">项目名称</th>
+                <th scope="col">最近填报</th>
+                <th scope="col">状态</th>
+                <th scope="col">指标预警</th>
+                <th scope="col">预算预警</th>
+                <th scope="col">预计得分</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sheets.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link href={`/sheets/${s.id}`} className="text-brand hover:underline">
+                      {s.name}
+                    </Link>
+                  </td>
+                  <td className="whitespace-nowrap">{s.monthLabel ?? "年度尚未开始"}</td>
+                  <td>{s.statusLabel ?? "—"}</td>
+                  <td>{s.sheetLight ? <LightBadge light={s.sheetLight} /> : "—"}</td>
+                  <td>{s.budgetLight ? <LightBadge light={s.budgetLight} /> : "—"}</td>
+                  <td className="num">{s.projectedTotal ?? "—"}</td>
+                  <td className="whitespace-nowrap">
+                    <Link href={`/sheets/${s.id}/progress${s.month ? `?month=${s.month}` : ""}`} aria-label={`进度填报 ${s.name}`} className="text-brand hover:underline">
+                      进度填报
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ManagerHome({ pending, oldest }: { pending: number; oldest: string | null }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold">工作台</h1>
+      <section aria-labelledby="review-title" className="rounded border border-line bg-white p-4">
+        <h2 id="review-title" className="font-semibold">
+          待审核
+        </h2>
+        <p className="mt-1">
+          {pending === 0 ? "没有待审核的月份。" : <>共 <strong className="text-lg">{pending}</strong> 个月份待审核{oldest ? `（最早提交于 ${oldest}）` : ""}。</>}
+        </p>
+        <div className="mt-3 flex gap-4">
+          <Link href="/review" className="text-brand hover:underline">
+            查看待审核
+          </Link>
+          <Link href="/sheets" className="text-brand hover:underline">
+            查看绩效目标表
+          </Link>
+        </div>
+      </section>
+    </div>
+  );
 }

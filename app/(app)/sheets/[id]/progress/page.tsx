@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { orInterrupt } from "@/app/_lib/interrupts";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
+import { MonthSwitcher } from "@/components/progress/month-switcher";
+import { ProgressForm } from "@/components/progress/progress-form";
+import { requireActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { canEditEvidence, listEvidence } from "@/lib/evidence/list-evidence";
+import { getProgress } from "@/lib/progress/get-progress";
+import { adjustBudgetAction, reopenMonthAction, reviewMonthAction, saveProgressAction, setMeasureTypeAction, submitMonthAction } from "./actions";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const searchSchema = z.object({ month: z.coerce.number().int().min(1).max(12).optional() });
+
+const ACTIONS = {
+  save: saveProgressAction,
+  submit: submitMonthAction,
+  review: reviewMonthAction,
+  reopen: reopenMonthAction,
+  adjustBudget: adjustBudgetAction,
+  setMeasureType: setMeasureTypeAction,
+};
+
+/** One authorised read per request, shared by the title and the page. */
+const load = cache(async (rawId: string, rawMonth: string | undefined) => {
+  const params = paramsSchema.safeParse({ id: rawId });
+  const search = searchSchema.safeParse({ month: rawMonth || undefined });
+  if (!params.success || !search.success) notFound();
+  const actor = await requireActor();
+  const prisma = await getPrisma();
+  const view = await orInterrupt(getProgress(prisma, actor, { sheetId: params.data.id, month: search.data.month }));
+  const [files, canEdit] = await Promise.all([
+    listEvidence(prisma, actor, { sheetId: view.sheet.id, month: view.month }),
+    canEditEvidence(prisma, actor, { sheetId: view.sheet.id, month: view.month }),
+  ]);
+  return { view, files, canEdit };
+});
+
+const monthParam = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw);
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { view } = await load((await params).id, monthParam((await searchParams).month));
+  return { title: `进度填报 ${view.monthLabel} · ${view.sheet.name}` };
+}
+
+export default async function ProgressPage({ params, searchParams }: Props) {
+  const { view, files, canEdit } = await load((await params).id, monthParam((await searchParams).month));
+  const monthFiles = files.filter((f) => f.indicatorId === null);
+  return (
+    <article className="print-landscape space-y-3">
+      <div className="no-print flex items-center justify-between">
+        <Link href={`/sheets/${view.sheet.id}`} className="text-brand hover:underline">
+          ← 返回绩效目标表
+        </Link>
+      </div>
+      <header>
+        <h1 className="text-xl font-semibold">进度填报 · {view.monthLabel}</h1>
+        <p className="text-muted">
+          {view.sheet.name}（{view.sheet.unit}，项目负责人：{view.sheet.lead}）
+        </p>
+      </header>
+      <MonthSwitcher sheetId={view.sheet.id} months={view.months} current={view.month} />
+      {/* Keyed by month: switching months starts from that month's saved state. */}
+      <ProgressForm key={`${view.sheet.id}-${view.month}`} initial={view} actions={ACTIONS} />
+
+      <section aria-labelledby="evidence-title" className="space-y-2">
+        <h2 id="evidence-title" className="font-semibold">
+          佐证资料（{view.monthLabel}）
+        </h2>
+        <EvidencePanel sheetId={view.sheet.id} month={view.month} files={monthFiles} canEdit={canEdit} label={`佐证资料：${view.monthLabel}`} />
+        {view.rows.map((row) => {
+          const rowFiles = files.filter((f) => f.indicatorId === row.indicatorId);
+          if (!canEdit && rowFiles.length === 0) return null;
+          return (
+            <details key={row.indicatorId} className="rounded border border-line bg-white px-3 py-2" open={rowFiles.length > 0}>
+              <summary className="cursor-pointer">
+                {row.name}
+                <span className="ml-2 text-sm text-muted">（{rowFiles.length} 个文件{row.evidenceKinds ? `；应附：${row.evidenceKinds}` : ""}）</span>
+              </summary>
+              <div className="mt-2">
+                <EvidencePanel sheetId={view.sheet.id} month={view.month} indicatorId={row.indicatorId} files={rowFiles} canEdit={canEdit} label={`佐证资料：${row.name}`} />
+              </div>
+            </details>
+          );
+        })}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Likelihood, MeasureType, MonthStatus, QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
+import type { QualitativeStatus } from "@/lib/scoring";
+
+/** The words of the in-year report (ux.md), and the mapping between the stored enums and them. */
+
+export const QUALITATIVE_LABEL: Readonly<Record<DbQualitativeStatus, QualitativeStatus>> = {
+  ACHIEVED: "达成",
+  PARTIAL: "部分达成",
+  NOT_ACHIEVED: "未达成",
+};
+export const QUALITATIVE_FROM_LABEL: Readonly<Record<QualitativeStatus, DbQualitativeStatus>> = {
+  达成: "ACHIEVED",
+  部分达成: "PARTIAL",
+  未达成: "NOT_ACHIEVED",
+};
+
+export const LIKELIHOOD_LABELS = ["确定能", "有可能", "完全不可能"] as const;
+export type LikelihoodLabel = (typeof LIKELIHOOD_LABELS)[number];
+export const LIKELIHOOD_LABEL: Readonly<Record<Likelihood, LikelihoodLabel>> = {
+  CERTAIN: "确定能",
+  POSSIBLE: "有可能",
+  IMPOSSIBLE: "完全不可能",
+};
+export const LIKELIHOOD_FROM_LABEL: Readonly<Record<LikelihoodLabel, Likelihood>> = {
+  确定能: "CERTAIN",
+  有可能: "POSSIBLE",
+  完全不可能: "IMPOSSIBLE",
+};
+
+export const MEASURE_TYPE_LABEL: Readonly<Record<MeasureType, string>> = { CUMULATIVE: "累计值", LEVEL: "当期水平" };
+
+export const MONTH_STATUS_LABEL: Readonly<Record<MonthStatus, string>> = {
+  DRAFT: "草稿",
+  SUBMITTED: "已提交",
+  APPROVED: "已通过",
+  RETURNED: "已退回",
+};
+/** A month nothing has been entered for yet. */
+export const NOT_STARTED_LABEL = "未填报";
+
+/** A lead may not change a month once it is submitted (until returned) or approved (until reopened). */
+export const isLockedStatus = (status: MonthStatus): boolean => status === "SUBMITTED" || status === "APPROVED";
+
+export const monthLabel = (year: number, month: number): string => `${year}年${month}月`;
+
+const TIMESTAMP = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+/** `2025-07-31 16:05`, Beijing time (ux.md). */
+export const formatTimestamp = (date: Date): string => TIMESTAMP.format(date).replace(",", "");

@@ -1,0 +1,81 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { MonthStatus } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { can, sheetVisibility } from "@/lib/auth/authorize";
+import { sheetScopeInclude, toSheetScope, visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
+import { isLockedStatus, MONTH_STATUS_LABEL, monthLabel, NOT_STARTED_LABEL } from "./labels";
+import { reportingMonth } from "./reporting-month";
+
+export interface TodoItem {
+  sheetId: number;
+  sheetName: string;
+  year: number;
+  month: number;
+  monthLabel: string;
+  /** DRAFT (also a month without a record) or RETURNED. */
+  status: MonthStatus;
+  /** 已退回 / 草稿 / 未填报. */
+  statusLabel: string;
+  /** The manager's comment on a returned month. */
+  reviewComment: string;
+  /** The reporting month itself (the one owed now). */
+  current: boolean;
+}
+
+/**
+ * 我的待办: for each sheet the actor leads, the months up to the reporting month (the current calendar month,
+ * 12 once the fiscal year is over, none before it starts) that are neither submitted nor approved.
+ * Returned months come first, then the most recent month first (what is owed now), then sheets in document
+ * order. The list holds only sheets the actor may write progress for: empty for other roles.
+ */
+export async function listMyTodo(prisma: PrismaClient, actor: Actor, options: { now?: Date } = {}): Promise<TodoItem[]> {
+  const now = options.now ?? new Date();
+  const sheets = await prisma.targetSheet.findMany({
+    where: { AND: [visibleSheetsWhere(sheetVisibility(actor)), { status: "PUBLISHED" }] },
+    orderBy: [{ fiscalYear: { year: "desc" } }, { position: "asc" }, { id: "asc" }],
+    include: { ...sheetScopeInclude, fiscalYear: { select: { year: true } } },
+  });
+  const mine = sheets.filter((s) => can(actor, { type: "progress.write", sheet: toSheetScope(s) }));
+  if (mine.length === 0) return [];
+
+  const ids = mine.map((s) => s.id);
+  const [months, entered] = await Promise.all([
+    prisma.sheetMonth.findMany({ where: { sheetId: { in: ids } }, select: { sheetId: true, month: true, status: true, reviewComment: true, executed: true } }),
+    prisma.progressEntry.findMany({
+      where: { indicator: { sheetId: { in: ids } }, OR: [{ value: { not: null } }, { qualitativeValue: { not: null } }] },
+      select: { month: true, indicator: { select: { sheetId: true } } },
+      distinct: ["indicatorId", "month"],
+    }),
+  ]);
+  const monthOf = new Map(months.map((m) => [`${m.sheetId}:${m.month}`, m]));
+  const hasEntries = new Set(entered.map((e) => `${e.indicator.sheetId}:${e.month}`));
+
+  const items: (TodoItem & { order: number })[] = [];
+  mine.forEach((sheet, order) => {
+    const year = sheet.fiscalYear.year;
+    const last = reportingMonth(year, now);
+    for (let month = 1; month <= last; month++) {
+      const key = `${sheet.id}:${month}`;
+      const record = monthOf.get(key);
+      const status = record?.status ?? "DRAFT";
+      if (isLockedStatus(status)) continue;
+      const started = hasEntries.has(key) || (record?.executed ?? null) !== null;
+      items.push({
+        sheetId: sheet.id,
+        sheetName: sheet.name,
+        year,
+        month,
+        monthLabel: monthLabel(year, month),
+        status,
+        statusLabel: status === "DRAFT" && !started ? NOT_STARTED_LABEL : MONTH_STATUS_LABEL[status],
+        reviewComment: status === "RETURNED" ? (record?.reviewComment ?? "") : "",
+        current: month === last,
+        order,
+      });
+    }
+  });
+  items.sort((a, b) => rank(a) - rank(b) || b.year - a.year || b.month - a.month || a.order - b.order);
+  return items.map(({ order: _order, ...item }) => item);
+}
+
+const rank = (item: TodoItem) => (item.status === "RETURNED" ? 0 : 1);

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Actor, actorId } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
+import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
+import { assertMonthVersion, writeMonth } from "./month-record";
+import { buildProgressView, type ProgressView } from "./progress-view";
+import { loadSheetData, openSheetForWrite, TX_OPTIONS } from "./sheet-data";
+
+export const reopenMonthSchema = z.object({
+  sheetId: idSchema,
+  month: monthSchema,
+  version: versionSchema,
+  reason: textSchema(1000).min(1, "请填写重新开放的原因"),
+});
+export type ReopenMonthInput = z.input<typeof reopenMonthSchema>;
+
+/** A manager reopens an approved month: it goes back to the lead as returned, with the reason as the comment. */
+export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: ReopenMonthInput, options: { now?: Date } = {}): Promise<ProgressView> {
+  const data = parseInput(reopenMonthSchema, input);
+  const now = options.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const sheet = await openSheetForWrite(tx, actor, data.sheetId, "month.reopen");
+    const status = sheet.months.get(data.month)?.status ?? "DRAFT";
+    if (status !== "APPROVED") {
+      throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已通过的月份可以重新开放`);
+    }
+    await assertMonthVersion(tx, sheet, data.month, data.version);
+    await writeMonth(tx, actor, sheet, data.month, { status: "RETURNED", reviewComment: data.reason, reviewedAt: now, reviewedById: actorId(actor) }, "month.reopen");
+    return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Actor, actorId } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
+import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
+import { assertMonthVersion, writeMonth } from "./month-record";
+import { buildProgressView, type ProgressView } from "./progress-view";
+import { loadSheetData, openSheetForWrite, TX_OPTIONS } from "./sheet-data";
+
+export const reviewMonthSchema = z
+  .object({
+    sheetId: idSchema,
+    month: monthSchema,
+    version: versionSchema,
+    decision: z.enum(["approve", "return"], { error: "审核结果应为 审核通过 或 退回" }),
+    /** Required when returning: what the lead must fix. Optional when approving. */
+    comment: textSchema(1000).default(""),
+  })
+  .refine((v) => v.decision !== "return" || v.comment !== "", { path: ["comment"], message: "退回时请填写退回意见" });
+export type ReviewMonthInput = z.input<typeof reviewMonthSchema>;
+
+/** A manager approves a submitted month (locking it for leads) or returns it with a comment. */
+export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: ReviewMonthInput, options: { now?: Date } = {}): Promise<ProgressView> {
+  const data = parseInput(reviewMonthSchema, input);
+  const now = options.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const sheet = await openSheetForWrite(tx, actor, data.sheetId, "month.review");
+    const status = sheet.months.get(data.month)?.status ?? "DRAFT";
+    if (status !== "SUBMITTED") {
+      throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已提交的月份可以审核`);
+    }
+    await assertMonthVersion(tx, sheet, data.month, data.version);
+    await writeMonth(
+      tx,
+      actor,
+      sheet,
+      data.month,
+      { status: data.decision === "approve" ? "APPROVED" : "RETURNED", reviewComment: data.comment, reviewedAt: now, reviewedById: actorId(actor) },
+      data.decision === "approve" ? "month.approve" : "month.return",
+    );
+    return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
+  }, TX_OPTIONS);
+}

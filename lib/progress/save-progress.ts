@@ -1,0 +1,277 @@
+import Decimal from "decimal.js";
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Likelihood, QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
+import { appendAudit } from "@/lib/audit/append-audit";
+import { type Actor, actorId } from "@/lib/auth/actor";
+import { AppError, type Problem } from "@/lib/errors";
+import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
+import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
+import { isQuantitative } from "@/lib/targets/types";
+import { computeMonth } from "./compute-month";
+import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
+import { isLockedStatus, LIKELIHOOD_FROM_LABEL, LIKELIHOOD_LABELS, MONTH_STATUS_LABEL, monthLabel, QUALITATIVE_FROM_LABEL } from "./labels";
+import { buildProgressView, type ProgressView } from "./progress-view";
+import { asJson, describeStale, entrySnapshot, monthSnapshot } from "./records";
+import { reportingMonth } from "./reporting-month";
+import { entryKey, type IndicatorData, loadSheetData, openSheetForWrite, type SheetData, TX_OPTIONS } from "./sheet-data";
+
+const typed = z.string().max(100, "内容过长").nullable().default(null);
+
+export const saveProgressRowSchema = z.object({
+  indicatorId: idSchema,
+  /** The entry's version the user started from; 0 when the row had no entry for the month. */
+  version: versionSchema,
+  /** As typed: a number (full-width digits, `1,600` accepted) or, on a qualitative row, 达成 / 部分达成 / 未达成. */
+  value: typed,
+  likelihood: z.enum(LIKELIHOOD_LABELS, { error: "完成目标可能性应为 确定能、有可能 或 完全不可能" }).nullable().default(null),
+  /** 全年预计完成值, as typed (quantitative rows only). */
+  forecast: typed,
+  deviationReason: textSchema(2000).default(""),
+  improvement: textSchema(2000).default(""),
+});
+
+export const saveProgressSchema = z.object({
+  sheetId: idSchema,
+  month: monthSchema,
+  /** Only the rows the user changed; each carries the version it was based on. */
+  rows: z
+    .array(saveProgressRowSchema)
+    .max(1000)
+    .refine((rows) => new Set(rows.map((r) => r.indicatorId)).size === rows.length, "同一指标出现了多次"),
+  /** 执行数 at month end as typed (null or "" clears it), with the sheet-month's version; omitted: unchanged. */
+  executed: z.object({ value: typed, version: versionSchema }).optional(),
+});
+export type SaveProgressInput = z.input<typeof saveProgressSchema>;
+
+export interface SaveProgressResult {
+  /** Records written (entries and the month's spending); 0 when nothing had changed. */
+  saved: number;
+  /** Allowed in a draft, but to be fixed before submitting: non-green rows without 偏差原因 or 改进措施. */
+  warnings: string[];
+  view: ProgressView;
+}
+
+interface EntryFields {
+  value: string | null;
+  qualitativeValue: DbQualitativeStatus | null;
+  likelihood: Likelihood | null;
+  forecast: string | null;
+  deviationReason: string;
+  improvement: string;
+}
+
+/** Column limits: value/forecast DECIMAL(18,4), amounts DECIMAL(14,2). */
+const LIMITS = { value: { places: 4, integerDigits: 14 }, amount: { places: 2, integerDigits: 12 } } as const;
+
+/** A typed number → exact decimal string, or a problem. Blank → null. */
+export function parseAmount(
+  text: string | null,
+  options: { label: string; allowPercent?: boolean; limit: keyof typeof LIMITS; allowNegative?: boolean },
+): { ok: true; value: string | null } | { ok: false; message: string } {
+  if (text === null || text.trim() === "") return { ok: true, value: null };
+  const parsed = parseDecimal(text, { allowPercent: options.allowPercent });
+  if (!parsed.ok) return { ok: false, message: `${options.label}：${parsed.error}` };
+  const { places, integerDigits } = LIMITS[options.limit];
+  if (decimalPlaces(parsed.value) > places) return { ok: false, message: `${options.label}：最多保留 ${places} 位小数（「${text.trim()}」）` };
+  if (new Decimal(parsed.value).abs().gte(new Decimal(10).pow(integerDigits))) return { ok: false, message: `${options.label}：数值过大（「${text.trim()}」）` };
+  if (!options.allowNegative && parsed.value.startsWith("-")) return { ok: false, message: `${options.label}：不能为负数` };
+  return { ok: true, value: parsed.value };
+}
+
+const sameDecimal = (a: { toString(): string } | null, b: string | null) => (a === null || b === null ? a === b : new Decimal(a.toString()).eq(b));
+
+/** Checks that the month can be written by leads now: the sheet is published, the month has begun and is not submitted or approved. */
+export function assertMonthOpen(sheet: SheetData, month: number, now: Date): void {
+  if (sheet.status !== "PUBLISHED") throw new AppError("INVALID", "该绩效目标表尚未发布，发布后才能填报进度");
+  if (month > reportingMonth(sheet.year, now)) {
+    throw new AppError("INVALID", `${monthLabel(sheet.year, month)}尚未到来，还不能填报`);
+  }
+  const status = sheet.months.get(month)?.status ?? "DRAFT";
+  if (isLockedStatus(status)) {
+    throw new AppError("LOCKED", `${monthLabel(sheet.year, month)}${MONTH_STATUS_LABEL[status]}，已锁定，不能修改`);
+  }
+}
+
+function entryFields(indicator: IndicatorData, row: z.output<typeof saveProgressRowSchema>, problems: Problem[], month: number): EntryFields | null {
+  const at = (field: string) => `indicators.${indicator.id}.${field}`;
+  const name = `「${indicator.name}」`;
+  const before = problems.length;
+  let value: string | null = null;
+  let qualitativeValue: DbQualitativeStatus | null = null;
+  let forecast: string | null = null;
+  if (isQuantitative(indicator.target)) {
+    const percent = indicator.target.unit.startsWith("%") || indicator.target.unit.startsWith("％");
+    const v = parseAmount(row.value, { label: `${name}实际完成值（截至${month}月）`, allowPercent: percent, limit: "value", allowNegative: true });
+    if (v.ok) value = v.value;
+    else problems.push({ path: at("value"), message: v.message });
+    const f = parseAmount(row.forecast, { label: `${name}全年预计完成值`, allowPercent: percent, limit: "value", allowNegative: true });
+    if (f.ok) forecast = f.value;
+    else problems.push({ path: at("forecast"), message: f.message });
+  } else {
+    const text = row.value?.trim() ?? "";
+    if (text !== "") {
+      if (isQualitativeStatus(text)) qualitativeValue = QUALITATIVE_FROM_LABEL[text];
+      else problems.push({ path: at("value"), message: `${name}是定性指标，完成情况只能是 达成、部分达成 或 未达成（收到「${text}」）` });
+    }
+    if (row.forecast !== null && row.forecast.trim() !== "") {
+      problems.push({ path: at("forecast"), message: `${name}是定性指标，没有全年预计完成值` });
+    }
+  }
+  if (problems.length > before) return null;
+  return {
+    value,
+    qualitativeValue,
+    likelihood: row.likelihood ? LIKELIHOOD_FROM_LABEL[row.likelihood] : null,
+    forecast,
+    deviationReason: row.deviationReason,
+    improvement: row.improvement,
+  };
+}
+
+const isEmpty = (f: EntryFields) =>
+  f.value === null && f.qualitativeValue === null && f.likelihood === null && f.forecast === null && f.deviationReason === "" && f.improvement === "";
+
+function sameEntry(f: EntryFields, e: NonNullable<ReturnType<SheetData["entries"]["get"]>>): boolean {
+  return (
+    sameDecimal(e.value, f.value) &&
+    e.qualitativeValue === f.qualitativeValue &&
+    e.likelihood === f.likelihood &&
+    sameDecimal(e.forecast, f.forecast) &&
+    e.deviationReason === f.deviationReason &&
+    e.improvement === f.improvement
+  );
+}
+
+const conflict = (problems: Problem[]) =>
+  new AppError("CONFLICT", "保存未成功：以下内容在你填写期间已被他人修改，请核对后重新填写（本次未保存任何内容）", problems);
+
+/**
+ * A lead saves a month's rows and 执行数 in one go. Each changed row must be based on the current version of
+ * its entry, else nothing is saved and the conflict names what changed. Rows equal to what is stored are
+ * skipped, so a repeated save writes nothing. One audit entry per record written.
+ */
+export async function saveProgress(prisma: PrismaClient, actor: Actor, input: SaveProgressInput, options: { now?: Date } = {}): Promise<SaveProgressResult> {
+  const data = parseInput(saveProgressSchema, input);
+  const now = options.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const sheet = await openSheetForWrite(tx, actor, data.sheetId, "progress.write");
+    assertMonthOpen(sheet, data.month, now);
+
+    const indicators = new Map(sheet.indicators.map((i) => [i.id, i]));
+    const problems: Problem[] = [];
+    const planned: { indicator: IndicatorData; fields: EntryFields; version: number }[] = [];
+    data.rows.forEach((row, index) => {
+      const indicator = indicators.get(row.indicatorId);
+      if (!indicator) {
+        problems.push({ path: `rows.${index}.indicatorId`, message: `第 ${index + 1} 行：指标 ${row.indicatorId} 不属于该绩效目标表` });
+        return;
+      }
+      const fields = entryFields(indicator, row, problems, data.month);
+      if (fields) planned.push({ indicator, fields, version: row.version });
+    });
+    let executed: string | null | undefined;
+    if (data.executed) {
+      const e = parseAmount(data.executed.value, { label: `执行数（截至${data.month}月，万元）`, limit: "amount" });
+      if (e.ok) executed = e.value;
+      else problems.push({ path: "executed", message: e.message });
+    }
+    if (problems.length > 0) throw new AppError("INVALID", "填写内容有误，未保存", problems);
+
+    // Stale versions: every changed record must be based on what is stored now.
+    const stale: Problem[] = [];
+    const writes: typeof planned = [];
+    for (const p of planned) {
+      const current = sheet.entries.get(entryKey(p.indicator.id, data.month));
+      if (current ? sameEntry(p.fields, current) : isEmpty(p.fields)) continue;
+      const currentVersion = current?.version ?? 0;
+      if (p.version !== currentVersion) {
+        stale.push({
+          path: `indicators.${p.indicator.id}`,
+          message: await describeStale(tx, {
+            name: p.indicator.name,
+            entityType: "ProgressEntry",
+            entityId: current!.id,
+            baseVersion: p.version,
+            current: entrySnapshot(sheet.id, p.indicator, current!),
+          }),
+        });
+        continue;
+      }
+      writes.push(p);
+    }
+    const monthData = sheet.months.get(data.month);
+    const writeExecuted = executed !== undefined && !sameDecimal(monthData?.executed ?? null, executed);
+    if (writeExecuted && data.executed!.version !== (monthData?.version ?? 0)) {
+      stale.push({
+        path: "executed",
+        message: await describeStale(tx, {
+          name: `执行数（${monthLabel(sheet.year, data.month)}）`,
+          entityType: "SheetMonth",
+          entityId: monthData!.id,
+          baseVersion: data.executed!.version,
+          current: monthSnapshot({ ...monthData!, sheetId: sheet.id }),
+        }),
+      });
+    }
+    if (stale.length > 0) throw conflict(stale);
+
+    const updatedById = actorId(actor);
+    for (const { indicator, fields } of writes) {
+      const current = sheet.entries.get(entryKey(indicator.id, data.month));
+      const where = { indicatorId_month: { indicatorId: indicator.id, month: data.month } };
+      if (current) {
+        const updated = await tx.progressEntry.updateMany({
+          where: { id: current.id, version: current.version },
+          data: { ...fields, updatedById, version: { increment: 1 } },
+        });
+        if (updated.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人修改，请刷新后重新填写` }]);
+      } else {
+        const created = await tx.progressEntry.createMany({ data: [{ indicatorId: indicator.id, month: data.month, ...fields, updatedById }], skipDuplicates: true });
+        if (created.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人填写，请刷新后重新填写` }]);
+      }
+      const after = await tx.progressEntry.findUniqueOrThrow({ where });
+      await appendAudit(tx, actor, {
+        action: "progress.save",
+        entityType: "ProgressEntry",
+        entityId: after.id,
+        before: current ? asJson(entrySnapshot(sheet.id, indicator, current)) : null,
+        after: asJson(entrySnapshot(sheet.id, indicator, after)),
+      });
+    }
+    if (writeExecuted) {
+      if (monthData) {
+        const updated = await tx.sheetMonth.updateMany({ where: { id: monthData.id, version: monthData.version }, data: { executed, version: { increment: 1 } } });
+        if (updated.count !== 1) throw conflict([{ path: "executed", message: "执行数已被他人修改，请刷新后重新填写" }]);
+      } else {
+        const created = await tx.sheetMonth.createMany({ data: [{ sheetId: sheet.id, month: data.month, executed }], skipDuplicates: true });
+        if (created.count !== 1) throw conflict([{ path: "executed", message: "执行数已被他人填写，请刷新后重新填写" }]);
+      }
+      const after = await tx.sheetMonth.findUniqueOrThrow({ where: { sheetId_month: { sheetId: sheet.id, month: data.month } } });
+      await appendAudit(tx, actor, {
+        action: "progress.executed",
+        entityType: "SheetMonth",
+        entityId: after.id,
+        before: monthData ? asJson(monthSnapshot({ ...monthData, sheetId: sheet.id })) : null,
+        after: asJson(monthSnapshot(after)),
+      });
+    }
+
+    const saved = await loadSheetData(tx, sheet.id);
+    return {
+      saved: writes.length + (writeExecuted ? 1 : 0),
+      warnings: explanationWarnings(saved, data.month),
+      view: buildProgressView(saved, actor, data.month, now),
+    };
+  }, TX_OPTIONS);
+}
+
+/** Non-green rows still lacking 偏差原因 or 改进措施 (a draft may be saved so; submitting is refused). */
+export function explanationWarnings(sheet: SheetData, month: number): string[] {
+  return computeMonth(sheet, month)
+    .rows.filter((r) => r.needsExplanation && (!r.entry?.deviationReason || !r.entry?.improvement))
+    .map((r) => {
+      const missing = [!r.entry?.deviationReason ? "偏差原因" : null, !r.entry?.improvement ? "改进措施" : null].filter(Boolean).join("和");
+      return `「${r.indicator.name}」为${LIGHT_LABELS[r.light.light!]}，提交前需填写${missing}`;
+    });
+}

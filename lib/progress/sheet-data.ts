@@ -1,0 +1,212 @@
+import Decimal from "decimal.js";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Likelihood, MeasureType, MonthStatus, QualitativeStatus, SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, type SheetScope } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { loadSheetScope, sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
+import { fromTargetColumns } from "@/lib/sheets/target-columns";
+import type { Target } from "@/lib/targets/types";
+
+/** A Prisma client or an open transaction: reads work the same on both. */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface IndicatorData {
+  id: number;
+  position: number;
+  level1: string;
+  level2: string;
+  name: string;
+  targetRaw: string;
+  target: Target;
+  measureType: MeasureType;
+  version: number;
+  weight: Decimal;
+  rule: string;
+  evidence: string[];
+}
+
+export interface EntryData {
+  id: number;
+  indicatorId: number;
+  month: number;
+  value: Decimal | null;
+  qualitativeValue: QualitativeStatus | null;
+  likelihood: Likelihood | null;
+  forecast: Decimal | null;
+  deviationReason: string;
+  improvement: string;
+  version: number;
+  updatedBy: string | null;
+  updatedAt: Date;
+}
+
+export interface MonthData {
+  id: number;
+  month: number;
+  status: MonthStatus;
+  executed: Decimal | null;
+  reviewComment: string;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  version: number;
+}
+
+export interface AdjustmentData {
+  id: number;
+  month: number;
+  amount: Decimal;
+  reason: string;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+/** Everything about one sheet's year of progress that the views and the checks need. */
+export interface SheetData {
+  id: number;
+  kind: SheetKind;
+  /** Only a published sheet's targets are monitored: drafts take no progress. */
+  status: SheetStatus;
+  name: string;
+  unit: string;
+  lead: string;
+  year: number;
+  position: number;
+  scope: SheetScope;
+  fundsTotal: Decimal;
+  budgetExecutionWeight: Decimal | null;
+  indicators: IndicatorData[];
+  /** Keyed by `${indicatorId}:${month}`. */
+  entries: Map<string, EntryData>;
+  months: Map<number, MonthData>;
+  adjustments: AdjustmentData[];
+}
+
+export const entryKey = (indicatorId: number, month: number) => `${indicatorId}:${month}`;
+
+const dec = (v: { toString(): string } | null): Decimal | null => (v === null ? null : new Decimal(v.toString()));
+const userName = { select: { displayName: true } } as const;
+
+export const sheetDataInclude = {
+  ...sheetScopeInclude,
+  fiscalYear: { select: { year: true } },
+  indicators: { orderBy: { position: "asc" } },
+  months: { include: { submittedBy: userName, reviewedBy: userName } },
+  budgetAdjustments: { orderBy: [{ month: "asc" }, { id: "asc" }], include: { createdBy: userName } },
+} satisfies Prisma.TargetSheetInclude;
+
+/** Loads a sheet with its indicators, entries, months and adjustments; NOT_FOUND when there is no such sheet. */
+export async function loadSheetData(db: Db, sheetId: number): Promise<SheetData> {
+  const sheet = await db.targetSheet.findUnique({ where: { id: sheetId }, include: sheetDataInclude });
+  if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+  const entries = await db.progressEntry.findMany({
+    where: { indicator: { sheetId } },
+    include: { updatedBy: userName },
+  });
+  return {
+    id: sheet.id,
+    kind: sheet.kind,
+    status: sheet.status,
+    name: sheet.name,
+    unit: sheet.unit.name,
+    lead: sheet.lead,
+    year: sheet.fiscalYear.year,
+    position: sheet.position,
+    scope: toSheetScope(sheet),
+    fundsTotal: new Decimal(sheet.fundsTotal.toString()),
+    budgetExecutionWeight: dec(sheet.budgetExecutionWeight),
+    indicators: sheet.indicators.map((i) => ({
+      id: i.id,
+      position: i.position,
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      targetRaw: i.targetRaw,
+      target: fromTargetColumns(i),
+      measureType: i.measureType,
+      version: i.version,
+      weight: new Decimal(i.weight.toString()),
+      rule: i.rule,
+      evidence: i.evidence,
+    })),
+    entries: new Map(
+      entries.map((e) => [
+        entryKey(e.indicatorId, e.month),
+        {
+          id: e.id,
+          indicatorId: e.indicatorId,
+          month: e.month,
+          value: dec(e.value),
+          qualitativeValue: e.qualitativeValue,
+          likelihood: e.likelihood,
+          forecast: dec(e.forecast),
+          deviationReason: e.deviationReason,
+          improvement: e.improvement,
+          version: e.version,
+          updatedBy: e.updatedBy?.displayName ?? null,
+          updatedAt: e.updatedAt,
+        },
+      ]),
+    ),
+    months: new Map(
+      sheet.months.map((m) => [
+        m.month,
+        {
+          id: m.id,
+          month: m.month,
+          status: m.status,
+          executed: dec(m.executed),
+          reviewComment: m.reviewComment,
+          submittedAt: m.submittedAt,
+          submittedBy: m.submittedBy?.displayName ?? null,
+          reviewedAt: m.reviewedAt,
+          reviewedBy: m.reviewedBy?.displayName ?? null,
+          version: m.version,
+        },
+      ]),
+    ),
+    adjustments: sheet.budgetAdjustments.map((a) => ({
+      id: a.id,
+      month: a.month,
+      amount: new Decimal(a.amount.toString()),
+      reason: a.reason,
+      createdBy: a.createdBy?.displayName ?? null,
+      createdAt: a.createdAt,
+    })),
+  };
+}
+
+/**
+ * Serialises writers of one sheet: every use case that changes a sheet's progress takes this row lock first,
+ * inside its transaction, so version checks and writes of two concurrent requests cannot interleave (on
+ * PostgreSQL; PGlite runs one transaction at a time anyway). `FOR NO KEY UPDATE` does not block inserts
+ * elsewhere that merely reference the sheet (evidence files).
+ */
+export async function lockSheet(tx: Prisma.TransactionClient, sheetId: number): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR NO KEY UPDATE`;
+  if (rows.length === 0) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+}
+
+/** Options of an interactive transaction of these use cases: short work, but it may wait for the sheet lock. */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+
+/**
+ * The start of every write: the sheet must exist (NOT_FOUND) and the actor may do `action` on it (FORBIDDEN);
+ * then the sheet is locked and read afresh, so the checks that follow see every committed change.
+ */
+export async function openSheetForWrite(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  sheetId: number,
+  action: "progress.write" | "month.submit" | "month.review" | "month.reopen" | "indicator.configure",
+): Promise<SheetData> {
+  const scope = await loadSheetScope(tx, sheetId);
+  if (!scope) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+  authorize(actor, { type: action, sheet: scope });
+  await lockSheet(tx, sheetId);
+  const sheet = await loadSheetData(tx, sheetId);
+  authorize(actor, { type: action, sheet: sheet.scope });
+  return sheet;
+}
