@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { orInterrupt } from "@/app/_lib/interrupts";
+import { EvaluationForm } from "@/components/evaluation/evaluation-form";
+import { ReopenForm } from "@/components/evaluation/reopen-form";
+import { requireActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { getEvaluation } from "@/lib/evaluation/get-evaluation";
+import { KIND_LABEL, SELF_STATE_LABEL, STATE_LABEL } from "@/lib/evaluation/labels";
+import { finaliseEvaluationAction, reopenEvaluationAction, saveEvaluationAction, saveSelfEvaluationAction } from "./actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** One authorised read per request, shared by the title and the page. */
+const load = cache(async (rawId: string) => {
+  const params = paramsSchema.safeParse({ id: rawId });
+  if (!params.success) notFound();
+  const actor = await requireActor();
+  return orInterrupt(getPrisma().then((prisma) => getEvaluation(prisma, actor, { sheetId: params.data.id })));
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await load((await params).id);
+  return { title: `${view.mode === "self" ? "自评" : "年终评价"} · ${view.sheet.name}` };
+}
+
+export default async function EvaluatePage({ params }: Props) {
+  const view = await load((await params).id);
+  const { sheet, evaluation } = view;
+  const stateLabel = view.mode === "self" ? SELF_STATE_LABEL[evaluation.state] : STATE_LABEL[evaluation.state];
+  const save = view.mode === "evaluator" ? saveEvaluationAction : view.mode === "self" ? saveSelfEvaluationAction : undefined;
+
+  return (
+    <article className="space-y-3">
+      <nav aria-label="相关页面" className="no-print flex flex-wrap items-center gap-x-4 gap-y-1">
+        <Link href={`/sheets/${sheet.id}`} className="text-brand hover:underline">
+          ← 绩效目标表
+        </Link>
+        <Link href="/evaluations" className="text-brand hover:underline">
+          {view.mode === "evaluator" ? "待评价" : "年终评价"}
+        </Link>
+        <span className="flex-1" />
+        <Link href={`/sheets/${sheet.id}/report`} className="text-brand hover:underline">
+          自评表（打印）
+        </Link>
+        <a href={`/api/v1/sheets/${sheet.id}/report.xlsx`} className="text-brand hover:underline">
+          导出Excel
+        </a>
+      </nav>
+
+      <header className="space-y-1">
+        <h1 className="text-xl font-semibold">
+          {sheet.year}年度年终评价（自评）· {view.mode === "self" ? KIND_LABEL.SELF : "评价人评分"}
+        </h1>
+        <p className="text-muted">
+          {sheet.unit} · <span className="text-ink">{sheet.name}</span> · 项目负责人 {sheet.lead}
+        </p>
+        <p>
+          状态：<span className="font-medium">{stateLabel}</span>
+          {evaluation.updatedAt && evaluation.state !== "FINAL" ? <span className="ml-2 text-muted">最近保存 {evaluation.updatedAt}</span> : null}
+          {view.mode === "readonly" ? <span className="ml-2 text-muted">（只读：您不是该表的评价人）</span> : null}
+        </p>
+      </header>
+
+      {!sheet.published ? <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2">该绩效目标表尚未发布，发布后才能进行年终评价。</p> : null}
+      {evaluation.state === "FINAL" ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2">
+          已定稿：总分 <strong>{evaluation.total}</strong>，评价等级 <strong>{evaluation.grade}</strong>
+          {evaluation.finalisedBy ? `（${evaluation.finalisedBy} 于 ${evaluation.finalisedAt} 定稿）` : ""}。已锁定，如需修改请管理者重新开放。
+        </p>
+      ) : null}
+      {evaluation.state === "DRAFT" && evaluation.reopenReason ? (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2">管理者已重新开放评价，原因：{evaluation.reopenReason}</p>
+      ) : null}
+      {view.mode === "self" && !view.can.write && evaluation.state !== "FINAL" ? (
+        <p className="rounded border border-line bg-white px-3 py-2 text-muted">年终评价已定稿，自评已锁定。</p>
+      ) : null}
+      {view.mode === "self" && view.beside === null ? <p className="text-sm text-muted">评价人的评分在年终评价定稿后显示在此页。</p> : null}
+
+      <EvaluationForm view={view} save={save} finalise={view.mode === "evaluator" ? finaliseEvaluationAction : undefined} />
+
+      {view.can.reopen ? <ReopenForm sheetId={sheet.id} version={evaluation.version} reopen={reopenEvaluationAction} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { orInterrupt } from "@/app/_lib/interrupts";
+import { cssString, SelfEvaluationReportView } from "@/components/evaluation/self-evaluation-report";
+import { PrintButton } from "@/components/sheets/print-button";
+import { requireActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { getSelfEvaluationReport } from "@/lib/reports/self-evaluation";
+
+type Props = { params: Promise<{ id: string }> };
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+const load = cache(async (rawId: string) => {
+  const params = paramsSchema.safeParse({ id: rawId });
+  if (!params.success) notFound();
+  const actor = await requireActor();
+  return orInterrupt(getPrisma().then((prisma) => getSelfEvaluationReport(prisma, actor, { sheetId: params.data.id })));
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const report = await load((await params).id);
+  return { title: `自评表 · ${report.project}` };
+}
+
+/** The 自评表 to print: A4 landscape, unit / project / date in the page header, page numbers in the footer. */
+export default async function ReportPage({ params }: Props) {
+  const report = await load((await params).id);
+  const pageHeader = `@page { @top-left { content: ${cssString(`${report.unit}　${report.project}`)}; font-size: 8pt; color: #555; } @top-right { content: ${cssString(`${report.year}年度${report.title}　打印日期：${report.printedOn}`)}; font-size: 8pt; color: #555; } }`;
+  return (
+    <article className="print-landscape space-y-3">
+      <style>{pageHeader}</style>
+      <div className="no-print flex flex-wrap items-center gap-4">
+        <Link href={`/sheets/${report.sheetId}/evaluate`} className="text-brand hover:underline">
+          ← 年终评价
+        </Link>
+        <Link href={`/sheets/${report.sheetId}`} className="text-brand hover:underline">
+          绩效目标表
+        </Link>
+        <span className="flex-1" />
+        <a href={`/api/v1/sheets/${report.sheetId}/report.xlsx`} className="rounded border border-line bg-white px-3 py-1 hover:border-brand">
+          导出Excel
+        </a>
+        <PrintButton />
+      </div>
+      <SelfEvaluationReportView report={report} />
+    </article>
+  );
+}

@@ -1,0 +1,170 @@
+import type { SelfEvaluationReport } from "@/lib/reports/self-evaluation";
+import { formatAmount } from "@/components/ui/format";
+
+const PENDING = "待评";
+
+/** Both tables share one grid, so the header block lines up with the indicator table as on the printed form. */
+const WIDTHS = ["10%", "11%", "20%", "11%", "11%", "7%", "7%", undefined];
+function Columns() {
+  return (
+    <colgroup>
+      {WIDTHS.map((width, i) => (
+        <col key={i} style={width ? { width } : undefined} />
+      ))}
+    </colgroup>
+  );
+}
+const amount = (v: string | null) => (v === null ? "" : formatAmount(v));
+
+/**
+ * The 自评表 as the official form prints it: header block (项目名称, 主管部门/预算单位, 项目负责人, 项目资金 with 年初预算数 …
+ * 得分, 年度总体目标), then the indicator table grouped by 一级/二级 with merged cells, 预算执行率, 总分 and 评价等级.
+ * Server-rendered, nothing interactive: the same on screen and on paper.
+ */
+export function SelfEvaluationReportView({ report }: { report: SelfEvaluationReport }) {
+  const project = report.kind === "PROJECT";
+  return (
+    <div className="space-y-0">
+      <header className="mb-2 text-center">
+        <h1 className="text-xl font-semibold tracking-wider">{report.title}</h1>
+        <p className="text-muted">{report.yearText}</p>
+        {report.state !== "FINAL" ? <p className="mt-1 font-medium text-amber-800">草稿：年终评价尚未定稿，以下得分仅供参考</p> : null}
+      </header>
+
+      <table className="form-table">
+        <caption className="sr-only">基本信息</caption>
+        <Columns />
+        <tbody>
+          <tr>
+            <th scope="row">{project ? "项目名称" : "名称"}</th>
+            <td colSpan={7}>{report.project}</td>
+          </tr>
+          <tr>
+            <th scope="row">主管部门</th>
+            <td colSpan={3}>{report.department}</td>
+            <th scope="row">预算单位</th>
+            <td colSpan={3}>{report.unit}</td>
+          </tr>
+          <tr>
+            <th scope="row">{project ? "项目负责人" : "部门联系人"}</th>
+            <td colSpan={3}>{report.lead}</td>
+            <th scope="row">评价日期</th>
+            <td colSpan={3}>{report.finalisedOn ?? ""}</td>
+          </tr>
+          <tr>
+            <th scope="rowgroup" rowSpan={1 + report.funds.length} className="align-middle">
+              {project ? "项目资金（万元）" : "年度资金（万元）"}
+            </th>
+            <td aria-hidden="true" />
+            {["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].map((caption) => (
+              <th key={caption} scope="col" className="text-center">
+                {caption}
+              </th>
+            ))}
+          </tr>
+          {report.funds.map((line) => (
+            <tr key={line.label}>
+              <th scope="row" className="font-normal">
+                {line.label}
+              </th>
+              <td className="num">{amount(line.initial)}</td>
+              <td className="num">{amount(line.fullYear)}</td>
+              <td className="num">{amount(line.executed)}</td>
+              {line.sub ? (
+                <>
+                  <td className="text-center">—</td>
+                  <td className="text-center">—</td>
+                  <td className="text-center">—</td>
+                </>
+              ) : (
+                <>
+                  <td className="num">{line.weight}</td>
+                  <td className="num">{line.rate === null ? PENDING : `${line.rate}%`}</td>
+                  <td className="num">{line.score ?? PENDING}</td>
+                </>
+              )}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">年度总体目标</th>
+            <td colSpan={7} className="whitespace-pre-line">
+              {report.goal}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+
+      <table className="form-table -mt-px">
+        <caption className="sr-only">绩效指标完成情况</caption>
+        <Columns />
+        <thead>
+          <tr>
+            {["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"].map((caption) => (
+              <th key={caption} scope="col">
+                {caption}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.rows.map((row, i) => (
+            <tr key={i}>
+              {row.level1Span > 0 ? (
+                <th scope="rowgroup" rowSpan={row.level1Span} className="group">
+                  {row.level1}
+                </th>
+              ) : null}
+              {row.level2Span > 0 ? (
+                <th scope="rowgroup" rowSpan={row.level2Span} className="group">
+                  {row.level2}
+                </th>
+              ) : null}
+              <td>{row.name}</td>
+              <td className="text-center">{row.target}</td>
+              <td className="text-center">{row.actual}</td>
+              <td className="num">{row.weight}</td>
+              <td className="num">{row.score ?? PENDING}</td>
+              <td className="whitespace-pre-line">{row.deviation}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" colSpan={3}>
+              {report.budgetRow.label}
+            </th>
+            <td className="text-center">{report.budgetRow.target}</td>
+            <td className="text-center">{report.budgetRow.actual}</td>
+            <td className="num">{report.budgetRow.weight}</td>
+            <td className="num">{report.budgetRow.score ?? PENDING}</td>
+            <td />
+          </tr>
+          <tr>
+            <th scope="row" colSpan={5} className="text-center">
+              总分
+            </th>
+            <td className="num">{report.maxTotal}</td>
+            <td className="num font-semibold" data-testid="report-total">
+              {report.total}
+            </td>
+            <td className="text-xs text-muted">{report.complete ? "" : "尚有指标待评，未计入总分"}</td>
+          </tr>
+          <tr>
+            <th scope="row" colSpan={5} className="text-center">
+              评价等级
+            </th>
+            <td colSpan={3} className="text-center font-semibold" data-testid="report-grade">
+              {report.grade}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="mt-2 text-right text-xs text-muted">
+        {report.state === "FINAL" ? `评价人：${report.evaluator ?? ""}　定稿日期：${report.finalisedOn ?? ""}　` : ""}打印日期：{report.printedOn}
+      </p>
+    </div>
+  );
+}
+
+/** A CSS string literal for the page header (printed in the page margin, on every page). */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16).toUpperCase()} `)}"`;
+}

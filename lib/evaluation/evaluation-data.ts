@@ -1,0 +1,210 @@
+import { Decimal } from "@/lib/scoring/decimal";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { EvaluationKind, EvaluationStatus, GradeBand, QualitativeStatus, SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, type SheetScope } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { loadSheetScope, sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
+import { fromTargetColumns } from "@/lib/sheets/target-columns";
+import type { Target } from "@/lib/targets/types";
+
+/** A Prisma client or an open transaction: reads work the same on both. */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface IndicatorData {
+  id: number;
+  position: number;
+  level1: string;
+  level2: string;
+  name: string;
+  targetRaw: string;
+  target: Target;
+  /** Points, as stored (`"10"`). */
+  weight: string;
+  rule: string;
+}
+
+export interface EvaluationRowData {
+  id: number;
+  indicatorId: number;
+  actual: string | null;
+  band: GradeBand | null;
+  gradeScore: string | null;
+  deductionPoints: string | null;
+  deductionReason: string;
+  deviationReason: string;
+  version: number;
+}
+
+export interface EvaluationData {
+  id: number;
+  kind: EvaluationKind;
+  status: EvaluationStatus;
+  executed: string | null;
+  total: string | null;
+  grade: string | null;
+  finalisedAt: Date | null;
+  finalisedBy: string | null;
+  reopenReason: string;
+  version: number;
+  updatedAt: Date;
+  /** By indicator id. */
+  rows: Map<number, EvaluationRowData>;
+}
+
+/** A lead's in-year record of a row, as far as the year-end evaluation shows it. */
+export interface ProgressPoint {
+  month: number;
+  value: string | null;
+  qualitativeValue: QualitativeStatus | null;
+}
+
+/** Everything about one sheet that its year-end evaluation and 自评表 need. */
+export interface SheetEvaluationData {
+  id: number;
+  kind: SheetKind;
+  /** Only a published sheet is evaluated. */
+  status: SheetStatus;
+  year: number;
+  unit: string;
+  department: string;
+  name: string;
+  lead: string;
+  goal: string;
+  scope: SheetScope;
+  funds: { total: string; fiscal: string; other: string };
+  budgetExecutionWeight: string | null;
+  /** Σ BudgetAdjustment amounts (万元), "0" when none. */
+  adjustment: string;
+  indicators: IndicatorData[];
+  /** Per indicator id, months ascending. */
+  progress: Map<number, ProgressPoint[]>;
+  /** 执行数 at month end, months ascending, only months that have one. */
+  executedByMonth: { month: number; executed: string }[];
+  evaluations: Record<EvaluationKind, EvaluationData | null>;
+}
+
+const str = (d: { toString(): string } | null): string | null => (d === null ? null : d.toString());
+
+/** Loads a sheet for its evaluation; NOT_FOUND when there is no such sheet. */
+export async function loadEvaluationData(db: Db, sheetId: number): Promise<SheetEvaluationData> {
+  const sheet = await db.targetSheet.findUnique({
+    where: { id: sheetId },
+    include: {
+      ...sheetScopeInclude,
+      unit: { select: { departmentId: true, name: true, department: { select: { name: true } } } },
+      fiscalYear: { select: { year: true } },
+      indicators: { orderBy: { position: "asc" } },
+      months: { where: { executed: { not: null } }, orderBy: { month: "asc" }, select: { month: true, executed: true } },
+      budgetAdjustments: { select: { amount: true } },
+      evaluations: { include: { rows: true, finalisedBy: { select: { displayName: true } } } },
+    },
+  });
+  if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+  const entries = await db.progressEntry.findMany({
+    where: { indicator: { sheetId } },
+    orderBy: [{ indicatorId: "asc" }, { month: "asc" }],
+    select: { indicatorId: true, month: true, value: true, qualitativeValue: true },
+  });
+  const progress = new Map<number, ProgressPoint[]>();
+  for (const e of entries) {
+    const list = progress.get(e.indicatorId) ?? [];
+    list.push({ month: e.month, value: str(e.value), qualitativeValue: e.qualitativeValue });
+    progress.set(e.indicatorId, list);
+  }
+  const evaluation = (kind: EvaluationKind): EvaluationData | null => {
+    const ev = sheet.evaluations.find((e) => e.kind === kind);
+    if (!ev) return null;
+    return {
+      id: ev.id,
+      kind: ev.kind,
+      status: ev.status,
+      executed: str(ev.executed),
+      total: str(ev.total),
+      grade: ev.grade,
+      finalisedAt: ev.finalisedAt,
+      finalisedBy: ev.finalisedBy?.displayName ?? null,
+      reopenReason: ev.reopenReason,
+      version: ev.version,
+      updatedAt: ev.updatedAt,
+      rows: new Map(
+        ev.rows.map((r) => [
+          r.indicatorId,
+          {
+            id: r.id,
+            indicatorId: r.indicatorId,
+            actual: str(r.actual),
+            band: r.band,
+            gradeScore: str(r.gradeScore),
+            deductionPoints: str(r.deductionPoints),
+            deductionReason: r.deductionReason,
+            deviationReason: r.deviationReason,
+            version: r.version,
+          },
+        ]),
+      ),
+    };
+  };
+  return {
+    id: sheet.id,
+    kind: sheet.kind,
+    status: sheet.status,
+    year: sheet.fiscalYear.year,
+    unit: sheet.unit.name,
+    department: sheet.unit.department.name,
+    name: sheet.name,
+    lead: sheet.lead,
+    goal: sheet.goal,
+    scope: toSheetScope(sheet),
+    funds: { total: sheet.fundsTotal.toString(), fiscal: sheet.fundsFiscal.toString(), other: sheet.fundsOther.toString() },
+    budgetExecutionWeight: str(sheet.budgetExecutionWeight),
+    adjustment: sheet.budgetAdjustments.reduce((sum, a) => sum.plus(a.amount.toString()), new Decimal(0)).toFixed(),
+    indicators: sheet.indicators.map((i) => ({
+      id: i.id,
+      position: i.position,
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      targetRaw: i.targetRaw,
+      target: fromTargetColumns(i),
+      weight: i.weight.toString(),
+      rule: i.rule,
+    })),
+    progress,
+    executedByMonth: sheet.months.map((m) => ({ month: m.month, executed: m.executed!.toString() })),
+    evaluations: { SELF: evaluation("SELF"), EVALUATOR: evaluation("EVALUATOR") },
+  };
+}
+
+/**
+ * Serialises writers of one sheet's evaluations: the sheet row is locked inside the transaction, so the version
+ * checks and writes of two concurrent requests cannot interleave (PostgreSQL; PGlite runs one at a time anyway).
+ */
+async function lockSheet(tx: Prisma.TransactionClient, sheetId: number): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR NO KEY UPDATE`;
+  if (rows.length === 0) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+}
+
+export type EvaluationAction = "evaluation.write" | "self-evaluation.write" | "evaluation.reopen";
+
+/**
+ * The start of every write: the sheet exists (NOT_FOUND), the actor may do `action` on it (FORBIDDEN); then the
+ * sheet is locked and read afresh, so the checks that follow see every committed change.
+ */
+export async function openForWrite(tx: Prisma.TransactionClient, actor: Actor, sheetId: number, action: EvaluationAction): Promise<SheetEvaluationData> {
+  const scope = await loadSheetScope(tx, sheetId);
+  if (!scope) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+  authorize(actor, { type: action, sheet: scope });
+  await lockSheet(tx, sheetId);
+  const data = await loadEvaluationData(tx, sheetId);
+  authorize(actor, { type: action, sheet: data.scope });
+  return data;
+}
+
+/** Interactive transactions of these use cases: short work, but they may wait for the sheet lock. */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+
+/** Year-end evaluation is of published targets: a draft or submitted sheet is refused. */
+export function assertPublished(sheet: Pick<SheetEvaluationData, "status">): void {
+  if (sheet.status !== "PUBLISHED") throw new AppError("INVALID", "该绩效目标表尚未发布，发布后才能进行年终评价");
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { appendAudit } from "@/lib/audit/append-audit";
+import { type Actor, actorId } from "@/lib/auth/actor";
+import { AppError, type Problem } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { fmt2 } from "@/lib/scoring/decimal";
+import type { Grade } from "@/lib/scoring/types";
+import { assertPublished, type EvaluationData, openForWrite, type SheetEvaluationData, TX_OPTIONS } from "./evaluation-data";
+import { idSchema, versionSchema } from "./input";
+import { isGradedRow } from "./row-checks";
+import { scoreStored } from "./score-evaluation";
+import { asJson, evaluationSnapshot } from "./snapshots";
+
+export const finaliseEvaluationSchema = z.object({ sheetId: idSchema, version: versionSchema });
+export type FinaliseEvaluationInput = z.input<typeof finaliseEvaluationSchema>;
+
+export interface FinaliseEvaluationResult {
+  /** Two decimals, from the scoring engine: the sum of the rounded parts. */
+  total: string;
+  grade: Grade;
+  version: number;
+}
+
+/**
+ * What stands between a draft and a final evaluation, row by row: a missing actual or grade (incomplete), a
+ * stored grade or deduction the engine refuses, a row scored below its weight without 偏差原因, a missing 全年执行数.
+ */
+export function finaliseProblems(sheet: SheetEvaluationData, evaluation: EvaluationData): Problem[] {
+  const { score, issues } = scoreStored(sheet, evaluation);
+  const problems: Problem[] = [];
+  sheet.indicators.forEach((indicator, i) => {
+    const name = `「${indicator.name}」`;
+    const at = (field: string) => `rows.${indicator.id}.${field}`;
+    const row = evaluation.rows.get(indicator.id);
+    const result = score.rows[i]!;
+    for (const issue of issues.get(indicator.id) ?? []) {
+      problems.push({ path: at(issue.field), message: `${name}${issue.message}` });
+    }
+    if (result.status === "pending") {
+      if (!(issues.get(indicator.id) ?? []).some((issue) => issue.field === "gradeScore")) {
+        const field = isGradedRow(indicator) ? "band" : "actual";
+        problems.push({ path: at(field), message: `${name}${result.explanation.replace(/^待评：/, "")}` });
+      }
+    } else if (result.needsDeviationReason && !row?.deviationReason.trim()) {
+      problems.push({
+        path: at("deviationReason"),
+        message: `${name}得分 ${fmt2(result.score!)} 低于分值 ${fmt2(result.max)}，请填写偏差原因分析及改进措施`,
+      });
+    }
+  });
+  if (score.budget.status === "pending") problems.push({ path: "executed", message: `预算执行率：${score.budget.explanation.replace(/^待评：/, "")}` });
+  return problems;
+}
+
+/**
+ * The assigned evaluator finalises the year-end evaluation: refused, listing every row, while anything is missing;
+ * otherwise records the engine's total and grade and locks the evaluation (FINAL) until a manager reopens it.
+ */
+export async function finaliseEvaluation(prisma: PrismaClient, actor: Actor, input: FinaliseEvaluationInput): Promise<FinaliseEvaluationResult> {
+  const data = parseInput(finaliseEvaluationSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const sheet = await openForWrite(tx, actor, data.sheetId, "evaluation.write");
+    assertPublished(sheet);
+    const current = sheet.evaluations.EVALUATOR;
+    if (!current) throw new AppError("INVALID", "尚未保存年终评价，请先填写并保存后再定稿");
+    if (current.status === "FINAL") throw new AppError("LOCKED", "年终评价已定稿，已锁定");
+    if (current.version !== data.version) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面核对后再定稿");
+
+    const problems = finaliseProblems(sheet, current);
+    if (problems.length > 0) throw new AppError("INVALID", `不能定稿：还有 ${problems.length} 处需要补充`, problems);
+
+    const { score } = scoreStored(sheet, current);
+    const total = fmt2(score.total);
+    const updated = await tx.evaluation.updateMany({
+      where: { id: current.id, version: current.version, status: "DRAFT" },
+      data: { status: "FINAL", total, grade: score.grade, finalisedAt: new Date(), finalisedById: actorId(actor), version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面核对后再定稿");
+    const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });
+    await appendAudit(tx, actor, {
+      action: "evaluation.finalise",
+      entityType: "Evaluation",
+      entityId: current.id,
+      before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
+      after: asJson(evaluationSnapshot(after)),
+    });
+    return { total, grade: score.grade, version: after.version };
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, can } from "@/lib/auth/authorize";
+import { parseInput } from "@/lib/parse-input";
+import { Decimal, fmt2 } from "@/lib/scoring/decimal";
+import { loadEvaluationData } from "./evaluation-data";
+import type { EvaluationState } from "./labels";
+import { scoreStored } from "./score-evaluation";
+
+export const listEvaluationsSchema = z.object({ year: z.number({ error: "年度无效" }).int("年度无效").min(1900, "年度无效").max(9999, "年度无效").optional() });
+export type ListEvaluationsInput = z.input<typeof listEvaluationsSchema>;
+
+export interface EvaluationListRow {
+  sheetId: number;
+  kind: "PROJECT" | "DEPARTMENT";
+  unit: string;
+  name: string;
+  lead: string;
+  /** What the actor does with it: evaluate, self-evaluate, or look. */
+  role: "evaluator" | "lead" | "viewer";
+  /** The evaluator's evaluation. */
+  state: EvaluationState;
+  /** Recorded total when final; else the engine's total of the draft as saved (pending parts count 0). */
+  total: string | null;
+  grade: string | null;
+  complete: boolean;
+  selfState: EvaluationState;
+  selfTotal: string | null;
+}
+
+export interface EvaluationList {
+  year: number | null;
+  years: number[];
+  rows: EvaluationListRow[];
+}
+
+/**
+ * 待评价: an evaluator's assigned sheets, a lead's own sheets (for their self-evaluation), a manager's department,
+ * everything for an admin — each with the state and score of its evaluations.
+ */
+export async function listEvaluations(prisma: PrismaClient, actor: Actor, input: ListEvaluationsInput = {}): Promise<EvaluationList> {
+  const data = parseInput(listEvaluationsSchema, input);
+  authorize(actor, { type: "sheets.list" });
+  const years = (await prisma.fiscalYear.findMany({ orderBy: { year: "desc" }, select: { year: true } })).map((y) => y.year);
+  const year = data.year ?? years[0] ?? null;
+  if (year === null) return { year, years, rows: [] };
+
+  let where: Prisma.TargetSheetWhereInput = { fiscalYear: { year }, status: "PUBLISHED" };
+  if (actor.kind === "user") {
+    if (actor.role === "EVALUATOR") where = { ...where, assignments: { some: { userId: actor.id, role: "EVALUATOR" } } };
+    else if (actor.role === "LEAD") where = { ...where, assignments: { some: { userId: actor.id, role: "LEAD" } } };
+    else if (actor.role === "MANAGER") where = { ...where, unit: { departmentId: actor.departmentId ?? -1 } };
+  }
+  const sheets = await prisma.targetSheet.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+  const rows: EvaluationListRow[] = [];
+  for (const { id } of sheets) {
+    const sheet = await loadEvaluationData(prisma, id);
+    if (!can(actor, { type: "sheet.read", sheet: sheet.scope })) continue;
+    const ev = sheet.evaluations.EVALUATOR;
+    const self = sheet.evaluations.SELF;
+    let total: string | null = null;
+    let grade: string | null = null;
+    let complete = false;
+    if (ev?.status === "FINAL" && ev.total !== null) {
+      total = fmt2(new Decimal(ev.total));
+      grade = ev.grade;
+      complete = true;
+    } else if (ev) {
+      const s = scoreStored(sheet, ev).score;
+      total = fmt2(s.total);
+      grade = s.grade;
+      complete = s.complete;
+    }
+    rows.push({
+      sheetId: sheet.id,
+      kind: sheet.kind,
+      unit: sheet.unit,
+      name: sheet.name,
+      lead: sheet.lead,
+      role: can(actor, { type: "evaluation.write", sheet: sheet.scope })
+        ? "evaluator"
+        : can(actor, { type: "self-evaluation.write", sheet: sheet.scope })
+          ? "lead"
+          : "viewer",
+      state: ev?.status ?? "NONE",
+      total,
+      grade,
+      complete,
+      selfState: self?.status ?? "NONE",
+      selfTotal: self ? fmt2(scoreStored(sheet, self).score.total) : null,
+    });
+  }
+  return { year, years, rows };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { openForWrite, TX_OPTIONS } from "./evaluation-data";
+import { idSchema, textSchema, versionSchema } from "./input";
+import { asJson, evaluationSnapshot } from "./snapshots";
+
+export const reopenEvaluationSchema = z.object({
+  sheetId: idSchema,
+  version: versionSchema,
+  reason: textSchema(500, "重新开放原因").trim().min(1, "请填写重新开放的原因"),
+});
+export type ReopenEvaluationInput = z.input<typeof reopenEvaluationSchema>;
+
+/**
+ * A manager of the sheet's department reopens a final evaluation (FINAL → DRAFT) with a reason, which is kept.
+ * The recorded total and grade are cleared (the audit log keeps them): a draft has no recorded result.
+ */
+export async function reopenEvaluation(prisma: PrismaClient, actor: Actor, input: ReopenEvaluationInput): Promise<{ version: number }> {
+  const data = parseInput(reopenEvaluationSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const sheet = await openForWrite(tx, actor, data.sheetId, "evaluation.reopen");
+    const current = sheet.evaluations.EVALUATOR;
+    if (!current || current.status !== "FINAL") throw new AppError("INVALID", "年终评价尚未定稿，无需重新开放");
+    if (current.version !== data.version) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面后再操作");
+    const updated = await tx.evaluation.updateMany({
+      where: { id: current.id, version: current.version, status: "FINAL" },
+      data: { status: "DRAFT", reopenReason: data.reason, total: null, grade: null, finalisedAt: null, finalisedById: null, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面后再操作");
+    const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });
+    await appendAudit(tx, actor, {
+      action: "evaluation.reopen",
+      entityType: "Evaluation",
+      entityId: current.id,
+      before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
+      after: asJson(evaluationSnapshot(after)),
+    });
+    return { version: after.version };
+  }, TX_OPTIONS);
+}
