@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SheetListRow } from "@/lib/sheets/list-sheets";
+import { StatusTag } from "@/components/authoring/status-tag";
 import { formatAmount } from "@/components/ui/format";
 import { LIST_COLUMN_WIDTHS } from "./list-columns";
 
@@ -31,6 +32,7 @@ export function DepartmentSheetList({ rows }: { rows: SheetListRow[] }) {
               <Link href={`/sheets/${row.id}`} className="text-brand hover:underline">
                 {row.name}
               </Link>
+              <StatusTag status={row.status} />
             </td>
             <td>{row.lead}</td>
             <td className="num">{formatAmount(row.fundsTotal)}</td>

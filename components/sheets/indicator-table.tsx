@@ -6,14 +6,17 @@ import { groupRows } from "./group-rows";
 interface Column {
   label: string;
   width: string;
-  cell?: (row: IndicatorView) => React.ReactNode;
+  cell?: (row: IndicatorView, originals: Originals) => React.ReactNode;
   numeric?: boolean;
 }
+
+/** Per indicator id: the target as first published, for rows whose target was adjusted since. */
+export type Originals = Readonly<Record<number, string | null | undefined>>;
 
 // The columns after 一级/二级指标, as each form prints them.
 const PROJECT_COLUMNS: Column[] = [
   { label: "三级指标", width: "17%", cell: (r) => r.name },
-  { label: "指标值", width: "9%", cell: (r) => <TargetCell row={r} /> },
+  { label: "指标值", width: "9%", cell: (r, o) => <TargetCell row={r} original={o[r.id]} /> },
   { label: "指标值设置依据", width: "16%", cell: (r) => r.basis },
   { label: "上年完成值", width: "10%", cell: (r) => r.lastYear },
   { label: "指标分值权重", width: "7%", cell: (r) => formatAmount(r.weight), numeric: true },
@@ -22,7 +25,7 @@ const PROJECT_COLUMNS: Column[] = [
 ];
 const DEPARTMENT_COLUMNS: Column[] = [
   { label: "三级指标", width: "25%", cell: (r) => r.name },
-  { label: "指标值", width: "12%", cell: (r) => <TargetCell row={r} /> },
+  { label: "指标值", width: "12%", cell: (r, o) => <TargetCell row={r} original={o[r.id]} /> },
   { label: "指标设定依据", width: "33%", cell: (r) => r.basis },
   { label: "指标分值权重", width: "10%", cell: (r) => formatAmount(r.weight), numeric: true },
 ];
@@ -34,16 +37,19 @@ export function describeTarget(target: Target): string {
   return `${target.op} ${target.value}${target.unit ? ` ${target.unit}` : ""}（${isReverse(target.op) ? "反向" : "正向"}）`;
 }
 
-function TargetCell({ row }: { row: IndicatorView }) {
+function TargetCell({ row, original }: { row: IndicatorView; original?: string | null }) {
   return (
-    <span title={`解析为：${describeTarget(row.target)}`} className="cursor-help">
-      {row.targetRaw}
-    </span>
+    <>
+      <span title={`解析为：${describeTarget(row.target)}`} className="cursor-help">
+        {row.targetRaw}
+      </span>
+      {original ? <span className="block text-xs text-muted">调整前：{original}</span> : null}
+    </>
   );
 }
 
 /** The indicator rows grouped by 一级/二级指标 with merged cells, then 权重合计 and 预算执行率. */
-export function IndicatorTable({ sheet }: { sheet: SheetView }) {
+export function IndicatorTable({ sheet, originals = {} }: { sheet: SheetView; originals?: Originals }) {
   const columns = sheet.kind === "PROJECT" ? PROJECT_COLUMNS : DEPARTMENT_COLUMNS;
   const weightIndex = 2 + columns.findIndex((c) => c.label === "指标分值权重");
   const afterWeight = 2 + columns.length - weightIndex - 1;
@@ -84,7 +90,7 @@ export function IndicatorTable({ sheet }: { sheet: SheetView }) {
             ) : null}
             {columns.map((c) => (
               <td key={c.label} className={c.numeric ? "num" : undefined}>
-                {c.cell?.(row)}
+                {c.cell?.(row, originals)}
               </td>
             ))}
           </tr>

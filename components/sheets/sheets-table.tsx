@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { SheetListRow } from "@/lib/sheets/list-sheets";
 import { DataTable, dataTableColumnHelper } from "@/components/ui/data-table";
+import { StatusTag } from "@/components/authoring/status-tag";
 import { formatAmount } from "@/components/ui/format";
 import { LIST_COLUMN_WIDTHS } from "./list-columns";
 
@@ -16,9 +17,12 @@ const columns = helper.columns([
     sortFn: "text",
     meta: { width: LIST_COLUMN_WIDTHS[1] },
     cell: (ctx) => (
-      <Link href={`/sheets/${ctx.row.original.id}`} className="text-brand hover:underline">
-        {ctx.row.original.name}
-      </Link>
+      <>
+        <Link href={`/sheets/${ctx.row.original.id}`} className="text-brand hover:underline">
+          {ctx.row.original.name}
+        </Link>
+        <StatusTag status={ctx.row.original.status} />
+      </>
     ),
   }),
   helper.accessor("lead", { header: "项目负责人", sortFn: "text", meta: { width: LIST_COLUMN_WIDTHS[2] } }),

@@ -15,6 +15,8 @@ export interface SheetListRow {
   indicatorCount: number;
   /** Σ indicator weights, 2 decimals. */
   weightSum: string;
+  /** DRAFT / SUBMITTED while being authored; PUBLISHED once its targets are approved. */
+  status: "DRAFT" | "SUBMITTED" | "PUBLISHED";
 }
 
 /** The sheets of a fiscal year that the actor may see, in document order. */
@@ -34,6 +36,7 @@ export async function listSheets(prisma: PrismaClient, actor: Actor, year: numbe
     fundsTotal: s.fundsTotal.toFixed(2),
     indicatorCount: s.indicators.length,
     weightSum: s.indicators.reduce((sum, i) => sum.plus(i.weight.toString()), new Decimal(0)).toFixed(2),
+    status: s.status,
   }));
 }
 

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DepartmentSheetList } from "@/components/sheets/department-sheet-list";
 import { SheetsTable } from "@/components/sheets/sheets-table";
-import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/authorize";
+import { requireActor, type UserActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { listSheets, listYears } from "@/lib/sheets/list-sheets";
 
@@ -22,7 +23,7 @@ export default async function SheetsPage({ searchParams }: { searchParams: Promi
 
   if (year === undefined) {
     return (
-      <PageTitle>
+      <PageTitle actor={actor}>
         <p className="mt-6 rounded border border-line bg-white p-6 text-center text-muted">尚未导入任何年度的绩效目标表。</p>
       </PageTitle>
     );
@@ -33,7 +34,7 @@ export default async function SheetsPage({ searchParams }: { searchParams: Promi
   const projectRows = rows.filter((row) => row.kind === "PROJECT");
 
   return (
-    <PageTitle year={year}>
+    <PageTitle year={year} actor={actor}>
       {years.length > 1 ? <YearLinks years={years} current={year} /> : null}
       {rows.length === 0 ? (
         <p className="mt-6 rounded border border-line bg-white p-6 text-center text-muted">{year}年度没有您可查看的绩效目标表。</p>
@@ -58,10 +59,39 @@ export default async function SheetsPage({ searchParams }: { searchParams: Promi
   );
 }
 
-function PageTitle({ year, children }: { year?: number; children: React.ReactNode }) {
+const button = "rounded border border-line bg-white px-3 py-1 hover:border-brand";
+
+function PageTitle({ year, actor, children }: { year?: number; actor: UserActor; children: React.ReactNode }) {
   return (
     <>
-      <h1 className="text-lg font-semibold">{year ? `${year}年度绩效目标表` : "绩效目标表"}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-lg font-semibold">{year ? `${year}年度绩效目标表` : "绩效目标表"}</h1>
+        <div className="no-print flex flex-wrap items-center gap-2">
+          {can(actor, { type: "sheet.create" }) ? (
+            <Link href={year ? `/sheets/new?year=${year}` : "/sheets/new"} className="rounded bg-brand px-3 py-1 font-medium text-white hover:bg-brand-dark">
+              新建绩效目标表
+            </Link>
+          ) : null}
+          {year && can(actor, { type: "sheets.export" }) ? (
+            <a href={`/api/v1/years/${year}/xlsx`} className={button} download>
+              导出Excel
+            </a>
+          ) : null}
+          {can(actor, { type: "sheets.import" }) ? (
+            <Link href="/admin/import" className={button}>
+              导入Excel
+            </Link>
+          ) : null}
+          {can(actor, { type: "sheets.rollover" }) ? (
+            <Link href={year ? `/admin/rollover?year=${year}` : "/admin/rollover"} className={button}>
+              年度结转
+            </Link>
+          ) : null}
+          <a href="/api/v1/template.xlsx" className={button} download>
+            下载空白模板
+          </a>
+        </div>
+      </div>
       {children}
     </>
   );

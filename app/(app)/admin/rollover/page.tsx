@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { z } from "zod";
+import { RolloverForm } from "@/components/authoring/rollover-form";
+import { planRollover } from "@/lib/authoring/plan-rollover";
+import { can } from "@/lib/auth/authorize";
+import { requireActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { listYears } from "@/lib/sheets/list-sheets";
+import { rolloverAction } from "./actions";
+
+export const metadata: Metadata = { title: "年度结转" };
+
+const searchSchema = z.object({ year: z.coerce.number().int().min(2000).max(2099).optional() });
+
+/** 年度结转: pick a year, see what would be copied into the next, then do it (admins). */
+export default async function RolloverPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  if (!can(actor, { type: "sheets.rollover" })) forbidden();
+  const prisma = await getPrisma();
+  const years = await listYears(prisma);
+  const search = searchSchema.safeParse(await searchParams);
+  const fromYear = (search.success ? search.data.year : undefined) ?? years[0];
+  const plan = fromYear === undefined ? null : await planRollover(prisma, actor, fromYear);
+  return (
+    <div className="space-y-3">
+      <h1 className="text-lg font-semibold">年度结转</h1>
+      <p className="text-muted">
+        把一个年度已发布的绩效目标表复制到下一年度，作为草稿继续编辑：表头、指标和指标值保留；每个指标的“上年完成值”取本年度的最终完成值（已完成年终评价的取评价值，否则取最近一次填报值，没有则为“-”）；名称中的年份顺延。
+      </p>
+      <form method="get" className="flex items-end gap-2">
+        <div className="space-y-1">
+          <label htmlFor="rollover-year" className="block font-medium">
+            结转年度
+          </label>
+          <select id="rollover-year" name="year" defaultValue={fromYear} className="rounded border border-line bg-white px-2 py-1">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-line bg-white px-3 py-1 hover:border-brand">
+          查看
+        </button>
+      </form>
+      {plan ? (
+        <section aria-labelledby="plan-title" className="space-y-2 rounded border border-line bg-white p-3">
+          <h2 id="plan-title" className="font-semibold">
+            {plan.fromYear}年 → {plan.toYear}年：{plan.sheets.length} 张已发布的绩效目标表
+            {plan.drafts > 0 ? `（另有 ${plan.drafts} 张未发布，不结转）` : ""}
+          </h2>
+          {plan.clashes.length > 0 ? (
+            <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
+              <p>{plan.toYear}年已有以下同名绩效目标表，不能结转：</p>
+              <ul className="list-disc pl-5 text-sm">
+                {plan.clashes.map((c) => (
+                  <li key={`${c.unit}-${c.name}`}>
+                    {c.unit}：{c.name}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <table className="form-table">
+            <caption className="sr-only">将要结转的绩效目标表</caption>
+            <thead>
+              <tr>
+                <th scope="col">预算单位</th>
+                <th scope="col">{plan.fromYear}年名称</th>
+                <th scope="col">{plan.toYear}年名称</th>
+                <th scope="col">指标数</th>
+                <th scope="col">有完成值的指标</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.sheets.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.unit}</td>
+                  <td>{s.name}</td>
+                  <td>{s.newName}</td>
+                  <td className="num">{s.indicators}</td>
+                  <td className="num">{s.withActuals}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <RolloverForm fromYear={plan.fromYear} count={plan.sheets.length} disabled={plan.sheets.length === 0 || plan.clashes.length > 0} action={rolloverAction} />
+        </section>
+      ) : (
+        <p className="text-muted">还没有任何年度的绩效目标表。</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, type Problem } from "@/lib/errors";
+import type { InterchangeFile, InterchangeSheet } from "@/lib/interchange/schema";
+import { lintSheet, type LintIssue } from "@/lib/lint";
+import { readSheetsWorkbook } from "@/lib/xlsx";
+import { parseTarget, type Target } from "@/lib/targets";
+import { workbookYear } from "./workbook-year";
+
+/** The largest workbook accepted (a year of a department's sheets is well under 1 MB). */
+export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+
+/** What preview and commit take besides the bytes: the year (else read from the forms) and department. */
+export const workbookImportSchema = z.object({
+  year: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: "年度应为数字" }).int("年度应为整数").min(2000, "年度应在 2000–2100 之间").max(2100, "年度应在 2000–2100 之间").optional(),
+  ),
+  department: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(100).optional()),
+  replace: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
+});
+export type WorkbookImportOptions = z.input<typeof workbookImportSchema>;
+
+type Tx = Pick<Prisma.TransactionClient, "department" | "targetSheet">;
+
+export interface WorkbookRead {
+  year: number;
+  department: string;
+  /** Problems of reading (cell-named); when any, `file` is undefined. */
+  problems: Problem[];
+  file?: InterchangeFile;
+  /** Per sheet of `file`: its lint. */
+  lint: LintIssue[][];
+}
+
+const invalid = (path: string, message: string) => new AppError("INVALID", message, [{ path, message }]);
+
+/** Reads and lints an uploaded workbook: the common first half of preview and commit. */
+export async function readWorkbookForImport(db: Tx, bytes: Uint8Array, options: z.output<typeof workbookImportSchema>): Promise<WorkbookRead> {
+  if (bytes.byteLength === 0) throw invalid("file", "请选择要导入的 Excel 文件（.xlsx）");
+  if (bytes.byteLength > MAX_WORKBOOK_BYTES) throw invalid("file", `文件过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`);
+  const year = options.year ?? (await workbookYear(bytes));
+  if (year === undefined) throw invalid("year", "工作簿标题下没有写明年度，请填写年度");
+  const department = await importDepartment(db, options.department);
+  const read = await readSheetsWorkbook(bytes, { department, fiscalYear: year });
+  if (!read.ok) return { year, department, problems: read.problems, lint: [] };
+  return { year, department, problems: [], file: read.file, lint: read.file.sheets.map((sheet) => lintSheet(sheet)) };
+}
+
+/** The department named, else the only one there is, else (an empty database) the caller must name one. */
+async function importDepartment(db: Tx, name: string | undefined): Promise<string> {
+  if (name) return name;
+  const all = await db.department.findMany({ select: { name: true }, take: 2, orderBy: { id: "asc" } });
+  if (all.length === 1) return all[0]!.name;
+  throw invalid("department", all.length === 0 ? "请填写部门名称" : "请选择部门");
+}
+
+/** The ids of the sheets of that year already in the database, by `unit\0name`. */
+export async function existingSheets(db: Tx, year: number, department: string, sheets: InterchangeSheet[]): Promise<Map<string, number>> {
+  if (sheets.length === 0) return new Map();
+  const rows = await db.targetSheet.findMany({
+    where: { fiscalYear: { year }, unit: { department: { name: department } }, OR: sheets.map((s) => ({ name: s.name, unit: { name: s.unit } })) },
+    select: { id: true, name: true, unit: { select: { name: true } } },
+  });
+  return new Map(rows.map((r) => [sheetKey(r.unit.name, r.name), r.id]));
+}
+
+export const sheetKey = (unit: string, name: string) => `${unit}\u0000${name}`;
+
+/** The parsed target of a read row (reading has checked it parses). */
+export function readTarget(raw: string): Target | null {
+  const parsed = parseTarget(raw);
+  return parsed.ok ? parsed.target : null;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { idSchema, versionSchema } from "./fields";
+import { assertVersion, bumpSheetVersion, loadSheetForChange, STATUS_LABEL } from "./load-sheet";
+
+export const returnDraftSchema = z.object({
+  sheetId: idSchema("绩效目标表编号"),
+  version: versionSchema,
+  comment: z.string().trim().min(1, "请填写退回意见").max(1000, "退回意见不超过 1000 个字"),
+});
+export type ReturnDraftInput = z.input<typeof returnDraftSchema>;
+
+/**
+ * 退回: an approver (admin, the department's manager) sends a submitted draft back to its author,
+ * SUBMITTED → DRAFT, with a comment saying what to change. Audit `sheet.return` (the comment in `after`).
+ */
+export async function returnDraft(prisma: PrismaClient, actor: Actor, input: ReturnDraftInput): Promise<{ version: number }> {
+  const data = parseInput(returnDraftSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const sheet = await loadSheetForChange(tx, data.sheetId);
+    authorize(actor, { type: "sheet.publish", sheet: sheet.scope });
+    if (sheet.status !== "SUBMITTED") throw new AppError("CONFLICT", `绩效目标表当前为「${STATUS_LABEL[sheet.status]}」，只有待审核的可以退回`);
+    assertVersion(sheet.version, data.version);
+    const version = await bumpSheetVersion(tx, sheet.id, data.version, { status: "DRAFT" });
+    await appendAudit(tx, actor, {
+      action: "sheet.return",
+      entityType: "TargetSheet",
+      entityId: sheet.id,
+      before: { sheetId: sheet.id, status: "SUBMITTED" },
+      after: { sheetId: sheet.id, status: "DRAFT", comment: data.comment },
+    });
+    return { version };
+  });
+}

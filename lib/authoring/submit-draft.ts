@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
+import { idSchema, versionSchema } from "./fields";
+import { assertVersion, bumpSheetVersion, loadSheetForChange, STATUS_LABEL } from "./load-sheet";
+import { hasLintErrors, lintErrors, lintProblems, lintStoredSheet } from "./sheet-lint";
+
+export const submitDraftSchema = z.object({ sheetId: idSchema("绩效目标表编号"), version: versionSchema });
+export type SubmitDraftInput = z.input<typeof submitDraftSchema>;
+
+/**
+ * 提交审核: the author of a draft (typically a lead) hands it to the approvers (admin, the
+ * department's manager), DRAFT → SUBMITTED. Refused while the lint finds errors, so approvers get a
+ * sheet that could be published. Audit `sheet.submit`.
+ */
+export async function submitDraft(prisma: PrismaClient, actor: Actor, input: SubmitDraftInput): Promise<{ version: number }> {
+  const data = parseInput(submitDraftSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const sheet = await loadSheetForChange(tx, data.sheetId);
+    authorize(actor, { type: "sheet.edit", sheet: sheet.scope });
+    if (sheet.status !== "DRAFT") throw new AppError("CONFLICT", `绩效目标表当前为「${STATUS_LABEL[sheet.status]}」，只有草稿可以提交审核`);
+    assertVersion(sheet.version, data.version);
+    const lint = await lintStoredSheet(tx, sheet.id);
+    if (hasLintErrors(lint.issues)) throw new AppError("INVALID", "绩效目标表还有错误，请修改后再提交", lintProblems(lintErrors(lint.issues), lint.sheet));
+    const version = await bumpSheetVersion(tx, sheet.id, data.version, { status: "SUBMITTED" });
+    await appendAudit(tx, actor, { action: "sheet.submit", entityType: "TargetSheet", entityId: sheet.id, before: { sheetId: sheet.id, status: "DRAFT" }, after: { sheetId: sheet.id, status: "SUBMITTED" } });
+    return { version };
+  });
+}
