@@ -1,20 +1,23 @@
 import Link from "next/link";
 
 const TABS = [
-  { key: "users", href: "/admin/users", label: "用户" },
-  { key: "assignments", href: "/admin/assignments", label: "分工" },
+  { key: "users", href: "/admin/users", label: "用户", title: "用户与分工" },
+  { key: "assignments", href: "/admin/assignments", label: "分工", title: "用户与分工" },
+  { key: "import", href: "/admin/import", label: "导入", title: "导入绩效目标表（Excel）" },
+  { key: "rollover", href: "/admin/rollover", label: "年度结转", title: "年度结转" },
 ] as const;
 
-/** 系统管理 › 用户与分工: the heading and the two tabs of the section. */
+/** 系统管理: the heading and the tabs of the section. */
 export function AdminHeader({ current, children }: { current: (typeof TABS)[number]["key"]; children?: React.ReactNode }) {
+  const title = TABS.find((tab) => tab.key === current)!.title;
   return (
     <header className="space-y-2">
       <p className="text-muted">系统管理</p>
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-lg font-semibold">用户与分工</h1>
+        <h1 className="text-lg font-semibold">{title}</h1>
         {children}
       </div>
-      <nav aria-label="用户与分工" className="no-print flex gap-1 border-b border-line">
+      <nav aria-label="系统管理" className="no-print flex gap-1 border-b border-line">
         {TABS.map((tab) => (
           <Link
             key={tab.key}

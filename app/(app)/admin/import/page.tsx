@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminHeader } from "@/components/admin/admin-tabs";
 import { forbidden } from "next/navigation";
 import { ImportWorkbook } from "@/components/authoring/import-workbook";
 import { can } from "@/lib/auth/authorize";
@@ -16,7 +17,7 @@ export default async function ImportPage() {
   const departments = await prisma.department.findMany({ orderBy: { id: "asc" }, select: { name: true } });
   return (
     <div className="space-y-3">
-      <h1 className="text-lg font-semibold">导入绩效目标表（Excel）</h1>
+      <AdminHeader current="import" />
       <p className="text-muted">
         上传预算单位填好的项目支出绩效目标表（.xlsx，可一个工作表一张表，也可一个工作簿多张表）。系统先逐表逐行解析并检查，预览无误后再确认导入；有任何问题都不会写入。
         <a href="/api/v1/template.xlsx" className="ml-2 text-brand hover:underline" download>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminHeader } from "@/components/admin/admin-tabs";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
 import { RolloverForm } from "@/components/authoring/rollover-form";
@@ -24,7 +25,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
   const plan = fromYear === undefined ? null : await planRollover(prisma, actor, fromYear);
   return (
     <div className="space-y-3">
-      <h1 className="text-lg font-semibold">年度结转</h1>
+      <AdminHeader current="rollover" />
       <p className="text-muted">
         把一个年度已发布的绩效目标表复制到下一年度，作为草稿继续编辑：表头、指标和指标值保留；每个指标的“上年完成值”取本年度的最终完成值（已完成年终评价的取评价值，否则取最近一次填报值，没有则为“-”）；名称中的年份顺延。
       </p>
