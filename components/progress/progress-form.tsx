@@ -300,6 +300,11 @@ export function ProgressForm({ initial, actions }: { initial: ProgressView; acti
                     ) : null}
                     <th scope="row" className="font-normal">
                       {row.name}
+                      {row.entry.id !== null ? (
+                        <a href={`/audit/history?entityType=ProgressEntry&entityId=${row.entry.id}`} className="no-print ml-1 text-xs text-brand hover:underline">
+                          修改记录
+                        </a>
+                      ) : null}
                       {fieldErrors[`${row.indicatorId}.row`] ? <FieldError message={fieldErrors[`${row.indicatorId}.row`]!} /> : null}
                     </th>
                     <td>

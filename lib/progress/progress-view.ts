@@ -48,6 +48,8 @@ export interface ProgressRowView {
   /** Optimistic-locking version of the indicator (for the measure-type switch). */
   indicatorVersion: number;
   entry: {
+    /** The saved record (its history is in the audit log); null when nothing was saved for this row and month. */
+    id: number | null;
     /** Decimal string for quantitative rows, 达成/部分达成/未达成 for qualitative rows; null when none. */
     value: string | null;
     likelihood: LikelihoodLabel | null;
@@ -174,6 +176,7 @@ function rowView(sheet: SheetData, result: MonthResult, row: RowResult): Progres
     measureTypeLabel: MEASURE_TYPE_LABEL[indicator.measureType],
     indicatorVersion: indicator.version,
     entry: {
+      id: entry?.id ?? null,
       value: valueText(row),
       likelihood: entry?.likelihood ? LIKELIHOOD_LABEL[entry.likelihood] : null,
       forecast: isQuantitative(indicator.target) ? plain(entry?.forecast) : null,
