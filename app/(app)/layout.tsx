@@ -1,14 +1,9 @@
 import type { ReactNode } from "react";
-import { NavLinks, type NavItem } from "@/components/layout/nav-links";
+import { navItemsFor } from "@/components/layout/nav-items";
+import { NavLinks } from "@/components/layout/nav-links";
 import { ROLE_LABEL } from "@/components/layout/role-label";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { requireActor } from "@/lib/auth/session";
-
-// 工作台 shows the sheets until the role dashboards exist.
-const NAV: NavItem[] = [
-  { href: "/sheets", label: "工作台" },
-  { href: "/sheets", label: "绩效目标表", section: "/sheets" },
-];
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
@@ -18,7 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <div className="mx-auto flex max-w-screen-2xl items-center gap-6 px-4 py-2">
           <span className="text-base font-semibold tracking-wide">绩效目标管理</span>
           <nav aria-label="主导航" className="flex-1">
-            <NavLinks items={NAV} />
+            <NavLinks items={navItemsFor(actor.role)} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>

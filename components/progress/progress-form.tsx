@@ -300,11 +300,6 @@ export function ProgressForm({ initial, actions }: { initial: ProgressView; acti
                     ) : null}
                     <th scope="row" className="font-normal">
                       {row.name}
-                      {row.entry.id !== null ? (
-                        <a href={`/audit/history?entityType=ProgressEntry&entityId=${row.entry.id}`} className="no-print ml-1 text-xs text-brand hover:underline">
-                          修改记录
-                        </a>
-                      ) : null}
                       {fieldErrors[`${row.indicatorId}.row`] ? <FieldError message={fieldErrors[`${row.indicatorId}.row`]!} /> : null}
                     </th>
                     <td>
@@ -330,7 +325,18 @@ export function ProgressForm({ initial, actions }: { initial: ProgressView; acti
                         row.measureTypeLabel
                       )}
                     </td>
-                    <td className="num">{row.previousValue ?? <span className="text-muted">—</span>}</td>
+                    <td className="num">
+                      {row.previousValue ?? <span className="text-muted">—</span>}
+                      {row.entry.id !== null ? (
+                        <a
+                          href={`/audit/history?entityType=ProgressEntry&entityId=${row.entry.id}`}
+                          aria-label={`修改记录：${row.name}`}
+                          className="no-print block text-xs text-brand hover:underline"
+                        >
+                          修改记录
+                        </a>
+                      ) : null}
+                    </td>
                     <td className={row.qualitative ? undefined : "num"}>
                       {!editable ? (
                         <ReadValue value={row.entry.value} unit={row.unit} />

@@ -190,6 +190,69 @@ describe("migrated database matches schema.prisma", () => {
     expect((await p.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).originalTargetRaw).toBe("＞=3项");
   });
 
+  it("gives every sheet a figures row, round-trips it, and marks it stale on every change to the sheet's rows", async () => {
+    const p = db.prisma;
+    const department = await p.department.create({ data: { name: "计分卡测试部门" } });
+    const unit = await p.budgetUnit.create({ data: { name: "本级", departmentId: department.id } });
+    const year = await p.fiscalYear.create({ data: { year: 2032 } });
+    const sheet = await p.targetSheet.create({
+      data: { kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "项目", lead: "", fundsTotal: 100, fundsFiscal: 100, fundsOther: 0, goal: "", position: 0 },
+    });
+    const where = { sheetId: sheet.id };
+    // Created with the sheet, stale until computed.
+    expect(await p.sheetFigures.findUniqueOrThrow({ where })).toMatchObject({
+      fiscalYearId: year.id, unitId: unit.id, kind: "PROJECT", status: "PUBLISHED", asOfMonth: 0, changeSeq: 1n, computedSeq: 0n, computedAt: null,
+    });
+    const written = await p.sheetFigures.update({
+      where,
+      data: {
+        asOfMonth: 7, latestMonth: 6, indicatorCount: 7, reportedCount: 5, fundsTotal: new Prisma.Decimal("123456789012.34"), budget: new Prisma.Decimal("1500.50"),
+        executed: new Prisma.Decimal("750.25"), executedMonth: 6, executionRate: new Prisma.Decimal("1234567890.12"), budgetLight: "YELLOW", budgetLightReason: "预算",
+        light: "RED", lightReason: "指标", redCount: 1, yellowCount: 2, greenCount: 3, blueCount: 4, projectedScore: new Prisma.Decimal("87.50"), projectedGrade: "良",
+        projectedComplete: true, projectionError: "权重超过 100", finalScore: new Prisma.Decimal("92.05"), finalGrade: "优", score: new Prisma.Decimal("92.05"), grade: "优",
+        scoreBucket: 9, monthsSubmitted: 6, monthsApproved: 5, lastSubmittedMonth: 6, lastApprovedMonth: 5, changeSeq: 9_007_199_254_740_993n,
+        computedSeq: 9_007_199_254_740_993n, computedAt: new Date("2025-07-31T08:05:00Z"),
+      },
+    });
+    expect(await p.sheetFigures.findUniqueOrThrow({ where })).toEqual(written);
+    expect(written.executionRate?.toFixed(2)).toBe("1234567890.12");
+
+    let last = written.changeSeq;
+    const bumped = async () => {
+      const now = (await p.sheetFigures.findUniqueOrThrow({ where })).changeSeq;
+      expect(now).toBeGreaterThan(last);
+      last = now;
+    };
+    const indicator = await p.indicator.create({
+      data: { sheetId: sheet.id, position: 0, level1: "产出指标", level2: "数量指标", name: "数量", targetRaw: "＞=3项", targetOp: "GTE", targetValue: 3, targetUnit: "项", measureType: "CUMULATIVE", basis: "", lastYear: "", weight: 90, rule: "", evidence: [] },
+    });
+    await bumped();
+    const entry = await p.progressEntry.create({ data: { indicatorId: indicator.id, month: 3, value: 1 } });
+    await bumped();
+    await p.progressEntry.update({ where: { id: entry.id }, data: { value: 2 } });
+    await bumped();
+    await p.progressEntry.delete({ where: { id: entry.id } });
+    await bumped();
+    await p.indicator.update({ where: { id: indicator.id }, data: { measureType: "LEVEL" } });
+    await bumped();
+    const month = await p.sheetMonth.create({ data: { sheetId: sheet.id, month: 3, executed: 10 } });
+    await bumped();
+    await p.sheetMonth.update({ where: { id: month.id }, data: { status: "SUBMITTED" } });
+    await bumped();
+    await p.budgetAdjustment.create({ data: { sheetId: sheet.id, month: 3, amount: 5, reason: "调增" } });
+    await bumped();
+    const evaluation = await p.evaluation.create({ data: { sheetId: sheet.id, kind: "EVALUATOR" } });
+    await bumped();
+    await p.evaluation.update({ where: { id: evaluation.id }, data: { status: "FINAL", total: 90, grade: "优" } });
+    await bumped();
+    await p.targetSheet.update({ where: { id: sheet.id }, data: { fundsTotal: 200 } });
+    await bumped();
+    await p.indicator.delete({ where: { id: indicator.id } });
+    await bumped();
+    await p.targetSheet.delete({ where: { id: sheet.id } });
+    expect(await p.sheetFigures.findUnique({ where })).toBeNull();
+  });
+
   it("keeps the audit log append-only", async () => {
     const entry = await db.prisma.auditLog.create({ data: { action: "t", entityType: "t", entityId: "1" } });
     await expect(db.prisma.auditLog.update({ where: { id: entry.id }, data: { action: "changed" } })).rejects.toThrow(/append-only/);

@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { openForWrite, TX_OPTIONS } from "./evaluation-data";
 import { idSchema, textSchema, versionSchema } from "./input";
 import { asJson, evaluationSnapshot } from "./snapshots";
@@ -39,6 +40,7 @@ export async function reopenEvaluation(prisma: PrismaClient, actor: Actor, input
       before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
       after: asJson(evaluationSnapshot(after)),
     });
+    await refreshSheetFigures(tx, sheet.id);
     return { version: after.version };
   }, TX_OPTIONS);
 }

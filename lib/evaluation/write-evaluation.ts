@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { Decimal } from "@/lib/scoring/decimal";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { assertPublished, type EvaluationRowData, type IndicatorData, openForWrite, TX_OPTIONS } from "./evaluation-data";
 import { idSchema, textSchema, typedNumber, versionSchema } from "./input";
 import { GRADE_BAND_OF, KIND_LABEL } from "./labels";
@@ -168,6 +169,7 @@ export async function writeEvaluation(prisma: PrismaClient, actor: Actor, input:
         after: asJson(rowSnapshot(sheet.id, kind, indicator, row)),
       });
     }
+    await refreshSheetFigures(tx, sheet.id);
     return { evaluationId, version, saved: writes.length + (executedChanged || !current ? 1 : 0) };
   }, TX_OPTIONS);
 }

@@ -5,6 +5,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { fmt2 } from "@/lib/scoring";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { idSchema, monthSchema, parseInput, textSchema } from "./input";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson } from "./records";
@@ -53,6 +54,7 @@ export async function adjustBudget(prisma: PrismaClient, actor: Actor, input: Ad
       before: null,
       after: asJson({ sheetId: sheet.id, month: data.month, amount: created.amount.toString(), reason: created.reason, fullYearBudget: fmt2(fullYear) }),
     });
+    await refreshSheetFigures(tx, sheet.id, { now });
     return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
   }, TX_OPTIONS);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { AppError } from "@/lib/errors";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
 import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
@@ -28,6 +29,7 @@ export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: Reo
     }
     await assertMonthVersion(tx, sheet, data.month, data.version);
     await writeMonth(tx, actor, sheet, data.month, { status: "RETURNED", reviewComment: data.reason, reviewedAt: now, reviewedById: actorId(actor) }, "month.reopen");
+    await refreshSheetFigures(tx, sheet.id, { now });
     return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
   }, TX_OPTIONS);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { AppError } from "@/lib/errors";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
 import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
@@ -39,6 +40,7 @@ export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: Rev
       { status: data.decision === "approve" ? "APPROVED" : "RETURNED", reviewComment: data.comment, reviewedAt: now, reviewedById: actorId(actor) },
       data.decision === "approve" ? "month.approve" : "month.return",
     );
+    await refreshSheetFigures(tx, sheet.id, { now });
     return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
   }, TX_OPTIONS);
 }

@@ -7,6 +7,7 @@ import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
 import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { isQuantitative } from "@/lib/targets/types";
 import { computeMonth } from "./compute-month";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
@@ -257,6 +258,8 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
       });
     }
 
+    // The scorecard's figures of the sheet, recomputed in this transaction.
+    if (writes.length > 0 || writeExecuted) await refreshSheetFigures(tx, sheet.id, { now });
     const saved = await loadSheetData(tx, sheet.id);
     return {
       saved: writes.length + (writeExecuted ? 1 : 0),

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { isQuantitative } from "@/lib/targets/types";
 import { idSchema, parseInput, versionSchema } from "./input";
 import { MEASURE_TYPE_LABEL } from "./labels";
@@ -56,6 +57,7 @@ export async function setMeasureType(prisma: PrismaClient, actor: Actor, input: 
       before: snapshot(indicator.measureType, indicator.version),
       after: snapshot(data.measureType, indicator.version + 1),
     });
+    await refreshSheetFigures(tx, sheet.id);
     return { sheetId: sheet.id, measureType: data.measureType, version: indicator.version + 1 };
   }, TX_OPTIONS);
 }

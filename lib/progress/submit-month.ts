@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { AppError, type Problem } from "@/lib/errors";
 import { LIGHT_LABELS } from "@/lib/scoring";
 import { computeMonth } from "./compute-month";
@@ -64,6 +65,7 @@ export async function submitMonth(prisma: PrismaClient, actor: Actor, input: Sub
       { status: "SUBMITTED", submittedAt: now, submittedById: actorId(actor), reviewComment: "", reviewedAt: null, reviewedById: null },
       "month.submit",
     );
+    await refreshSheetFigures(tx, sheet.id, { now });
     return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
   }, TX_OPTIONS);
 }

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { locate } from "@/lib/interchange/locate";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import type { ValidFile, ValidSheet } from "@/lib/interchange/validate";
 import { interchangeInclude, toInterchangeSheet } from "./to-interchange";
 import { toTargetColumns } from "./target-columns";
@@ -50,6 +51,8 @@ export async function importSheetsInTx(tx: Tx, actor: Actor, file: ValidFile, op
     const id = previous
       ? await replaceSheet(tx, actor, previous, sheet)
       : await createSheet(tx, actor, { ...sheetData(sheet), unitId, fiscalYearId: year.id, position: position++ }, sheet);
+    // The scorecard's figures of the sheet, computed in this transaction.
+    await refreshSheetFigures(tx, id);
     imported.push({ id, unit: sheet.unit, name: sheet.name, action: previous ? "replaced" : "created" });
   }
   return imported;

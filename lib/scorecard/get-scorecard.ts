@@ -1,0 +1,189 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, sheetVisibility } from "@/lib/auth/authorize";
+import { visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
+import { type Db, asOfMonth } from "./figures-source";
+import { formatTimeProgress } from "./format";
+import { type GradeLabel, LIGHT_TO_DB, monthLabel } from "./labels";
+import { PAGE_SIZE, type ScorecardQuery } from "./query";
+import { emptySubtotal, type LightCounts, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
+import { refreshStaleFigures } from "./refresh-sheet-figures";
+
+export type { LightCounts, LightView, ScorecardRow, Subtotal } from "./queries";
+
+export interface Scorecard {
+  year: number | null;
+  years: number[];
+  /** The month lights and projections are for (0 before the year starts), as `2025年7月`, and its time progress. */
+  asOfMonth: number;
+  asOfLabel: string | null;
+  timeProgress: string | null;
+  query: ScorecardQuery;
+  /** Project sheets the actor may see (the department sheet is shown apart). */
+  summary: Subtotal & { grades: Record<GradeLabel, number> };
+  department: ScorecardRow[];
+  units: { id: number; name: string }[];
+  lightsByUnit: { unitId: number; unit: string; lights: LightCounts }[];
+  /** Sheets per 10 points of score (the evaluator's total once final, else the projection). */
+  distribution: { bucket: number; label: string; count: number }[];
+  table: {
+    rows: ScorecardRow[];
+    /** Rows matching the filters, all pages. */
+    total: number;
+    page: number;
+    pageCount: number;
+    pageSize: number;
+    totals: Subtotal;
+    /** Per unit, over every row matching the filters (not only this page); when grouped by unit. */
+    groups: Subtotal[];
+  };
+}
+
+const SORT_FIELD: Record<ScorecardQuery["sort"], (dir: Prisma.SortOrder) => Prisma.SheetFiguresOrderByWithRelationInput> = {
+  unit: (dir) => ({ unitId: dir }),
+  name: (dir) => ({ sheet: { name: dir } }),
+  lead: (dir) => ({ sheet: { lead: dir } }),
+  budget: (dir) => ({ budget: dir }),
+  executed: (dir) => ({ executed: { sort: dir, nulls: "last" } }),
+  rate: (dir) => ({ executionRate: { sort: dir, nulls: "last" } }),
+  submitted: (dir) => ({ lastSubmittedMonth: { sort: dir, nulls: "last" } }),
+  approved: (dir) => ({ lastApprovedMonth: { sort: dir, nulls: "last" } }),
+  light: (dir) => ({ light: { sort: dir, nulls: "last" } }),
+  projected: (dir) => ({ projectedScore: { sort: dir, nulls: "last" } }),
+  final: (dir) => ({ finalScore: { sort: dir, nulls: "last" } }),
+};
+
+/** ORDER BY of the table: grouped rows by unit first; ties in the document's order. */
+export function scorecardOrderBy(query: ScorecardQuery): Prisma.SheetFiguresOrderByWithRelationInput[] {
+  return [
+    ...(query.group === "unit" ? [{ unitId: "asc" as const }] : []),
+    SORT_FIELD[query.sort](query.dir),
+    { sheet: { position: "asc" } },
+    { sheetId: "asc" },
+  ];
+}
+
+export interface ScorecardScope {
+  fiscalYearId: number;
+  /** Published sheets of the year the actor may see. */
+  base: Prisma.SheetFiguresWhereInput;
+  /** Their project sheets matching the query's filters. */
+  filtered: Prisma.SheetFiguresWhereInput;
+  /** Whether any filter narrows the project sheets. */
+  hasFilters: boolean;
+}
+
+/** The WHERE of the scorecard: the year, published sheets, what the actor may see (visibleSheetsWhere), the filters. */
+export function scorecardScope(actor: Actor, fiscalYearId: number, query: ScorecardQuery): ScorecardScope {
+  const visible = visibleSheetsWhere(sheetVisibility(actor));
+  const base: Prisma.SheetFiguresWhereInput = {
+    fiscalYearId,
+    status: "PUBLISHED",
+    ...(Object.keys(visible).length > 0 ? { sheet: visible } : {}),
+  };
+  const filters: Prisma.SheetFiguresWhereInput[] = [base, { kind: "PROJECT" }];
+  if (query.unit !== undefined) filters.push({ unitId: query.unit });
+  if (query.light) filters.push({ light: query.light === "none" ? null : LIGHT_TO_DB[query.light] });
+  if (query.grade) filters.push({ grade: query.grade });
+  if (query.q) {
+    const contains = { contains: query.q, mode: "insensitive" } as const;
+    filters.push({ sheet: { OR: [{ name: contains }, { lead: contains }, { unit: { name: contains } }] } });
+  }
+  return { fiscalYearId, base, filtered: { AND: filters }, hasFilters: filters.length > 2 };
+}
+
+/**
+ * The fiscal year a query is for: the one asked, else the latest with published sheets (a year rolled over into
+ * drafts is not monitored yet), else the latest.
+ */
+export async function resolveYear(db: Db, query: ScorecardQuery): Promise<{ years: number[]; fiscalYear: { id: number; year: number } | null }> {
+  const years = await db.fiscalYear.findMany({
+    orderBy: { year: "desc" },
+    select: { id: true, year: true, _count: { select: { sheets: { where: { status: "PUBLISHED" } } } } },
+  });
+  const fiscalYear =
+    query.year === undefined ? (years.find((y) => y._count.sheets > 0) ?? years[0] ?? null) : (years.find((y) => y.year === query.year) ?? null);
+  return { years: years.map((y) => y.year), fiscalYear: fiscalYear && { id: fiscalYear.id, year: fiscalYear.year } };
+}
+
+const BUCKET_LABELS = Array.from({ length: 10 }, (_, b) => `${b * 10}–${b === 9 ? 100 : b * 10 + 10}`);
+
+/**
+ * The scorecard of a fiscal year for `actor`: every figure is read from the per-sheet figures (brought up to date
+ * first, see refresh-sheet-figures.ts); filters, sorting, grouping, paging, sums and counts run in the database.
+ */
+export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, options: { now?: Date } = {}): Promise<Scorecard> {
+  authorize(actor, { type: "sheets.list" });
+  const now = options.now ?? new Date();
+  const { years, fiscalYear } = await resolveYear(db, query);
+  if (!fiscalYear) return emptyScorecard(years, query);
+  await refreshStaleFigures(db, fiscalYear, { now });
+  const month = asOfMonth(fiscalYear.year, now);
+  const { base, filtered, hasFilters } = scorecardScope(actor, fiscalYear.id, query);
+  const projects: Prisma.SheetFiguresWhereInput = { AND: [base, { kind: "PROJECT" }] };
+
+  const [summary, matching, units] = await Promise.all([
+    summarize(db, projects),
+    hasFilters ? summarize(db, filtered) : null,
+    db.budgetUnit.findMany({
+      where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id, status: "PUBLISHED" }, visibleSheetsWhere(sheetVisibility(actor))] } } },
+      select: { id: true, name: true },
+      orderBy: { id: "asc" },
+    }),
+  ]);
+  const inTable = matching ?? summary;
+  const total = inTable.total.sheets;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  const nameOf = (id: number) => unitNames.get(id) ?? `单位 ${id}`;
+  const [rows, department] = await loadRows(
+    db,
+    [
+      { where: filtered, orderBy: scorecardOrderBy(query), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE },
+      { where: { AND: [base, { kind: "DEPARTMENT" }] }, orderBy: [{ sheet: { position: "asc" } }, { sheetId: "asc" }] },
+    ],
+    nameOf,
+  );
+
+  return {
+    year: fiscalYear.year,
+    years,
+    asOfMonth: month,
+    asOfLabel: month > 0 ? monthLabel(fiscalYear.year, month) : null,
+    timeProgress: month > 0 ? formatTimeProgress(month) : null,
+    query: { ...query, year: fiscalYear.year, page },
+    summary: { ...toSubtotal(null, "合计", summary.total), grades: summary.grades },
+    department: department!,
+    units,
+    lightsByUnit: unitSubtotals(summary, nameOf).map((s) => ({ unitId: s.unitId!, unit: s.unit, lights: s.lights })),
+    distribution: BUCKET_LABELS.map((label, bucket) => ({ bucket, label, count: summary.buckets.get(bucket) ?? 0 })),
+    table: {
+      rows: rows!,
+      total,
+      page,
+      pageCount,
+      pageSize: PAGE_SIZE,
+      totals: toSubtotal(null, "合计", inTable.total),
+      groups: query.group === "unit" ? unitSubtotals(inTable, nameOf) : [],
+    },
+  };
+}
+
+function emptyScorecard(years: number[], query: ScorecardQuery): Scorecard {
+  const none = emptySubtotal();
+  return {
+    year: null,
+    years,
+    asOfMonth: 0,
+    asOfLabel: null,
+    timeProgress: null,
+    query,
+    summary: { ...none, grades: { 优: 0, 良: 0, 中: 0, 差: 0 } },
+    department: [],
+    units: [],
+    lightsByUnit: [],
+    distribution: BUCKET_LABELS.map((label, bucket) => ({ bucket, label, count: 0 })),
+    table: { rows: [], total: 0, page: 1, pageCount: 1, pageSize: PAGE_SIZE, totals: none, groups: [] },
+  };
+}

@@ -1,0 +1,150 @@
+import Decimal from "decimal.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { AFTER_2025, createFixture, type Fixture } from "@/lib/progress/test-fixtures";
+import { getScorecard } from "./get-scorecard";
+import { parseScorecardQuery, scorecardSearch } from "./query";
+import { disagreements, reportSeedSample } from "./testing";
+
+// The scorecard on the 2025 seed with a few sheets reported directly in the database: visibility per role,
+// filters, sorting, grouping with subtotals, and the summary cards.
+
+let f: Fixture;
+let otherManager: Actor;
+const now = AFTER_2025;
+const UNIT_BENJI = "乌鲁木齐市科学技术局";
+const UNIT_CENTRE = "乌鲁木齐科技信息服务中心";
+
+
+beforeAll(async () => {
+  f = await createFixture();
+  await reportSeedSample(f.db.prisma);
+  const department = await f.db.prisma.department.create({ data: { name: "另一部门" } });
+  const user = await f.db.prisma.user.create({ data: { username: "m2", displayName: "他部门管理者", passwordHash: "x", role: "MANAGER", departmentId: department.id } });
+  otherManager = { kind: "user", id: user.id, role: "MANAGER", departmentId: department.id, displayName: user.displayName };
+});
+afterAll(async () => {
+  await f?.db.close();
+});
+
+const scorecard = (actor: Actor, params: Record<string, string> = {}) => getScorecard(f.db.prisma, actor, parseScorecardQuery(params), { now });
+const names = async (actor: Actor, params: Record<string, string> = {}) => (await scorecard(actor, params)).table.rows.map((r) => r.name);
+const unitId = async (name: string) => (await f.db.prisma.budgetUnit.findFirstOrThrow({ where: { name } })).id;
+
+describe("getScorecard", () => {
+  it("computes every figure before reading it (stored figures equal a from-scratch recomputation)", async () => {
+    const s = await scorecard(f.actors.manager);
+    expect(s.year).toBe(2025);
+    expect(s.asOfLabel).toBe("2025年12月");
+    expect(s.timeProgress).toBe("100.00%（12/12）");
+    expect(await disagreements(f.db.prisma, now)).toEqual([]);
+  });
+
+  it("sums the manager's project sheets into the cards and shows the department sheet apart", async () => {
+    const s = await scorecard(f.actors.manager);
+    expect(s.summary).toMatchObject({ sheets: 13, fundsTotal: "4338.21", budget: "4338.21", executed: "1263.50", executionRate: "29.12" });
+    expect(s.summary.lights).toEqual({ red: 2, yellow: 1, blue: 1, green: 1, none: 8 });
+    expect(s.summary.grades).toEqual({ 优: 1, 良: 0, 中: 0, 差: 0 });
+    expect(s.summary.finalised).toBe(1);
+    expect(s.department.map((r) => r.name)).toEqual(["部门整体绩效目标"]);
+    expect(s.table.rows.every((r) => r.kind === "PROJECT")).toBe(true);
+    expect(s.units.map((u) => u.name)).toEqual([UNIT_BENJI, UNIT_CENTRE, "乌鲁木齐市技术创新研发与科技成果转化中心"]);
+    expect(s.lightsByUnit.find((u) => u.unit === UNIT_CENTRE)!.lights).toEqual({ red: 1, yellow: 0, blue: 0, green: 0, none: 2 });
+    expect(s.distribution.reduce((n, b) => n + b.count, 0)).toBe(13);
+    expect(s.distribution[9]!.count).toBe(1); // 配套: final 92.50
+    // The average of the projections, over the 13 sheets, as the engine projected each.
+    const projected = s.table.rows.map((r) => new Decimal(r.projected!.score));
+    expect(s.summary.averageProjected).toBe(projected.reduce((a, b) => a.plus(b), new Decimal(0)).div(13).toFixed(2, Decimal.ROUND_HALF_UP));
+  });
+
+  it("shows each role only what it may see", async () => {
+    expect((await names(f.actors.lead)).sort()).toEqual(["2025年“两区”创新建设专项", "落实2023年厅地联动市级配套专项资金"].sort());
+    expect((await scorecard(f.actors.lead)).department).toEqual([]);
+    expect((await scorecard(f.actors.lead)).summary.sheets).toBe(2);
+    expect(await names(f.actors.lead2)).toHaveLength(5);
+    expect((await scorecard(f.actors.lead2)).units.map((u) => u.name)).toEqual([UNIT_BENJI, UNIT_CENTRE]);
+    expect(await names(f.actors.admin)).toHaveLength(13);
+    expect(await names(f.actors.evaluator)).toHaveLength(13);
+    const other = await scorecard(otherManager);
+    expect(other.table.rows).toEqual([]);
+    expect(other.department).toEqual([]);
+    expect(other.summary.sheets).toBe(0);
+    expect(other.units).toEqual([]);
+  });
+
+  it("filters by unit, light, grade and text, in the database", async () => {
+    const benji = String(await unitId(UNIT_BENJI));
+    expect(await names(f.actors.manager, { light: "red", unit: benji })).toEqual(["2025年“两区”创新建设专项"]);
+    expect((await names(f.actors.manager, { light: "red" })).sort()).toEqual(["2025年“两区”创新建设专项", "乌鲁木齐市系列科普工作"].sort());
+    expect(await names(f.actors.manager, { light: "none" })).toHaveLength(8);
+    expect(await names(f.actors.manager, { grade: "优" })).toEqual(["落实2023年厅地联动市级配套专项资金"]);
+    expect(await names(f.actors.manager, { q: "科普" })).toEqual(["乌鲁木齐市系列科普工作"]);
+    expect(await names(f.actors.manager, { q: "范先生" })).toHaveLength(5);
+    expect(await names(f.actors.manager, { q: "信息服务" })).toHaveLength(3);
+    expect(await names(f.actors.lead, { light: "red", unit: String(await unitId(UNIT_CENTRE)) })).toEqual([]);
+    const filtered = await scorecard(f.actors.manager, { light: "red" });
+    // Cards stay the whole picture; the table's totals follow the filters.
+    expect(filtered.summary.sheets).toBe(13);
+    expect(filtered.table.totals).toMatchObject({ sheets: 2, budget: "1610.00", executed: "800.00", executionRate: "49.69" });
+    expect(filtered.table.totals.lights).toEqual({ red: 2, yellow: 0, blue: 0, green: 0, none: 0 });
+  });
+
+  it("sorts in the database, missing values last", async () => {
+    const budgets = (await scorecard(f.actors.manager, { sort: "budget", dir: "asc" })).table.rows.map((r) => Number(r.budget));
+    expect(budgets).toEqual([...budgets].sort((a, b) => a - b));
+    const desc = (await scorecard(f.actors.manager, { sort: "budget", dir: "desc" })).table.rows.map((r) => Number(r.budget));
+    expect(desc).toEqual([...budgets].reverse());
+    const lights = (await scorecard(f.actors.manager)).table.rows.map((r) => r.light.light);
+    expect(lights).toEqual(["red", "red", "yellow", "blue", "green", ...Array(8).fill(null)]);
+    const executed = (await scorecard(f.actors.manager, { sort: "executed", dir: "desc" })).table.rows.map((r) => r.executed);
+    expect(executed).toEqual(["800.00", "463.50", ...Array(11).fill(null)]);
+    const finals = (await scorecard(f.actors.manager, { sort: "final", dir: "asc" })).table.rows.map((r) => r.final?.score ?? null);
+    expect(finals[0]).toBe("92.50");
+  });
+
+  it("groups by unit with subtotals computed over every matching row", async () => {
+    const s = await scorecard(f.actors.manager, { group: "unit", sort: "budget", dir: "desc" });
+    const rows = s.table.rows;
+    expect(rows.map((r) => r.unitId)).toEqual([...rows.map((r) => r.unitId)].sort((a, b) => a - b));
+    expect(s.table.groups.map((g) => g.unit)).toEqual([UNIT_BENJI, UNIT_CENTRE, "乌鲁木齐市技术创新研发与科技成果转化中心"]);
+    for (const g of s.table.groups) {
+      const mine = rows.filter((r) => r.unitId === g.unitId);
+      expect(g.sheets).toBe(mine.length);
+      expect(g.budget).toBe(mine.reduce((sum, r) => sum.plus(r.budget), new Decimal(0)).toFixed(2));
+      expect(g.executed).toBe(mine.reduce((sum, r) => sum.plus(r.executed ?? 0), new Decimal(0)).toFixed(2));
+      const budgetsInUnit = mine.map((r) => Number(r.budget));
+      expect(budgetsInUnit).toEqual([...budgetsInUnit].sort((a, b) => b - a));
+    }
+    expect(s.table.groups.reduce((n, g) => n + g.sheets, 0)).toBe(s.table.total);
+    expect(s.table.groups[0]!.lights).toEqual({ red: 1, yellow: 1, blue: 1, green: 1, none: 3 });
+  });
+
+  it("keeps its state in the URL, ignoring values it does not know", async () => {
+    const q = parseScorecardQuery({ year: "2025", unit: "3", light: "red", grade: "良", q: " 科普 ", group: "unit", sort: "rate", dir: "desc", cols: "name,light", page: "2" });
+    expect(q).toEqual({ year: 2025, unit: 3, light: "red", grade: "良", q: "科普", group: "unit", sort: "rate", dir: "desc", columns: ["name", "light"], page: 2 });
+    expect(parseScorecardQuery(new URLSearchParams(scorecardSearch(q)))).toEqual(q);
+    expect(parseScorecardQuery(new URLSearchParams("cols=unit&cols=light"))).toMatchObject({ columns: ["unit", "name", "light"] });
+    expect(parseScorecardQuery({ light: "purple", page: "-1", sort: "x", unit: "", dir: "up", cols: "bogus" })).toEqual({
+      sort: "light",
+      dir: "desc",
+      columns: ["name"],
+      page: 1,
+      year: undefined,
+      unit: undefined,
+      light: undefined,
+      grade: undefined,
+      q: undefined,
+      group: undefined,
+    });
+    expect(scorecardSearch(parseScorecardQuery({}))).toBe("");
+    const s = await scorecard(f.actors.manager, { page: "9" });
+    expect(s.table.page).toBe(1);
+  });
+
+  it("answers an empty scorecard for a year without sheets", async () => {
+    const s = await scorecard(f.actors.manager, { year: "2031" });
+    expect(s.year).toBeNull();
+    expect(s.years).toEqual([2025]);
+    expect(s.table.rows).toEqual([]);
+  });
+});
