@@ -1,20 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/parse-input";
 import { ROLE_NAME } from "@/lib/users/fields";
-import {
-  type AssignmentInput,
-  type AssignmentResult,
-  assignmentRoleName,
-  assignmentSchema,
-  assignmentSnapshot,
-  sheetForAssignment,
-  userForAssignment,
-} from "./fields";
+import { type AssignmentInput, type AssignmentResult, assignmentRequest, assignmentSchema, assignmentSnapshot, loadAssignmentParties } from "./fields";
 
 export const assignSchema = assignmentSchema;
 
@@ -24,17 +14,10 @@ export const assignSchema = assignmentSchema;
  * One transaction; one audit entry `assignment.create` (entity SheetAssignment, `after` has sheetId).
  */
 export async function assign(prisma: PrismaClient, actor: Actor, input: AssignmentInput): Promise<AssignmentResult> {
-  authorize(actor, { type: "assignment.manage" });
-  const { sheetId, userId, role } = parseInput(assignSchema, input, "分工信息有误");
-  const duty = assignmentRoleName(role);
+  const { sheetId, userId, role, duty } = assignmentRequest(actor, input);
   try {
     return await prisma.$transaction(async (tx) => {
-      const [sheet, user] = await Promise.all([
-        tx.targetSheet.findUnique({ where: { id: sheetId }, select: sheetForAssignment }),
-        tx.user.findUnique({ where: { id: userId }, select: userForAssignment }),
-      ]);
-      if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
-      if (!user) throw new AppError("NOT_FOUND", "找不到该用户");
+      const { sheet, user } = await loadAssignmentParties(tx, sheetId, userId);
       if (user.role !== role) {
         const message = `「${user.displayName}」的角色是${ROLE_NAME[user.role]}，不能分配为${duty}`;
         throw new AppError("INVALID", message, [{ path: "userId", message }]);

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AssignmentRole } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse-input";
 import { idOf, idSchema, ROLE_NAME } from "@/lib/users/fields";
 
 /** One duty of one user on one sheet: what assign and unassign take. */
@@ -28,3 +32,21 @@ export const assignmentSnapshot = (a: { id: number; sheetId: number; userId: num
 /** The sheet and user an assignment names, with the checks both use cases share. */
 export const sheetForAssignment = { id: true, name: true } satisfies Prisma.TargetSheetSelect;
 export const userForAssignment = { id: true, displayName: true, role: true, active: true } satisfies Prisma.UserSelect;
+
+/** The start of assign and unassign: admins only (FORBIDDEN), then the input checked (INVALID), with the duty's name. */
+export function assignmentRequest(actor: Actor, input: AssignmentInput) {
+  authorize(actor, { type: "assignment.manage" });
+  const { sheetId, userId, role } = parseInput(assignmentSchema, input, "分工信息有误");
+  return { sheetId, userId, role, duty: assignmentRoleName(role) };
+}
+
+/** The sheet and user an assignment names, read in the transaction; NOT_FOUND when either is not there. */
+export async function loadAssignmentParties(tx: Prisma.TransactionClient, sheetId: number, userId: number) {
+  const [sheet, user] = await Promise.all([
+    tx.targetSheet.findUnique({ where: { id: sheetId }, select: sheetForAssignment }),
+    tx.user.findUnique({ where: { id: userId }, select: userForAssignment }),
+  ]);
+  if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+  if (!user) throw new AppError("NOT_FOUND", "找不到该用户");
+  return { sheet, user };
+}

@@ -1,18 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/parse-input";
-import {
-  type AssignmentInput,
-  type AssignmentResult,
-  assignmentRoleName,
-  assignmentSchema,
-  assignmentSnapshot,
-  sheetForAssignment,
-  userForAssignment,
-} from "./fields";
+import { type AssignmentInput, type AssignmentResult, assignmentRequest, assignmentSchema, assignmentSnapshot, loadAssignmentParties } from "./fields";
 
 export const unassignSchema = assignmentSchema;
 
@@ -22,16 +11,9 @@ export const unassignSchema = assignmentSchema;
  * `before` has sheetId).
  */
 export async function unassign(prisma: PrismaClient, actor: Actor, input: AssignmentInput): Promise<AssignmentResult> {
-  authorize(actor, { type: "assignment.manage" });
-  const { sheetId, userId, role } = parseInput(unassignSchema, input, "分工信息有误");
-  const duty = assignmentRoleName(role);
+  const { sheetId, userId, role, duty } = assignmentRequest(actor, input);
   return prisma.$transaction(async (tx) => {
-    const [sheet, user] = await Promise.all([
-      tx.targetSheet.findUnique({ where: { id: sheetId }, select: sheetForAssignment }),
-      tx.user.findUnique({ where: { id: userId }, select: userForAssignment }),
-    ]);
-    if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
-    if (!user) throw new AppError("NOT_FOUND", "找不到该用户");
+    const { sheet, user } = await loadAssignmentParties(tx, sheetId, userId);
     const existing = await tx.sheetAssignment.findUnique({
       where: { sheetId_userId_role: { sheetId, userId, role } },
       select: { id: true, sheetId: true, userId: true, role: true },

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign } from "@/lib/assignments/assign";
 import { unassign } from "@/lib/assignments/unassign";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
 import { AppError } from "@/lib/errors";
-import { type DemoActor, demoActors, type DemoUsername } from "@/lib/seed/demo-actors";
-import { seedIfEmpty } from "@/lib/seed/seed-database";
+import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
 import { createUser } from "@/lib/users/create-user";
 import { resetPassword } from "@/lib/users/reset-password";
 import { updateUser } from "@/lib/users/update-user";
@@ -16,16 +15,13 @@ import { valueHistory } from "./value-history";
 let db: Database;
 let actors: Record<DemoUsername, DemoActor>;
 let sheetOf: (name: string) => number;
-const LIANGQU = "2025年“两区”创新建设专项"; // led by 冯先生 (lead)
-const KEPU = "乌鲁木齐市系列科普工作"; // led by 范先生 (lead2)
-const PEITAO = "落实2023年厅地联动市级配套专项资金"; // led by 冯先生 (lead)
+const LIANGQU = SEED_SHEET_NAMES.liangqu; // led by 冯先生 (lead)
+const KEPU = SEED_SHEET_NAMES.kepu; // led by 范先生 (lead2)
+const PEITAO = SEED_SHEET_NAMES.peitao; // led by 冯先生 (lead)
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demoUsers: true });
-  actors = await demoActors(db.prisma);
-  const sheets = await db.prisma.targetSheet.findMany({ select: { id: true, name: true } });
-  sheetOf = (name) => sheets.find((s) => s.name === name)!.id;
+  ({ db, actors } = await seededTestDatabase());
+  sheetOf = await sheetIdsByName(db.prisma);
 });
 afterAll(async () => {
   await db.close();

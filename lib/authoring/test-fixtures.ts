@@ -1,17 +1,9 @@
-import type { Actor } from "@/lib/auth/actor";
-import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
-import { AppError } from "@/lib/errors";
-import { demoActors, type DemoUsername } from "@/lib/seed/demo-actors";
-import { seedIfEmpty } from "@/lib/seed/seed-database";
 import type { CreateDraftInput } from "./create-draft";
 
+export { outcome, refusal } from "@/lib/errors-testing";
+
 /** Integration-test setup: a fresh seeded database with the demo users. */
-export async function seededDatabase(): Promise<{ db: Database; actors: Record<DemoUsername, Actor> }> {
-  const db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demoUsers: true });
-  return { db, actors: await demoActors(db.prisma) };
-}
+export { seededTestDatabase as seededDatabase } from "@/lib/seed/test-factory";
 
 export const UNIT = "乌鲁木齐市科学技术局";
 
@@ -33,25 +25,3 @@ export const draftInput = (overrides: Partial<CreateDraftInput> = {}): CreateDra
   ],
   ...overrides,
 });
-
-/** The AppError code a promise rejects with, or "OK" when it resolves. */
-export async function outcome(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return "OK";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
-
-/** The AppError a promise rejects with (fails the test otherwise). */
-export async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the use case to be refused");
-}

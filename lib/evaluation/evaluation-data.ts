@@ -1,15 +1,15 @@
 import { Decimal } from "@/lib/scoring/decimal";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvaluationKind, EvaluationStatus, GradeBand, QualitativeStatus, SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, type SheetScope } from "@/lib/auth/authorize";
+import type { SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { loadSheetScope, sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
-import { fromTargetColumns } from "@/lib/sheets/target-columns";
+import { type Db, openLockedSheet } from "@/lib/sheets/sheet-lock";
+import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
+import { indicatorHead } from "@/lib/sheets/target-columns";
 import type { Target } from "@/lib/targets/types";
 
-/** A Prisma client or an open transaction: reads work the same on both. */
-export type Db = PrismaClient | Prisma.TransactionClient;
+export { type Db, TX_OPTIONS } from "@/lib/sheets/sheet-lock";
 
 export interface IndicatorData {
   id: number;
@@ -160,13 +160,7 @@ export async function loadEvaluationData(db: Db, sheetId: number): Promise<Sheet
     budgetExecutionWeight: str(sheet.budgetExecutionWeight),
     adjustment: sheet.budgetAdjustments.reduce((sum, a) => sum.plus(a.amount.toString()), new Decimal(0)).toFixed(),
     indicators: sheet.indicators.map((i) => ({
-      id: i.id,
-      position: i.position,
-      level1: i.level1,
-      level2: i.level2,
-      name: i.name,
-      targetRaw: i.targetRaw,
-      target: fromTargetColumns(i),
+      ...indicatorHead(i),
       weight: i.weight.toString(),
       rule: i.rule,
     })),
@@ -176,15 +170,6 @@ export async function loadEvaluationData(db: Db, sheetId: number): Promise<Sheet
   };
 }
 
-/**
- * Serialises writers of one sheet's evaluations: the sheet row is locked inside the transaction, so the version
- * checks and writes of two concurrent requests cannot interleave (PostgreSQL; PGlite runs one at a time anyway).
- */
-async function lockSheet(tx: Prisma.TransactionClient, sheetId: number): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR NO KEY UPDATE`;
-  if (rows.length === 0) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
-}
-
 export type EvaluationAction = "evaluation.write" | "self-evaluation.write" | "evaluation.reopen";
 
 /**
@@ -192,17 +177,8 @@ export type EvaluationAction = "evaluation.write" | "self-evaluation.write" | "e
  * sheet is locked and read afresh, so the checks that follow see every committed change.
  */
 export async function openForWrite(tx: Prisma.TransactionClient, actor: Actor, sheetId: number, action: EvaluationAction): Promise<SheetEvaluationData> {
-  const scope = await loadSheetScope(tx, sheetId);
-  if (!scope) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
-  authorize(actor, { type: action, sheet: scope });
-  await lockSheet(tx, sheetId);
-  const data = await loadEvaluationData(tx, sheetId);
-  authorize(actor, { type: action, sheet: data.scope });
-  return data;
+  return openLockedSheet(tx, actor, sheetId, action, loadEvaluationData);
 }
-
-/** Interactive transactions of these use cases: short work, but they may wait for the sheet lock. */
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 
 /** Year-end evaluation is of published targets: a draft or submitted sheet is refused. */
 export function assertPublished(sheet: Pick<SheetEvaluationData, "status">): void {

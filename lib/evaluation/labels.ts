@@ -23,18 +23,4 @@ export type EvaluationState = EvaluationStatus | "NONE";
 export const STATE_LABEL: Readonly<Record<EvaluationState, string>> = { NONE: "未开始", DRAFT: "评价中", FINAL: "已定稿" };
 export const SELF_STATE_LABEL: Readonly<Record<EvaluationState, string>> = { NONE: "未自评", DRAFT: "已自评", FINAL: "已自评" };
 
-/** `2025-07-31`, Beijing time (the date printed on the 自评表). */
-export const formatDate = (date: Date): string => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(date);
-
-const TIMESTAMP = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
-
-/** `2025-07-31 16:05`, Beijing time (ux.md). */
-export const formatTimestamp = (date: Date): string => TIMESTAMP.format(date).replace(",", "");
+export { formatDate, formatTimestamp } from "@/lib/beijing-time";

@@ -1,15 +1,14 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
-import { AppError, type AppErrorCode } from "@/lib/errors";
-import { demoActors } from "@/lib/seed/demo-actors";
-import { seedIfEmpty } from "@/lib/seed/seed-database";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
 import type { SaveEvaluationInput } from "./write-evaluation";
+
+export { outcome, refusal } from "@/lib/errors-testing";
 
 /** Integration-test setup: a fresh seeded database with the demo users, and handles on the seed's 两区 sheet. */
 
-export const LIANGQU = "2025年“两区”创新建设专项";
-export const KEPU = "乌鲁木齐市系列科普工作";
+export const LIANGQU = SEED_SHEET_NAMES.liangqu;
+export const KEPU = SEED_SHEET_NAMES.kepu;
 
 export type UserKey = "admin" | "manager" | "lead" | "lead2" | "evaluator";
 
@@ -22,10 +21,8 @@ export interface Fixture {
 }
 
 export async function createFixture(): Promise<Fixture> {
-  const db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demoUsers: true });
-  const actors = await demoActors(db.prisma);
-  const sheetId = (await db.prisma.targetSheet.findFirstOrThrow({ where: { name: LIANGQU } })).id;
+  const { db, actors } = await seededTestDatabase();
+  const sheetId = (await sheetIdsByName(db.prisma))(LIANGQU);
   const rows = (await db.prisma.indicator.findMany({ where: { sheetId }, orderBy: { position: "asc" } })).map((i) => ({
     id: i.id,
     name: i.name,
@@ -59,26 +56,4 @@ export function typedRows(fixture: Fixture, overrides: Record<number, RowValues>
     { band: "达成年度指标", gradeScore: "36", deviationReason: "两项关键技术仍在攻关，下年度继续推进" },
   ];
   return fixture.rows.map((row, i) => ({ indicatorId: row.id, ...base[i], ...overrides[i] }));
-}
-
-/** The AppError code a promise rejects with, or "OK" when it resolves. */
-export async function outcome(work: Promise<unknown>): Promise<AppErrorCode | "OK"> {
-  try {
-    await work;
-    return "OK";
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
-
-/** The AppError a promise rejects with (fails the test when it resolves or throws something else). */
-export async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the use case to be refused");
 }

@@ -43,15 +43,4 @@ export const isLockedStatus = (status: MonthStatus): boolean => status === "SUBM
 
 export const monthLabel = (year: number, month: number): string => `${year}年${month}月`;
 
-const TIMESTAMP = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
-
-/** `2025-07-31 16:05`, Beijing time (ux.md). */
-export const formatTimestamp = (date: Date): string => TIMESTAMP.format(date).replace(",", "");
+export { formatTimestamp } from "@/lib/beijing-time";

@@ -1,15 +1,15 @@
 import Decimal from "decimal.js";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Likelihood, MeasureType, MonthStatus, QualitativeStatus, SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, type SheetScope } from "@/lib/auth/authorize";
+import type { SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { loadSheetScope, sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
-import { fromTargetColumns } from "@/lib/sheets/target-columns";
+import { type Db, openLockedSheet } from "@/lib/sheets/sheet-lock";
+import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
+import { indicatorHead } from "@/lib/sheets/target-columns";
 import type { Target } from "@/lib/targets/types";
 
-/** A Prisma client or an open transaction: reads work the same on both. */
-export type Db = PrismaClient | Prisma.TransactionClient;
+export { type Db, lockSheet, TX_OPTIONS } from "@/lib/sheets/sheet-lock";
 
 export interface IndicatorData {
   id: number;
@@ -118,13 +118,7 @@ export async function loadSheetData(db: Db, sheetId: number): Promise<SheetData>
     fundsTotal: new Decimal(sheet.fundsTotal.toString()),
     budgetExecutionWeight: dec(sheet.budgetExecutionWeight),
     indicators: sheet.indicators.map((i) => ({
-      id: i.id,
-      position: i.position,
-      level1: i.level1,
-      level2: i.level2,
-      name: i.name,
-      targetRaw: i.targetRaw,
-      target: fromTargetColumns(i),
+      ...indicatorHead(i),
       measureType: i.measureType,
       version: i.version,
       weight: new Decimal(i.weight.toString()),
@@ -179,20 +173,6 @@ export async function loadSheetData(db: Db, sheetId: number): Promise<SheetData>
 }
 
 /**
- * Serialises writers of one sheet: every use case that changes a sheet's progress takes this row lock first,
- * inside its transaction, so version checks and writes of two concurrent requests cannot interleave (on
- * PostgreSQL; PGlite runs one transaction at a time anyway). `FOR NO KEY UPDATE` does not block inserts
- * elsewhere that merely reference the sheet (evidence files).
- */
-export async function lockSheet(tx: Prisma.TransactionClient, sheetId: number): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR NO KEY UPDATE`;
-  if (rows.length === 0) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
-}
-
-/** Options of an interactive transaction of these use cases: short work, but it may wait for the sheet lock. */
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
-
-/**
  * The start of every write: the sheet must exist (NOT_FOUND) and the actor may do `action` on it (FORBIDDEN);
  * then the sheet is locked and read afresh, so the checks that follow see every committed change.
  */
@@ -202,11 +182,5 @@ export async function openSheetForWrite(
   sheetId: number,
   action: "progress.write" | "month.submit" | "month.review" | "month.reopen" | "indicator.configure",
 ): Promise<SheetData> {
-  const scope = await loadSheetScope(tx, sheetId);
-  if (!scope) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
-  authorize(actor, { type: action, sheet: scope });
-  await lockSheet(tx, sheetId);
-  const sheet = await loadSheetData(tx, sheetId);
-  authorize(actor, { type: action, sheet: sheet.scope });
-  return sheet;
+  return openLockedSheet(tx, actor, sheetId, action, loadSheetData);
 }

@@ -10,6 +10,7 @@ import { scoreStored } from "@/lib/evaluation/score-evaluation";
 import { parseInput } from "@/lib/parse-input";
 import { Decimal, fmt2, fmtPlain } from "@/lib/scoring/decimal";
 import type { Grade } from "@/lib/scoring/types";
+import { groupSpans } from "@/lib/sheets/group-rows";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { isQuantitative } from "@/lib/targets/types";
 
@@ -175,20 +176,4 @@ export async function getSelfEvaluationReport(db: Db, actor: Actor, input: SelfE
 function subRow(label: "其中：财政拨款" | "其他资金", amount: string, knownFullYear: boolean): FundsRow {
   const initial = fmt2(new Decimal(amount));
   return { label, initial, fullYear: knownFullYear ? initial : null, executed: null, sub: true, weight: null, rate: null, score: null };
-}
-
-/** A 一级指标 merged over the consecutive rows sharing it; a 二级指标 over those sharing both levels. */
-export function groupSpans(rows: readonly { level1: string; level2: string }[]): { level1Span: number; level2Span: number }[] {
-  const spans = rows.map(() => ({ level1Span: 0, level2Span: 0 }));
-  let level1Start = 0;
-  let level2Start = 0;
-  rows.forEach((row, i) => {
-    const previous = rows[i - 1];
-    const newLevel1 = !previous || previous.level1 !== row.level1;
-    if (newLevel1) level1Start = i;
-    if (newLevel1 || previous.level2 !== row.level2) level2Start = i;
-    spans[level1Start]!.level1Span++;
-    spans[level2Start]!.level2Span++;
-  });
-  return spans;
 }

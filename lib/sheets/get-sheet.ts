@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import type { Target } from "@/lib/targets/types";
 import { sheetScopeInclude, toSheetScope } from "./sheet-scope";
-import { fromTargetColumns } from "./target-columns";
+import { indicatorHead } from "./target-columns";
 
 export interface IndicatorView {
   id: number;
@@ -64,13 +64,7 @@ export async function getSheet(prisma: PrismaClient, actor: Actor, id: number): 
       : new Decimal(100).minus(weightSum)
     ).toFixed(2),
     indicators: sheet.indicators.map((i) => ({
-      id: i.id,
-      position: i.position,
-      level1: i.level1,
-      level2: i.level2,
-      name: i.name,
-      targetRaw: i.targetRaw,
-      target: fromTargetColumns(i),
+      ...indicatorHead(i),
       measureType: i.measureType,
       basis: i.basis,
       lastYear: i.lastYear,

@@ -23,3 +23,14 @@ export function fromTargetColumns(row: { targetOp: DbComparator | null; targetVa
   if (row.targetOp === null || row.targetValue === null) return { qualitative: row.targetQualitative ?? "" };
   return { op: FROM_DB[row.targetOp], value: row.targetValue.toString(), unit: row.targetUnit ?? "" };
 }
+
+/** What every view of a stored indicator starts with: where it stands on the sheet, what it measures, and its parsed target. */
+export const indicatorHead = (i: { id: number; position: number; level1: string; level2: string; name: string; targetRaw: string } & TargetColumns) => ({
+  id: i.id,
+  position: i.position,
+  level1: i.level1,
+  level2: i.level2,
+  name: i.name,
+  targetRaw: i.targetRaw,
+  target: fromTargetColumns(i),
+});

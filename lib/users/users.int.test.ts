@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
 import { auditMark } from "@/lib/audit/testing";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
 import { AppError } from "@/lib/errors";
-import { type DemoActor, demoActors, type DemoUsername } from "@/lib/seed/demo-actors";
-import { seedIfEmpty } from "@/lib/seed/seed-database";
+import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
+import { seededTestDatabase } from "@/lib/seed/test-factory";
 import { createUser } from "./create-user";
 import { getUser } from "./get-user";
 import { listUsers } from "./list-users";
@@ -19,9 +18,7 @@ const NOT_ADMIN: DemoUsername[] = ["manager", "lead", "lead2", "evaluator"];
 const DEPARTMENT = "乌鲁木齐市科学技术局";
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demoUsers: true });
-  actors = await demoActors(db.prisma);
+  ({ db, actors } = await seededTestDatabase());
 });
 afterAll(async () => {
   await db.close();

@@ -14,6 +14,7 @@ import { SheetHeader } from "@/components/sheets/sheet-header";
 import { getSheetAuthoring, type SheetAuthoringState } from "@/lib/authoring/get-sheet-authoring";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
+import { formatDate, formatTimestamp } from "@/lib/beijing-time";
 import { getSheet, type SheetView } from "@/lib/sheets/get-sheet";
 import { adjustTargetAction, publishSheetAction, returnSheetAction, submitSheetAction } from "./actions";
 
@@ -150,8 +151,6 @@ function DraftPanel({ sheet, authoring }: { sheet: SheetView; authoring: SheetAu
   );
 }
 
-const TIMESTAMP = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
-
 /** 指标调整记录: every approved change of a published target, oldest first (printed with the sheet). */
 function Adjustments({ authoring }: { authoring: SheetAuthoringState }) {
   return (
@@ -179,7 +178,7 @@ function Adjustments({ authoring }: { authoring: SheetAuthoringState }) {
               <td>{a.after}</td>
               <td className="whitespace-pre-line">{a.reason}</td>
               <td>{a.approvedBy ?? "—"}</td>
-              <td className="num">{TIMESTAMP.format(a.at).replace(",", "")}</td>
+              <td className="num">{formatTimestamp(a.at)}</td>
             </tr>
           ))}
         </tbody>
@@ -188,4 +187,4 @@ function Adjustments({ authoring }: { authoring: SheetAuthoringState }) {
   );
 }
 
-const printDate = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date());
+const printDate = () => formatDate(new Date());

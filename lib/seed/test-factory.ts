@@ -1,0 +1,39 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Database } from "@/lib/db/open";
+import { createTestDatabase } from "@/lib/db/test-database";
+import { type DemoActor, demoActors, type DemoUsername } from "./demo-actors";
+import { seedIfEmpty } from "./seed-database";
+
+/** Test factories over the seed: integration tests start from the seeded 2025 sheets and the demo users. */
+
+/** Seeded sheets the tests lean on, by the name the seed gives them. */
+export const SEED_SHEET_NAMES = {
+  /** Led by 冯先生 (demo user `lead`). */
+  liangqu: "2025年“两区”创新建设专项",
+  /** Led by 冯先生 too. */
+  peitao: "落实2023年厅地联动市级配套专项资金",
+  /** Led by 范先生 (demo user `lead2`). */
+  kepu: "乌鲁木齐市系列科普工作",
+} as const;
+
+export interface SeededDatabase {
+  db: Database;
+  actors: Record<DemoUsername, DemoActor>;
+}
+
+/** A fresh, migrated test database with the seed and the demo users, and those users as signed-in actors. */
+export async function seededTestDatabase(): Promise<SeededDatabase> {
+  const db = await createTestDatabase();
+  await seedIfEmpty(db.prisma, { demoUsers: true });
+  return { db, actors: await demoActors(db.prisma) };
+}
+
+/** Looks up sheet ids by name (as the sheets are now); the returned function throws for an unknown name. */
+export async function sheetIdsByName(prisma: PrismaClient): Promise<(name: string) => number> {
+  const sheets = await prisma.targetSheet.findMany({ select: { id: true, name: true } });
+  return (name) => {
+    const sheet = sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`no sheet named ${name}`);
+    return sheet.id;
+  };
+}
