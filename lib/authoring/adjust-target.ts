@@ -11,6 +11,7 @@ import { formatTarget } from "@/lib/targets";
 import { idSchema, targetRawField, versionSchema } from "./fields";
 import { loadSheetForChange } from "./load-sheet";
 import { measureTypeFor, targetOf } from "./records";
+import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 
 export const adjustTargetSchema = z.object({
   indicatorId: idSchema("指标编号"),
@@ -82,6 +83,7 @@ export async function adjustTarget(prisma: PrismaClient, actor: Actor, input: Ad
       before: { sheetId: sheet.id, name: indicator.name, targetRaw: indicator.targetRaw, target: formatTarget(before) },
       after: { sheetId: sheet.id, name: indicator.name, targetRaw: data.targetRaw, target: formatTarget(after), reason: data.reason, adjustmentId: adjustment.id, originalTargetRaw },
     });
+    await refreshSheetFigures(tx, sheet.id);
     return { adjustmentId: adjustment.id, version: data.version + 1, originalTargetRaw };
   });
 }
