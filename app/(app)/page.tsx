@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LightBadge } from "@/components/progress/light-badge";
+import { LightsByUnitChart } from "@/components/scorecard/charts";
+import { SummaryCards } from "@/components/scorecard/summary-cards";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { listMySheets } from "@/lib/progress/list-my-sheets";
 import { listMyTodo, type TodoItem } from "@/lib/progress/list-my-todo";
 import { listReviewQueue } from "@/lib/progress/list-review-queue";
+import { getScorecard, type Scorecard } from "@/lib/scorecard/get-scorecard";
+import { parseScorecardQuery } from "@/lib/scorecard/query";
 
 export const metadata: Metadata = { title: "工作台" };
 
-/** 工作台: a lead's 我的待办 and 我的项目; a manager's 待审核; everyone else goes to the sheets. */
+/** 工作台: a lead's 我的待办 and 我的项目; a manager's 待审核 and the year at a glance; everyone else goes to the sheets. */
 export default async function Home() {
   const actor = await requireActor();
   const prisma = await getPrisma();
@@ -19,8 +23,8 @@ export default async function Home() {
     return <LeadHome todo={todo} sheets={sheets} />;
   }
   if (actor.role === "MANAGER") {
-    const queue = await listReviewQueue(prisma, actor);
-    return <ManagerHome pending={queue.length} oldest={queue[0]?.submittedAt ?? null} />;
+    const [queue, scorecard] = await Promise.all([listReviewQueue(prisma, actor), getScorecard(prisma, actor, parseScorecardQuery({}))]);
+    return <ManagerHome pending={queue.length} oldest={queue[0]?.submittedAt ?? null} scorecard={scorecard} />;
   }
   redirect("/sheets");
 }
@@ -180,7 +184,7 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
   );
 }
 
-function ManagerHome({ pending, oldest }: { pending: number; oldest: string | null }) {
+function ManagerHome({ pending, oldest, scorecard }: { pending: number; oldest: string | null; scorecard: Scorecard }) {
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">工作台</h1>
@@ -199,6 +203,18 @@ function ManagerHome({ pending, oldest }: { pending: number; oldest: string | nu
             查看绩效目标表
           </Link>
         </div>
+      </section>
+      <section aria-labelledby="glance-title" className="space-y-3 rounded border border-line bg-white p-4">
+        <div className="flex items-baseline justify-between">
+          <h2 id="glance-title" className="font-semibold">
+            绩效看板
+          </h2>
+          <Link href="/scorecard" className="text-brand hover:underline">
+            打开绩效看板
+          </Link>
+        </div>
+        <SummaryCards data={scorecard} />
+        {scorecard.lightsByUnit.length > 0 ? <LightsByUnitChart units={scorecard.lightsByUnit} titleId="home-units-chart" /> : null}
       </section>
     </div>
   );
