@@ -41,8 +41,13 @@ export default function nextConfig(phase) {
     serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2"],
     poweredByHeader: false,
     reactStrictMode: true,
-    // forbidden() from next/navigation: a sheet the user may not see answers 403 with app/forbidden.tsx.
-    experimental: { authInterrupts: true },
+    experimental: {
+      // forbidden() from next/navigation: a sheet the user may not see answers 403 with app/forbidden.tsx.
+      authInterrupts: true,
+      // Excel workbooks of target sheets are uploaded through a server action (admin import); a whole
+      // province's workbook outgrows the default 1 MB. Evidence files use their own route with a 20 MB limit.
+      serverActions: { bodySizeLimit: "10mb" },
+    },
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders(dev) }];
     },
