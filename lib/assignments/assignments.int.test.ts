@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditMark } from "@/lib/audit/testing";
+import { auditMark, expectRefused } from "@/lib/audit/testing";
 import type { Database } from "@/lib/db/open";
-import { AppError } from "@/lib/errors";
 import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
 import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
 import { getSheet } from "@/lib/sheets/get-sheet";
@@ -25,19 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close();
 });
-
-async function expectRefused(work: () => Promise<unknown>, code: AppError["code"], path?: string) {
-  const entries = await auditMark(db.prisma);
-  const error = await work().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (path) expect((error as AppError).problems.map((p) => p.path)).toContain(path);
-  expect(await entries()).toHaveLength(0);
-  return error as AppError;
-}
 
 const assignmentsOf = (sheetId: number) =>
   db.prisma.sheetAssignment.findMany({ where: { sheetId }, orderBy: { id: "asc" }, select: { userId: true, role: true } });
@@ -65,7 +51,7 @@ describe("listAssignments", () => {
   });
 
   it.each(NOT_ADMIN)("refuses %s", async (who) => {
-    await expectRefused(() => listAssignments(db.prisma, actors[who]), "FORBIDDEN");
+    await expectRefused(db.prisma, () => listAssignments(db.prisma, actors[who]), "FORBIDDEN");
   });
 });
 
@@ -116,29 +102,29 @@ describe("assign and unassign", () => {
 
   it("needs a user whose role matches the duty, and an active one", async () => {
     const sheetId = sheetOf(LIANGQU);
-    const error = await expectRefused(() => assign(db.prisma, actors.admin, { sheetId, userId: actors.evaluator.id, role: "LEAD" }), "INVALID", "userId");
+    const error = await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId, userId: actors.evaluator.id, role: "LEAD" }), "INVALID", "userId");
     expect(error.message).toBe("「评价专家」的角色是评价人，不能分配为项目负责人");
-    await expectRefused(() => assign(db.prisma, actors.admin, { sheetId, userId: actors.lead2.id, role: "EVALUATOR" }), "INVALID", "userId");
-    await expectRefused(() => assign(db.prisma, actors.admin, { sheetId, userId: actors.manager.id, role: "LEAD" }), "INVALID", "userId");
+    await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId, userId: actors.lead2.id, role: "EVALUATOR" }), "INVALID", "userId");
+    await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId, userId: actors.manager.id, role: "LEAD" }), "INVALID", "userId");
 
     const retired = await createUser(db.prisma, actors.admin, { username: "retired", displayName: "退休评价人", password: "Passw0rd-test", role: "EVALUATOR" });
     await updateUser(db.prisma, actors.admin, { id: retired.id, active: false });
-    await expectRefused(() => assign(db.prisma, actors.admin, { sheetId, userId: retired.id, role: "EVALUATOR" }), "INVALID", "userId");
+    await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId, userId: retired.id, role: "EVALUATOR" }), "INVALID", "userId");
     expect((await listAssignments(db.prisma, actors.admin)).candidates.EVALUATOR.map((u) => u.username)).toEqual(["evaluator"]);
   });
 
   it("answers NOT_FOUND for an unknown sheet or user, INVALID for a malformed duty", async () => {
-    await expectRefused(() => assign(db.prisma, actors.admin, { sheetId: 999_999, userId: actors.lead.id, role: "LEAD" }), "NOT_FOUND");
-    await expectRefused(() => assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: 999_999, role: "LEAD" }), "NOT_FOUND");
-    await expectRefused(() => unassign(db.prisma, actors.admin, { sheetId: 999_999, userId: actors.lead.id, role: "LEAD" }), "NOT_FOUND");
-    await expectRefused(() => assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: actors.lead.id, role: "MANAGER" as "LEAD" }), "INVALID", "role");
-    await expectRefused(() => assign(db.prisma, actors.admin, { sheetId: "abc", userId: actors.lead.id, role: "LEAD" }), "INVALID", "sheetId");
+    await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId: 999_999, userId: actors.lead.id, role: "LEAD" }), "NOT_FOUND");
+    await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: 999_999, role: "LEAD" }), "NOT_FOUND");
+    await expectRefused(db.prisma, () => unassign(db.prisma, actors.admin, { sheetId: 999_999, userId: actors.lead.id, role: "LEAD" }), "NOT_FOUND");
+    await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: actors.lead.id, role: "MANAGER" as "LEAD" }), "INVALID", "role");
+    await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId: "abc", userId: actors.lead.id, role: "LEAD" }), "INVALID", "sheetId");
   });
 
   it.each(NOT_ADMIN)("refuses %s", async (who) => {
     const sheetId = sheetOf(LIANGQU);
-    await expectRefused(() => assign(db.prisma, actors[who], { sheetId, userId: actors.lead2.id, role: "LEAD" }), "FORBIDDEN");
-    await expectRefused(() => unassign(db.prisma, actors[who], { sheetId, userId: actors.lead.id, role: "LEAD" }), "FORBIDDEN");
+    await expectRefused(db.prisma, () => assign(db.prisma, actors[who], { sheetId, userId: actors.lead2.id, role: "LEAD" }), "FORBIDDEN");
+    await expectRefused(db.prisma, () => unassign(db.prisma, actors[who], { sheetId, userId: actors.lead.id, role: "LEAD" }), "FORBIDDEN");
     expect(await assignmentsOf(sheetId)).toEqual([
       { userId: actors.lead.id, role: "LEAD" },
       { userId: actors.evaluator.id, role: "EVALUATOR" },

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
-import { auditMark } from "@/lib/audit/testing";
+import { auditMark, expectRefused } from "@/lib/audit/testing";
 import type { Database } from "@/lib/db/open";
-import { AppError } from "@/lib/errors";
 import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
 import { seededTestDatabase } from "@/lib/seed/test-factory";
 import { createUser } from "./create-user";
@@ -23,20 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close();
 });
-
-/** Runs work that must be refused with `code`, and checks it wrote nothing to the audit log. */
-async function expectRefused(work: () => Promise<unknown>, code: AppError["code"], path?: string) {
-  const entries = await auditMark(db.prisma);
-  const error = await work().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (path) expect((error as AppError).problems.map((p) => p.path)).toContain(path);
-  expect(await entries()).toHaveLength(0);
-  return error as AppError;
-}
 
 let counter = 0;
 const newUser = (role: "ADMIN" | "MANAGER" | "LEAD" | "EVALUATOR", extra: { department?: string } = {}) =>
@@ -66,7 +51,7 @@ describe("listUsers", () => {
   });
 
   it.each(NOT_ADMIN)("refuses %s", async (who) => {
-    await expectRefused(() => listUsers(db.prisma, actors[who]), "FORBIDDEN");
+    await expectRefused(db.prisma, () => listUsers(db.prisma, actors[who]), "FORBIDDEN");
   });
 });
 
@@ -82,8 +67,8 @@ describe("getUser", () => {
   });
 
   it("answers NOT_FOUND for an unknown user and FORBIDDEN to everybody else", async () => {
-    await expectRefused(() => getUser(db.prisma, actors.admin, { id: 999_999 }), "NOT_FOUND");
-    for (const who of NOT_ADMIN) await expectRefused(() => getUser(db.prisma, actors[who], { id: actors.lead.id }), "FORBIDDEN");
+    await expectRefused(db.prisma, () => getUser(db.prisma, actors.admin, { id: 999_999 }), "NOT_FOUND");
+    for (const who of NOT_ADMIN) await expectRefused(db.prisma, () => getUser(db.prisma, actors[who], { id: actors.lead.id }), "FORBIDDEN");
   });
 });
 
@@ -107,9 +92,9 @@ describe("createUser", () => {
   });
 
   it("refuses a taken username, a weak password and an unknown department, next to the field", async () => {
-    await expectRefused(() => createUser(db.prisma, actors.admin, { username: "lead", displayName: "x", password: "Passw0rd-test", role: "LEAD" }), "CONFLICT", "username");
-    await expectRefused(() => createUser(db.prisma, actors.admin, { username: "weak1", displayName: "x", password: "short1", role: "LEAD" }), "INVALID", "password");
-    await expectRefused(
+    await expectRefused(db.prisma, () => createUser(db.prisma, actors.admin, { username: "lead", displayName: "x", password: "Passw0rd-test", role: "LEAD" }), "CONFLICT", "username");
+    await expectRefused(db.prisma, () => createUser(db.prisma, actors.admin, { username: "weak1", displayName: "x", password: "short1", role: "LEAD" }), "INVALID", "password");
+    await expectRefused(db.prisma, 
       () => createUser(db.prisma, actors.admin, { username: "nodept", displayName: "x", password: "Passw0rd-test", role: "MANAGER", department: "没有这个部门" }),
       "NOT_FOUND",
       "department",
@@ -117,7 +102,7 @@ describe("createUser", () => {
   });
 
   it.each(NOT_ADMIN)("refuses %s", async (who) => {
-    await expectRefused(() => createUser(db.prisma, actors[who], { username: `by${who}`, displayName: "x", password: "Passw0rd-test", role: "LEAD" }), "FORBIDDEN");
+    await expectRefused(db.prisma, () => createUser(db.prisma, actors[who], { username: `by${who}`, displayName: "x", password: "Passw0rd-test", role: "LEAD" }), "FORBIDDEN");
   });
 });
 
@@ -159,8 +144,8 @@ describe("updateUser", () => {
   });
 
   it("does not let an admin deactivate or demote themself", async () => {
-    await expectRefused(() => updateUser(db.prisma, actors.admin, { id: actors.admin.id, active: false }), "INVALID", "active");
-    await expectRefused(() => updateUser(db.prisma, actors.admin, { id: actors.admin.id, role: "MANAGER" }), "INVALID", "role");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, actors.admin, { id: actors.admin.id, active: false }), "INVALID", "active");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, actors.admin, { id: actors.admin.id, role: "MANAGER" }), "INVALID", "role");
     expect(await verifyCredentials(db.prisma, "admin", "Admin@2025demo")).toMatchObject({ role: "ADMIN" });
     // Their own name they may change.
     expect((await updateUser(db.prisma, actors.admin, { id: actors.admin.id, displayName: "管理员甲" })).changed).toBe(true);
@@ -170,24 +155,24 @@ describe("updateUser", () => {
     const other = await newUser("ADMIN");
     expect((await updateUser(db.prisma, actors.admin, { id: other.id, active: false })).user.active).toBe(false);
     // The system (CLI) answers to no role, but the product must keep one active admin.
-    await expectRefused(() => updateUser(db.prisma, SYSTEM, { id: actors.admin.id, role: "LEAD" }), "CONFLICT", "role");
-    await expectRefused(() => updateUser(db.prisma, SYSTEM, { id: actors.admin.id, active: false }), "CONFLICT", "active");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, SYSTEM, { id: actors.admin.id, role: "LEAD" }), "CONFLICT", "role");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, SYSTEM, { id: actors.admin.id, active: false }), "CONFLICT", "active");
   });
 
   it("refuses a role change while the user still holds assignments of the old role", async () => {
-    const error = await expectRefused(() => updateUser(db.prisma, actors.admin, { id: actors.lead.id, role: "EVALUATOR" }), "CONFLICT", "role");
+    const error = await expectRefused(db.prisma, () => updateUser(db.prisma, actors.admin, { id: actors.lead.id, role: "EVALUATOR" }), "CONFLICT", "role");
     expect(error.message).toContain("2 张绩效目标表的项目负责人");
   });
 
   it("refuses an unknown department, an empty name and an unknown user", async () => {
-    await expectRefused(() => updateUser(db.prisma, actors.admin, { id: actors.manager.id, department: "没有这个部门" }), "INVALID", "department");
-    await expectRefused(() => updateUser(db.prisma, actors.admin, { id: actors.manager.id, displayName: "  " }), "INVALID", "displayName");
-    await expectRefused(() => updateUser(db.prisma, actors.admin, { id: 999_999, displayName: "x" }), "NOT_FOUND");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, actors.admin, { id: actors.manager.id, department: "没有这个部门" }), "INVALID", "department");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, actors.admin, { id: actors.manager.id, displayName: "  " }), "INVALID", "displayName");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, actors.admin, { id: 999_999, displayName: "x" }), "NOT_FOUND");
   });
 
   it.each(NOT_ADMIN)("refuses %s, even on their own account", async (who) => {
-    await expectRefused(() => updateUser(db.prisma, actors[who], { id: actors[who].id, displayName: "改名" }), "FORBIDDEN");
-    await expectRefused(() => updateUser(db.prisma, actors[who], { id: actors.lead2.id, active: false }), "FORBIDDEN");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, actors[who], { id: actors[who].id, displayName: "改名" }), "FORBIDDEN");
+    await expectRefused(db.prisma, () => updateUser(db.prisma, actors[who], { id: actors.lead2.id, active: false }), "FORBIDDEN");
   });
 });
 
@@ -207,14 +192,14 @@ describe("resetPassword", () => {
   });
 
   it("applies the password rules and wants it typed twice alike", async () => {
-    await expectRefused(() => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "abc", confirm: "abc" }), "INVALID", "password");
-    await expectRefused(() => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "onlyletters-long", confirm: "onlyletters-long" }), "INVALID", "password");
-    await expectRefused(() => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "Passw0rd-test", confirm: "Passw0rd-tset" }), "INVALID", "confirm");
-    await expectRefused(() => resetPassword(db.prisma, actors.admin, { id: 999_999, password: "Passw0rd-test", confirm: "Passw0rd-test" }), "NOT_FOUND");
+    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "abc", confirm: "abc" }), "INVALID", "password");
+    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "onlyletters-long", confirm: "onlyletters-long" }), "INVALID", "password");
+    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "Passw0rd-test", confirm: "Passw0rd-tset" }), "INVALID", "confirm");
+    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: 999_999, password: "Passw0rd-test", confirm: "Passw0rd-test" }), "NOT_FOUND");
     expect(await verifyCredentials(db.prisma, "lead", "Lead@2025demo")).not.toBeNull();
   });
 
   it.each(NOT_ADMIN)("refuses %s", async (who) => {
-    await expectRefused(() => resetPassword(db.prisma, actors[who], { id: actors[who].id, password: "Passw0rd-test", confirm: "Passw0rd-test" }), "FORBIDDEN");
+    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors[who], { id: actors[who].id, password: "Passw0rd-test", confirm: "Passw0rd-test" }), "FORBIDDEN");
   });
 });
