@@ -42,10 +42,9 @@ export function assignmentRequest(actor: Actor, input: AssignmentInput) {
 
 /** The sheet and user an assignment names, read in the transaction; NOT_FOUND when either is not there. */
 export async function loadAssignmentParties(tx: Prisma.TransactionClient, sheetId: number, userId: number) {
-  const [sheet, user] = await Promise.all([
-    tx.targetSheet.findUnique({ where: { id: sheetId }, select: sheetForAssignment }),
-    tx.user.findUnique({ where: { id: userId }, select: userForAssignment }),
-  ]);
+  // One after the other: a transaction is one connection, and pg serializes (and will refuse) overlapping queries.
+  const sheet = await tx.targetSheet.findUnique({ where: { id: sheetId }, select: sheetForAssignment });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: userForAssignment });
   if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
   if (!user) throw new AppError("NOT_FOUND", "找不到该用户");
   return { sheet, user };

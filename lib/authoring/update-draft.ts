@@ -120,10 +120,8 @@ export async function updateDraft(prisma: PrismaClient, actor: Actor, input: Upd
 /** A row someone has reported progress or evidence on is not deleted with its history. */
 async function refuseRemovingRecorded(tx: Prisma.TransactionClient, rows: { id: number; name: string }[]): Promise<void> {
   const ids = rows.map((r) => r.id);
-  const [progress, evidence] = await Promise.all([
-    tx.progressEntry.groupBy({ by: ["indicatorId"], where: { indicatorId: { in: ids } } }),
-    tx.evidenceFile.groupBy({ by: ["indicatorId"], where: { indicatorId: { in: ids } } }),
-  ]);
+  const progress = await tx.progressEntry.groupBy({ by: ["indicatorId"], where: { indicatorId: { in: ids } } });
+  const evidence = await tx.evidenceFile.groupBy({ by: ["indicatorId"], where: { indicatorId: { in: ids } } });
   const recorded = new Set([...progress, ...evidence].map((r) => r.indicatorId));
   const names = rows.filter((r) => recorded.has(r.id)).map((r) => `「${r.name}」`);
   if (names.length > 0) throw new AppError("CONFLICT", `指标${names.join("、")}已有进度填报或佐证资料，不能删除`);

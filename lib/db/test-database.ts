@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<Database> {
     ...db,
     async close() {
       await db.close();
-      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await dropDatabase(serverUrl, name);
     },
   };
 }
@@ -46,9 +46,30 @@ export async function createCliEnvironment(): Promise<{ env: Record<string, stri
   url.pathname = `/${name}`;
   return {
     env: { DATABASE_URL: url.toString() },
-    cleanup: () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    cleanup: () => dropDatabase(serverUrl, name),
   };
 }
+
+/**
+ * Plain DROP, not WITH (FORCE): PostgreSQL cancels an autovacuum worker in the database by itself, while
+ * FORCE must signal it and a non-superuser role (as in CI) may not. A connection still closing gets a
+ * few retries; only then FORCE, for a test that leaked its own connections.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}"`));
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== OBJECT_IN_USE) throw error;
+      if (attempt === 4) break;
+      await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+    }
+  }
+  await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+const OBJECT_IN_USE = "55006";
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
