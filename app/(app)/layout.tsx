@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { navItemsFor } from "@/components/layout/nav-items";
 import { NavLinks } from "@/components/layout/nav-links";
@@ -16,10 +17,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <NavLinks items={navItemsFor(actor.role)} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span>
+            <Link href="/account" title="账号设置、修改密码" className="hover:underline">
               {actor.displayName}
               <span className="ml-1 text-white/75">（{ROLE_LABEL[actor.role]}）</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -2,7 +2,7 @@
 
 import { type ReactNode, type RefObject, useEffect } from "react";
 import { useFormStatus } from "react-dom";
-import type { ActionState } from "./action-state";
+import { type ActionState, fieldError } from "./action-state";
 
 export const inputClass = "h-8 w-full rounded border border-line bg-white px-2 py-1 focus:border-brand aria-[invalid=true]:border-red-600 disabled:bg-head disabled:text-muted";
 
@@ -67,4 +67,19 @@ export function useFocusFirstError(state: ActionState, form: RefObject<HTMLFormE
   useEffect(() => {
     if (state && !state.ok) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [state, form]);
+}
+
+/** A new password and its repetition (fields `password` and `confirm`), with the password rules as a hint. */
+export function NewPasswordFields({ state, idPrefix }: { state: ActionState; idPrefix: string }) {
+  const f = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <>
+      <Field id={f("password")} label="新密码" error={fieldError(state, "password")} hint="至少 10 个字符，须包含字母和数字">
+        <input name="password" type="password" autoComplete="new-password" className={inputClass} {...describedBy(f("password"), fieldError(state, "password"), true)} />
+      </Field>
+      <Field id={f("confirm")} label="再次输入新密码" error={fieldError(state, "confirm")}>
+        <input name="confirm" type="password" autoComplete="new-password" className={inputClass} {...describedBy(f("confirm"), fieldError(state, "confirm"))} />
+      </Field>
+    </>
+  );
 }

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { signInErrorMessage } from "@/lib/auth/sign-in-error";
 
 /**
  * Signs in with next-auth's credentials provider. `redirect: false` keeps next-auth from building an
@@ -33,7 +34,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? "用户名或密码错误" : "登录失败，请稍后重试");
+      setError(signInErrorMessage(result?.error, result?.status));
     } catch {
       setError("无法连接服务器，请稍后重试");
     }

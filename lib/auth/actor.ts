@@ -8,3 +8,5 @@ export type Actor =
 export const SYSTEM: Actor = { kind: "system" };
 
 export const actorId = (actor: Actor): number | null => (actor.kind === "user" ? actor.id : null);
+
+export type UserActor = Extract<Actor, { kind: "user" }>;

@@ -49,7 +49,9 @@ type GlobalAction =
   | "sheet.create"
   | "user.manage"
   | "assignment.manage"
-  | "audit.read";
+  | "audit.read"
+  /** Change one's own password (the system has none). */
+  | "own-password.change";
 
 export type Action = { type: SheetAction; sheet: SheetScope } | { type: GlobalAction };
 
@@ -96,6 +98,8 @@ function canGlobally(actor: UserActor, type: GlobalAction): boolean {
       return actor.role === "ADMIN" || actor.role === "MANAGER";
     case "sheet.create":
       return actor.role !== "EVALUATOR";
+    case "own-password.change":
+      return true;
     case "sheets.import":
     case "sheets.rollover":
     case "user.manage":
@@ -105,7 +109,7 @@ function canGlobally(actor: UserActor, type: GlobalAction): boolean {
 }
 
 export function can(actor: Actor, action: Action): boolean {
-  if (actor.kind === "system") return true;
+  if (actor.kind === "system") return action.type !== "own-password.change";
   return "sheet" in action ? canOnSheet(actor, action.type, action.sheet) : canGlobally(actor, action.type);
 }
 

@@ -1,8 +1,17 @@
 import type { DefaultSession } from "next-auth";
 
-// What our session callback puts in the session: the user id only (see lib/auth/options.ts).
+// What our callbacks carry (see lib/auth/options.ts): the user id and the session version it was issued under.
 declare module "next-auth" {
   interface Session {
-    user?: { id?: string } & DefaultSession["user"];
+    user?: { id?: string; sv?: number } & DefaultSession["user"];
+  }
+  interface User {
+    sv?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sv?: number;
   }
 }

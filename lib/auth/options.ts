@@ -1,8 +1,9 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db";
-import { verifyCredentials } from "@/lib/users/verify-credentials";
+import { signIn } from "@/lib/users/sign-in";
 import { resolveAuthSecret } from "./secret";
+import { lockedError } from "./sign-in-error";
 
 /** Sessions last a working week of inactivity; the user row is re-read on every request anyway. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60 * 5;
@@ -29,19 +30,22 @@ export function getAuthOptions(): AuthOptions {
           const username = credentials?.username ?? "";
           const password = credentials?.password ?? "";
           if (!username.trim() || !password) return null;
-          const actor = await verifyCredentials(await getPrisma(), username, password);
-          return actor ? { id: String(actor.id) } : null;
+          const result = await signIn(await getPrisma(), username, password);
+          if (result.ok) return { id: String(result.actor.id), sv: result.sessionVersion };
+          // next-auth hands a thrown message to the login form as `error` (a null answer becomes CredentialsSignin).
+          if (result.reason === "locked") throw new Error(lockedError(result.until));
+          return null;
         },
       }),
     ],
     callbacks: {
-      // The cookie carries the user id and nothing else: name, role and department are read from the
-      // database on every request (lib/auth/session.ts), so a change or a deactivation applies at once.
+      // The cookie carries the user id and session version and nothing else: name, role and department
+      // are read from the database on every request (lib/auth/session.ts), so a change applies at once.
       jwt({ token, user }) {
-        return { sub: user ? user.id : token.sub };
+        return user ? { sub: user.id, sv: user.sv ?? 0 } : { sub: token.sub, sv: token.sv ?? 0 };
       },
       session({ session, token }) {
-        return { expires: session.expires, user: { id: token.sub } };
+        return { expires: session.expires, user: { id: token.sub, sv: token.sv ?? 0 } };
       },
       // `redirect` stays next-auth's default: it answers absolute URLs on its base URL (a placeholder
       // when NEXTAUTH_URL is unset), which the client only parses for an `error` parameter.

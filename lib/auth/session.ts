@@ -1,19 +1,28 @@
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
-import type { Actor } from "./actor";
+import type { UserActor } from "./actor";
 import { getAuthOptions } from "./options";
+import { REQUEST_PATH_HEADER } from "./request-path";
 
-export type UserActor = Extract<Actor, { kind: "user" }>;
+export type { UserActor } from "./actor";
 
-const sessionShape = z.object({ user: z.object({ id: z.string().regex(/^\d+$/) }) });
+const sessionShape = z.object({
+  user: z.object({
+    id: z.string().regex(/^\d+$/),
+    /** The user's session version at sign-in; cookies from before this field count as version 0. */
+    sv: z.number().int().nonnegative().default(0),
+  }),
+});
 
 /**
- * The signed-in user of this request, or null. The session cookie only names the user; the user is
- * loaded from the database on every request, so a deactivated user is out and a role change applies
- * on the next click. Cached per request (layout and page share one lookup).
+ * The signed-in user of this request, or null. The session cookie only names the user and the session
+ * version it was issued under; the user is loaded from the database on every request, so a
+ * deactivated user is out, a role change applies on the next click, and a password change or reset
+ * (which raises the version) ends every older session. Cached per request (layout and page share one lookup).
  */
 export const getActor = cache(async (): Promise<UserActor | null> => {
   const parsed = sessionShape.safeParse(await getServerSession(getAuthOptions()));
@@ -21,15 +30,18 @@ export const getActor = cache(async (): Promise<UserActor | null> => {
   const prisma = await getPrisma();
   const user = await prisma.user.findUnique({
     where: { id: Number(parsed.data.user.id) },
-    select: { id: true, role: true, departmentId: true, displayName: true, active: true },
+    select: { id: true, role: true, departmentId: true, displayName: true, active: true, sessionVersion: true },
   });
-  if (!user?.active) return null;
+  if (!user?.active || user.sessionVersion !== parsed.data.user.sv) return null;
   return { kind: "user", id: user.id, role: user.role, departmentId: user.departmentId, displayName: user.displayName };
 });
 
-/** The signed-in user, or a redirect to the login page. */
+/** The signed-in user, or a redirect to the login page, which comes back to the page asked for. */
 export async function requireActor(): Promise<UserActor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) {
+    const path = (await headers()).get(REQUEST_PATH_HEADER);
+    redirect(path && path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login");
+  }
   return actor;
 }

@@ -107,7 +107,10 @@ describe("migrated database matches schema.prisma", () => {
       },
     });
     const user = await p.user.create({
-      data: { username: "u", displayName: "用户", passwordHash: "h", role: "EVALUATOR", active: false, departmentId: department.id },
+      data: {
+        username: "u", displayName: "用户", passwordHash: "h", role: "EVALUATOR", active: false, departmentId: department.id,
+        sessionVersion: 3, failedLogins: 2, lockedUntil: new Date("2025-07-01T02:15:00Z"),
+      },
     });
     const assignment = await p.sheetAssignment.create({ data: { sheetId: sheet.id, userId: user.id, role: "EVALUATOR" } });
     const audit = await p.auditLog.create({
@@ -183,7 +186,8 @@ describe("migrated database matches schema.prisma", () => {
     expect(readSheet.indicators[0]!.evidence).toEqual(["工作资料", "说明材料"]);
     expect(readSheet.indicators[0]!.targetValue?.toString()).toBe("3.5");
     expect(readSheet.assignments[0]).toEqual(assignment);
-    expect(read.users[0]).toMatchObject({ username: "u", displayName: "用户", role: "EVALUATOR", active: false });
+    expect(read.users[0]).toMatchObject({ username: "u", displayName: "用户", role: "EVALUATOR", active: false, sessionVersion: 3, failedLogins: 2 });
+    expect(read.users[0]!.lockedUntil).toEqual(new Date("2025-07-01T02:15:00Z"));
     expect(read.users[0]!.auditEntries[0]).toEqual(audit);
     expect(typeof audit.id).toBe("bigint");
     await p.indicator.update({ where: { id: indicator.id }, data: { originalTargetRaw: "＞=3项" } });

@@ -20,7 +20,8 @@ export const resetPasswordSchema = z
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 
 /**
- * An admin sets a new password for a user (e.g. one who forgot theirs). The audit entry
+ * An admin sets a new password for a user (e.g. one who forgot theirs, or whose account is locked):
+ * the user's open sessions end and a lock is lifted. The audit entry
  * `user.password.reset` says that it changed, never what it is or was.
  */
 export async function resetPassword(prisma: PrismaClient, actor: Actor, input: ResetPasswordInput): Promise<{ id: number; username: string }> {
@@ -30,7 +31,8 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: R
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: { id: true, username: true, displayName: true } });
     if (!user) throw new AppError("NOT_FOUND", "找不到该用户");
-    await tx.user.update({ where: { id }, data: { passwordHash } });
+    // A new session version ends the sessions signed in with the old password; a lock is lifted.
+    await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null } });
     await appendAudit(tx, actor, {
       action: "user.password.reset",
       entityType: "User",

@@ -81,7 +81,9 @@ export async function updateUser(prisma: PrismaClient, actor: Actor, input: Upda
 
     const after: UserSnapshot = { ...before, displayName: data.displayName ?? before.displayName, role, departmentId, department, active };
     if (JSON.stringify(after) === JSON.stringify(before)) return { user: before, changed: false };
-    await tx.user.update({ where: { id: before.id }, data: { displayName: after.displayName, role, departmentId, active } });
+    // Deactivating ends the user's sessions for good: reactivated, they sign in afresh.
+    const sessionVersion = before.active && !active ? { increment: 1 } : undefined;
+    await tx.user.update({ where: { id: before.id }, data: { displayName: after.displayName, role, departmentId, active, sessionVersion } });
     await appendAudit(tx, actor, { action: "user.update", entityType: "User", entityId: before.id, before, after });
     return { user: after, changed: true };
   });

@@ -9,7 +9,7 @@ import { getUser } from "./get-user";
 import { listUsers } from "./list-users";
 import { resetPassword } from "./reset-password";
 import { updateUser } from "./update-user";
-import { verifyCredentials } from "./verify-credentials";
+import { signIn } from "./sign-in";
 
 let db: Database;
 let actors: Record<DemoUsername, DemoActor>;
@@ -22,6 +22,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close();
 });
+
+/** The actor a sign-in gives, or null when refused. */
+const signedIn = async (username: string, password: string) => {
+  const result = await signIn(db.prisma, username, password);
+  return result.ok ? result.actor : null;
+};
 
 let counter = 0;
 const newUser = (role: "ADMIN" | "MANAGER" | "LEAD" | "EVALUATOR", extra: { department?: string } = {}) =>
@@ -88,7 +94,7 @@ describe("createUser", () => {
     expect(entry).toMatchObject({ action: "user.create", entityType: "User", entityId: String(user.id), actorId: actors.admin.id, before: null });
     expect(entry!.after).toEqual(user);
     expect(JSON.stringify(entry!.after)).not.toMatch(/password|argon2/i);
-    expect(await verifyCredentials(db.prisma, "zhangsan", "Zhangsan-2025")).toMatchObject({ id: user.id, role: "MANAGER" });
+    expect(await signedIn("zhangsan", "Zhangsan-2025")).toMatchObject({ id: user.id, role: "MANAGER" });
   });
 
   it("refuses a taken username, a weak password and an unknown department, next to the field", async () => {
@@ -133,20 +139,20 @@ describe("updateUser", () => {
 
   it("deactivates a user, who then cannot sign in, and reactivates them", async () => {
     const user = await newUser("LEAD");
-    expect(await verifyCredentials(db.prisma, user.username, "Passw0rd-test")).not.toBeNull();
+    expect(await signedIn(user.username, "Passw0rd-test")).not.toBeNull();
     const entries = await auditMark(db.prisma);
     await updateUser(db.prisma, actors.admin, { id: user.id, active: "false" });
     const [entry] = await entries();
     expect(entry).toMatchObject({ before: { active: true }, after: { active: false } });
-    expect(await verifyCredentials(db.prisma, user.username, "Passw0rd-test")).toBeNull();
+    expect(await signedIn(user.username, "Passw0rd-test")).toBeNull();
     await updateUser(db.prisma, actors.admin, { id: user.id, active: true });
-    expect(await verifyCredentials(db.prisma, user.username, "Passw0rd-test")).not.toBeNull();
+    expect(await signedIn(user.username, "Passw0rd-test")).not.toBeNull();
   });
 
   it("does not let an admin deactivate or demote themself", async () => {
     await expectRefused(db.prisma, () => updateUser(db.prisma, actors.admin, { id: actors.admin.id, active: false }), "INVALID", "active");
     await expectRefused(db.prisma, () => updateUser(db.prisma, actors.admin, { id: actors.admin.id, role: "MANAGER" }), "INVALID", "role");
-    expect(await verifyCredentials(db.prisma, "admin", "Admin@2025demo")).toMatchObject({ role: "ADMIN" });
+    expect(await signedIn("admin", "Admin@2025demo")).toMatchObject({ role: "ADMIN" });
     // Their own name they may change.
     expect((await updateUser(db.prisma, actors.admin, { id: actors.admin.id, displayName: "管理员甲" })).changed).toBe(true);
   });
@@ -187,8 +193,8 @@ describe("resetPassword", () => {
     expect(entry!.before).not.toBeNull();
     expect(entry!.after).not.toBeNull();
     expect(JSON.stringify([entry!.before, entry!.after])).not.toMatch(/Brand-new|Passw0rd|argon2/);
-    expect(await verifyCredentials(db.prisma, user.username, "Passw0rd-test")).toBeNull();
-    expect(await verifyCredentials(db.prisma, user.username, "Brand-new-2025")).toMatchObject({ id: user.id });
+    expect(await signedIn(user.username, "Passw0rd-test")).toBeNull();
+    expect(await signedIn(user.username, "Brand-new-2025")).toMatchObject({ id: user.id });
   });
 
   it("applies the password rules and wants it typed twice alike", async () => {
@@ -196,7 +202,7 @@ describe("resetPassword", () => {
     await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "onlyletters-long", confirm: "onlyletters-long" }), "INVALID", "password");
     await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "Passw0rd-test", confirm: "Passw0rd-tset" }), "INVALID", "confirm");
     await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: 999_999, password: "Passw0rd-test", confirm: "Passw0rd-test" }), "NOT_FOUND");
-    expect(await verifyCredentials(db.prisma, "lead", "Lead@2025demo")).not.toBeNull();
+    expect(await signedIn("lead", "Lead@2025demo")).not.toBeNull();
   });
 
   it.each(NOT_ADMIN)("refuses %s", async (who) => {

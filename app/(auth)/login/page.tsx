@@ -13,13 +13,17 @@ const callbackSchema = z
   .refine((path) => !path.startsWith("/login"))
   .catch("/sheets");
 
-const searchSchema = z.object({ callbackUrl: z.union([z.string(), z.array(z.string())]).optional() });
+const searchSchema = z.object({ callbackUrl: z.union([z.string(), z.array(z.string())]).optional(), notice: z.unknown().optional() });
+
+/** Why the user is here, when another page sent them (the only notice so far: after changing the password). */
+const NOTICES: Record<string, string> = { "password-changed": "密码已修改，请用新密码重新登录。" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = searchSchema.safeParse(await searchParams);
   const raw = parsed.success ? parsed.data.callbackUrl : undefined;
   const callbackUrl = callbackSchema.parse(Array.isArray(raw) ? raw[0] : (raw ?? "/sheets"));
   if (await getActor()) redirect(callbackUrl);
+  const notice = parsed.success && typeof parsed.data.notice === "string" ? NOTICES[parsed.data.notice] : undefined;
 
   return (
     <main className="flex min-h-screen items-start justify-center px-4 pt-[12vh]">
@@ -30,6 +34,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h2 id="login-title" className="mb-4 text-base font-semibold">
             登录
           </h2>
+          {notice ? (
+            <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-green-800">
+              {notice}
+            </p>
+          ) : null}
           <LoginForm callbackUrl={callbackUrl} />
         </section>
       </div>

@@ -3,7 +3,7 @@
 import type { ActionState } from "@/components/admin/action-state";
 import { assign, assignSchema } from "@/lib/assignments/assign";
 import { unassign, unassignSchema } from "@/lib/assignments/unassign";
-import { runFormAction } from "../_lib/run-action";
+import { runFormAction } from "../../_lib/run-action";
 
 // A change of duties changes who may open which sheet: the sheet pages re-read on the next request anyway.
 const PAGES = ["/admin/assignments", "/admin/users"];

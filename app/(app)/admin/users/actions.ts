@@ -2,7 +2,7 @@
 
 import type { ActionState } from "@/components/admin/action-state";
 import { createUser, createUserSchema } from "@/lib/users/create-user";
-import { runFormAction } from "../_lib/run-action";
+import { runFormAction } from "../../_lib/run-action";
 
 export async function createUserAction(_state: ActionState, form: FormData): Promise<ActionState> {
   return runFormAction({

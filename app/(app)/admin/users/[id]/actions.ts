@@ -3,7 +3,7 @@
 import type { ActionState } from "@/components/admin/action-state";
 import { resetPassword, resetPasswordSchema } from "@/lib/users/reset-password";
 import { updateUser, updateUserSchema } from "@/lib/users/update-user";
-import { runFormAction } from "../../_lib/run-action";
+import { runFormAction } from "../../../_lib/run-action";
 
 export async function updateUserAction(_state: ActionState, form: FormData): Promise<ActionState> {
   return runFormAction({

@@ -7,7 +7,7 @@ import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-/** The text fields of a form (files and repeated names are not used by the admin forms). */
+/** The text fields of a form (files and repeated names are not used by these forms). */
 export function formFields(form: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) fields[key] = value;
@@ -17,7 +17,7 @@ export function formFields(form: FormData): Record<string, string> {
 const FALLBACK_ERROR = "保存失败，请稍后重试；如果问题持续，请联系管理员。";
 
 /**
- * The shape of every admin server action: parse the form with the use case's zod schema → the
+ * The shape of every form server action: parse the form with the use case's zod schema → the
  * signed-in user → the use case → `{ ok, message }`, or `{ error, fieldErrors }` with what was typed.
  * A refusal of the use case (AppError) becomes the message, next to its field when it names one.
  */

@@ -1,0 +1,89 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { storageStateOf } from "./users";
+
+/** A user of this journey's own, created by the admin through 系统管理 (the demo users stay untouched). */
+async function createLead(browser: Browser, username: string, password: string) {
+  const admin = await browser.newContext({ storageState: storageStateOf("admin") });
+  const page = await admin.newPage();
+  await page.goto("/admin/users");
+  const form = page.getByRole("form", { name: "新建用户" });
+  await form.getByLabel("用户名").fill(username);
+  await form.getByLabel("姓名").fill(`测试${username}`);
+  await form.getByLabel("角色").selectOption("LEAD");
+  await form.getByLabel("初始密码").fill(password);
+  await form.getByRole("button", { name: "创建用户" }).click();
+  await expect(page.getByText(`已创建用户 ${username}`)).toBeVisible();
+  return { admin, page };
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
+
+test("a user changes their password: every session of theirs ends, the new password signs in", async ({ browser }) => {
+  await createLead(browser, "e2e-pw", "First-pass-2025");
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto("/login");
+  await signIn(otherPage, "e2e-pw", "First-pass-2025");
+  await expect(otherPage).toHaveURL(/\/sheets$/);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await signIn(page, "e2e-pw", "First-pass-2025");
+  await page.getByRole("banner").getByRole("link", { name: /测试e2e-pw/ }).click();
+  await expect(page.getByRole("heading", { name: "账号设置" })).toBeVisible();
+  const form = page.getByRole("form", { name: "修改密码" });
+
+  await form.getByLabel("当前密码").fill("not-my-password-1");
+  await form.getByLabel("新密码", { exact: true }).fill("Second-pass-2025");
+  await form.getByLabel("再次输入新密码").fill("Second-pass-2025");
+  await form.getByRole("button", { name: "修改密码" }).click();
+  await expect(form.getByRole("alert")).toHaveText("当前密码不正确");
+
+  await form.getByLabel("当前密码").fill("First-pass-2025");
+  await form.getByLabel("新密码", { exact: true }).fill("Second-pass-2025");
+  await form.getByLabel("再次输入新密码").fill("Second-pass-2025");
+  await form.getByRole("button", { name: "修改密码" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=password-changed$/);
+  await expect(page.getByText("密码已修改，请用新密码重新登录。")).toBeVisible();
+
+  // The other browser's session ended with the change.
+  await otherPage.goto("/sheets");
+  await expect(otherPage).toHaveURL(/\/login\?callbackUrl=%2Fsheets$/);
+
+  await signIn(page, "e2e-pw", "First-pass-2025");
+  await expect(page.getByText("用户名或密码错误")).toBeVisible();
+  await signIn(page, "e2e-pw", "Second-pass-2025");
+  await expect(page).toHaveURL(/\/sheets$/);
+  await Promise.all([context.close(), other.close()]);
+});
+
+test("five wrong passwords lock an account until an admin resets its password", async ({ browser }) => {
+  const { admin, page: adminPage } = await createLead(browser, "e2e-lock", "Lock-pass-2025");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  for (let i = 1; i <= 4; i++) {
+    await signIn(page, "e2e-lock", `wrong-pass-${i}`);
+    await expect(page.getByText("用户名或密码错误")).toBeVisible();
+  }
+  await signIn(page, "e2e-lock", "wrong-pass-5");
+  await expect(page.getByText(/连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试/)).toBeVisible();
+  await signIn(page, "e2e-lock", "Lock-pass-2025");
+  await expect(page.getByText(/账号已暂时锁定，请 15 分钟后再试/)).toBeVisible();
+
+  await adminPage.getByRole("link", { name: /编辑 测试e2e-lock/ }).click();
+  const reset = adminPage.getByRole("form", { name: "重置密码" });
+  await reset.getByLabel("新密码", { exact: true }).fill("Unlocked-pass-2025");
+  await reset.getByLabel("再次输入新密码").fill("Unlocked-pass-2025");
+  await reset.getByRole("button", { name: "重置密码" }).click();
+  await expect(adminPage.getByText("已为 e2e-lock 设置新密码")).toBeVisible();
+
+  await signIn(page, "e2e-lock", "Unlocked-pass-2025");
+  await expect(page).toHaveURL(/\/sheets$/);
+  await Promise.all([context.close(), admin.close()]);
+});
