@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/authorize";
 import { parseInput } from "@/lib/parse-input";
 import { Decimal, fmt2 } from "@/lib/scoring/decimal";
-import { loadEvaluationData } from "./evaluation-data";
+import { loadEvaluationDataMany } from "./evaluation-data";
 import type { EvaluationState } from "./labels";
 import { scoreStored } from "./score-evaluation";
 
@@ -54,8 +54,7 @@ export async function listEvaluations(prisma: PrismaClient, actor: Actor, input:
   }
   const sheets = await prisma.targetSheet.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
   const rows: EvaluationListRow[] = [];
-  for (const { id } of sheets) {
-    const sheet = await loadEvaluationData(prisma, id);
+  for (const sheet of await loadEvaluationDataMany(prisma, sheets.map((s) => s.id))) {
     if (!can(actor, { type: "sheet.read", sheet: sheet.scope })) continue;
     const ev = sheet.evaluations.EVALUATOR;
     const self = sheet.evaluations.SELF;
