@@ -7,6 +7,8 @@ import { visibleSheetsWhere } from "./sheet-scope";
 export interface SheetListRow {
   id: number;
   kind: "PROJECT" | "DEPARTMENT";
+  /** The department of the sheet's unit: a year's Excel export is per department. */
+  department: string;
   unit: string;
   name: string;
   lead: string;
@@ -25,11 +27,12 @@ export async function listSheets(prisma: PrismaClient, actor: Actor, year: numbe
   const sheets = await prisma.targetSheet.findMany({
     where: { fiscalYear: { year }, ...visibleSheetsWhere(sheetVisibility(actor)) },
     orderBy: [{ position: "asc" }, { id: "asc" }],
-    include: { unit: { select: { name: true } }, indicators: { select: { weight: true } } },
+    include: { unit: { select: { name: true, department: { select: { name: true } } } }, indicators: { select: { weight: true } } },
   });
   return sheets.map((s) => ({
     id: s.id,
     kind: s.kind,
+    department: s.unit.department.name,
     unit: s.unit.name,
     name: s.name,
     lead: s.lead,

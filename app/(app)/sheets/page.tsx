@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DepartmentSheetList } from "@/components/sheets/department-sheet-list";
 import { SheetsTable } from "@/components/sheets/sheets-table";
+import { YearExportLinks } from "@/components/sheets/year-export-links";
 import { can } from "@/lib/auth/authorize";
 import { requireActor, type UserActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
@@ -34,7 +35,7 @@ export default async function SheetsPage({ searchParams }: { searchParams: Promi
   const projectRows = rows.filter((row) => row.kind === "PROJECT");
 
   return (
-    <PageTitle year={year} actor={actor}>
+    <PageTitle year={year} actor={actor} departments={[...new Set(rows.map((row) => row.department))]}>
       {years.length > 1 ? <YearLinks years={years} current={year} /> : null}
       {rows.length === 0 ? (
         <p className="mt-6 rounded border border-line bg-white p-6 text-center text-muted">{year}年度没有您可查看的绩效目标表。</p>
@@ -61,7 +62,7 @@ export default async function SheetsPage({ searchParams }: { searchParams: Promi
 
 const button = "rounded border border-line bg-white px-3 py-1 hover:border-brand";
 
-function PageTitle({ year, actor, children }: { year?: number; actor: UserActor; children: React.ReactNode }) {
+function PageTitle({ year, actor, departments = [], children }: { year?: number; actor: UserActor; departments?: string[]; children: React.ReactNode }) {
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -72,11 +73,7 @@ function PageTitle({ year, actor, children }: { year?: number; actor: UserActor;
               新建绩效目标表
             </Link>
           ) : null}
-          {year && can(actor, { type: "sheets.export" }) ? (
-            <a href={`/api/v1/years/${year}/xlsx`} className={button} download>
-              导出Excel
-            </a>
-          ) : null}
+          {year && can(actor, { type: "sheets.export" }) ? <YearExportLinks year={year} departments={departments} className={button} /> : null}
           {can(actor, { type: "sheets.import" }) ? (
             <Link href="/admin/import" className={button}>
               导入Excel
