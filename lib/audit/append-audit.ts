@@ -1,7 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
+import { departmentIdNamedBy, sheetIdOfEntry, sheetIdsOfEntry } from "./entry-view";
 
-type Tx = Pick<Prisma.TransactionClient, "auditLog">;
+type Tx = Pick<Prisma.TransactionClient, "auditLog" | "targetSheet" | "user">;
 
 export interface AuditEntry {
   action: string;
@@ -11,16 +12,54 @@ export interface AuditEntry {
   after?: Prisma.InputJsonValue | null;
 }
 
-/** Appends to the audit log inside the caller's transaction, so the change and its record stand or fall together. */
+type Named = { entityType: string; entityId: string; before: unknown; after: unknown };
+
+/** JSON as the log stores it (no undefined keys, dates as strings): what the migration's backfill sees too. */
+const asStored = (json: Prisma.InputJsonValue | null | undefined): unknown => (json == null ? null : JSON.parse(JSON.stringify(json)));
+
+/** The one department of these sheets; null when there is none (the sheets are gone) or several. */
+async function departmentOfSheets(tx: Tx, sheetIds: number[]): Promise<number | null> {
+  if (sheetIds.length === 0) return null;
+  const sheets = await tx.targetSheet.findMany({ where: { id: { in: sheetIds } }, select: { unit: { select: { departmentId: true } } } });
+  const departments = new Set(sheets.map((s) => s.unit.departmentId));
+  return departments.size === 1 ? [...departments][0]! : null;
+}
+
+/**
+ * The department an entry belongs to, by the conventions of entry-view.ts (the migration
+ * 20261125170000_audit_sheet applies the same rules to older entries): read in the caller's transaction,
+ * so a sheet or user created in it is found.
+ */
+async function departmentOfEntry(tx: Tx, entry: Named, sheetId: number | null): Promise<number | null> {
+  if (sheetId !== null) return departmentOfSheets(tx, [sheetId]);
+  const sheetIds = sheetIdsOfEntry(entry);
+  if (sheetIds) return departmentOfSheets(tx, sheetIds);
+  const named = departmentIdNamedBy(entry);
+  if (named !== undefined) return named;
+  if (entry.entityType !== "User" || !/^[1-9]\d{0,9}$/.test(entry.entityId)) return null;
+  // A user entry whose JSON does not say (a password reset, a lock): the user's department.
+  const user = await tx.user.findUnique({ where: { id: Number(entry.entityId) }, select: { departmentId: true } });
+  return user?.departmentId ?? null;
+}
+
+/**
+ * Appends to the audit log inside the caller's transaction, so the change and its record stand or fall
+ * together. It also records the sheet and department the entry belongs to (derived here, once, rather
+ * than by every caller), which the 操作日志 filters and scopes by.
+ */
 export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  const named: Named = { entityType: entry.entityType, entityId: String(entry.entityId), before: asStored(entry.before), after: asStored(entry.after) };
+  const sheetId = sheetIdOfEntry(named);
   await tx.auditLog.create({
     data: {
       actorId: actorId(actor),
       action: entry.action,
       entityType: entry.entityType,
-      entityId: String(entry.entityId),
+      entityId: named.entityId,
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
+      sheetId,
+      departmentId: await departmentOfEntry(tx, named, sheetId),
     },
   });
 }

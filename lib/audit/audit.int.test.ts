@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign } from "@/lib/assignments/assign";
 import { unassign } from "@/lib/assignments/unassign";
+import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
 import { AppError } from "@/lib/errors";
 import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
@@ -70,6 +71,26 @@ describe("listAudit", () => {
     expect(page.total).toBe(5);
     expect(page.entries.filter((e) => e.entityType !== "User").every((e) => e.sheet?.id === sheetId && e.sheet.name === KEPU)).toBe(true);
     expect(page).toMatchObject({ newer: null, older: null });
+  });
+
+  it("finds by the sheet column exactly the entries the JSON conventions named, for every seeded sheet", async () => {
+    // The filter before the sheet_id column: the entry-view.ts conventions, read from the JSON.
+    const byJson = (sheetId: number) => ({
+      OR: [
+        { entityType: "TargetSheet", entityId: String(sheetId) },
+        { after: { path: ["sheetId"], equals: sheetId } },
+        { before: { path: ["sheetId"], equals: sheetId } },
+        { after: { path: ["sheetIds"], array_contains: [sheetId] } },
+      ],
+    });
+    const sheets = await db.prisma.targetSheet.findMany({ select: { id: true } });
+    expect(sheets).toHaveLength(14);
+    for (const { id } of sheets) {
+      const expected = await db.prisma.auditLog.findMany({ where: byJson(id), orderBy: { id: "desc" }, select: { id: true } });
+      const page = await listAudit(db.prisma, actors.admin, { sheetId: id, pageSize: 200 });
+      expect(page.entries.map((e) => e.id)).toEqual(expected.map((e) => e.id.toString()));
+      expect(page.total).toBeGreaterThanOrEqual(2); // its import, and the evaluator's bulk assignment
+    }
   });
 
   it("filters by actor, including the system", async () => {
@@ -147,11 +168,12 @@ describe("valueHistory", () => {
     await updateUser(db.prisma, actors.admin, { id: user.id, displayName: "历史乙" });
     await resetPassword(db.prisma, actors.admin, { id: user.id, password: "Passw0rd-new1", confirm: "Passw0rd-new1" });
     await updateUser(db.prisma, actors.admin, { id: user.id, active: false });
-    const history = await valueHistory(db.prisma, actors.manager, { entityType: "User", entityId: user.id });
+    const history = await valueHistory(db.prisma, actors.admin, { entityType: "User", entityId: user.id });
     expect(history.entries.map((e) => e.action)).toEqual(["user.create", "user.update", "user.password.reset", "user.update"]);
     expect(history.entries.map((e) => (e.after as { displayName?: string }).displayName ?? null)).toEqual(["历史甲", "历史乙", null, "历史乙"]);
     expect(history.sheetId).toBeNull();
-    for (const who of ["lead", "lead2", "evaluator"] as const) {
+    // A lead belongs to no department: their administration is for admins only.
+    for (const who of ["manager", "lead", "lead2", "evaluator"] as const) {
       expect(await refusal(valueHistory(db.prisma, actors[who], { entityType: "User", entityId: user.id }))).toEqual({ code: "FORBIDDEN", paths: [] });
     }
   });
@@ -185,5 +207,91 @@ describe("valueHistory", () => {
     // A row of a sheet that never existed.
     expect(await refusal(valueHistory(db.prisma, actors.admin, { entityType: "ProgressEntry", entityId: "999999" }))).toEqual({ code: "NOT_FOUND", paths: [] });
     expect(await refusal(valueHistory(db.prisma, actors.admin, { entityType: "drop table", entityId: "1" }))).toMatchObject({ code: "INVALID" });
+  });
+});
+
+describe("what a manager may read", () => {
+  /** Department 乙 with a sheet, its manager, and entries about both; a lead (of no department); entries of 甲. */
+  const setUp = async () => {
+    const department = await db.prisma.department.create({ data: { name: "乙部门" } });
+    const unit = await db.prisma.budgetUnit.create({ data: { departmentId: department.id, name: "乙单位" } });
+    const year = await db.prisma.fiscalYear.findFirstOrThrow();
+    const sheetB = await db.prisma.targetSheet.create({
+      data: { kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "乙部门的项目", lead: "某人", fundsTotal: "1", fundsFiscal: "1", fundsOther: "0", goal: "", position: 98 },
+    });
+    const managerB = await createUser(db.prisma, actors.admin, { username: "managerb", displayName: "乙科长", password: "Passw0rd-test", role: "MANAGER", department: "乙部门" });
+    await resetPassword(db.prisma, actors.admin, { id: managerB.id, password: "Passw0rd-new1", confirm: "Passw0rd-new1" });
+    await assign(db.prisma, actors.admin, { sheetId: sheetB.id, userId: actors.lead.id, role: "LEAD" });
+    const leadC = await createUser(db.prisma, actors.admin, { username: "leadc", displayName: "丙先生", password: "Passw0rd-test", role: "LEAD" });
+    // Department 甲 (the seed's, the demo manager's): an entry of its sheet, and one of its users.
+    await assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: actors.lead2.id, role: "LEAD" });
+    const departmentA = await db.prisma.department.findUniqueOrThrow({ where: { id: actors.manager.departmentId! } });
+    const managerA2 = await createUser(db.prisma, actors.admin, { username: "managera2", displayName: "甲副科长", password: "Passw0rd-test", role: "MANAGER", department: departmentA.name });
+    const asManagerB: Actor = { kind: "user", id: managerB.id, role: "MANAGER", departmentId: department.id, displayName: managerB.displayName };
+    return { sheetB, managerB, leadC, managerA2, asManagerB };
+  };
+  let world: Awaited<ReturnType<typeof setUp>>;
+  beforeAll(async () => {
+    world = await setUp();
+  });
+
+  type Entries = Awaited<ReturnType<typeof listAudit>>["entries"];
+  const entriesOf = async (actor: Actor) => (await listAudit(db.prisma, actor, { pageSize: 200 })).entries;
+  const aboutSheet = (entries: Entries, sheetId: number) => entries.some((e) => e.sheet?.id === sheetId);
+  const aboutUser = (entries: Entries, userId: number) => entries.some((e) => e.entityType === "User" && e.entityId === String(userId));
+
+  it("shows a manager only the entries of their department: its sheets and its users; the admin all", async () => {
+    const { sheetB, managerB, leadC, managerA2, asManagerB } = world;
+    const [mine, theirs, all] = await Promise.all([entriesOf(actors.manager), entriesOf(asManagerB), entriesOf(actors.admin)]);
+
+    // 甲's manager: 甲's sheets and 甲's new manager; nothing of 乙, nor the lead's creation.
+    expect(aboutSheet(mine, sheetOf(LIANGQU))).toBe(true);
+    expect(aboutUser(mine, managerA2.id)).toBe(true);
+    expect(aboutSheet(mine, sheetB.id)).toBe(false);
+    expect(aboutUser(mine, managerB.id)).toBe(false);
+    expect(aboutUser(mine, leadC.id)).toBe(false);
+    // 乙's manager: the mirror image, including the reset of their own password (whose JSON names no department).
+    expect(aboutSheet(theirs, sheetB.id)).toBe(true);
+    expect(theirs.filter((e) => e.entityType === "User" && e.entityId === String(managerB.id)).map((e) => e.action)).toEqual(["user.password.reset", "user.create"]);
+    expect(aboutSheet(theirs, sheetOf(LIANGQU))).toBe(false);
+    expect(aboutUser(theirs, managerA2.id)).toBe(false);
+    expect(aboutUser(theirs, leadC.id)).toBe(false);
+    expect(theirs.some((e) => e.action === "sheet.import")).toBe(false); // the seed's sheets are 甲's
+    expect(theirs).toHaveLength(3);
+    // The admin: all of it.
+    for (const sheetId of [sheetB.id, sheetOf(LIANGQU)]) expect(aboutSheet(all, sheetId)).toBe(true);
+    for (const userId of [managerB.id, managerA2.id, leadC.id]) expect(aboutUser(all, userId)).toBe(true);
+    // The totals are of what each may read.
+    const total = async (actor: Actor) => (await listAudit(db.prisma, actor, { pageSize: 1 })).total;
+    expect(await total(asManagerB)).toBe(3);
+    expect((await total(actors.manager)) + (await total(asManagerB))).toBeLessThan(await total(actors.admin));
+  });
+
+  it("refuses a manager the sheet filter on another department's sheet, and filters their own by the column", async () => {
+    const { sheetB, asManagerB } = world;
+    expect(await refusal(listAudit(db.prisma, actors.manager, { sheetId: sheetB.id }))).toEqual({ code: "FORBIDDEN", paths: [] });
+    const page = await listAudit(db.prisma, asManagerB, { sheetId: sheetB.id });
+    expect(page.entries.map((e) => [e.action, e.sheet?.id])).toEqual([["assignment.create", sheetB.id]]);
+    expect((await listAudit(db.prisma, actors.admin, { sheetId: sheetB.id })).total).toBe(1);
+  });
+
+  it("offers a manager only the sheets and the actors of what they may read", async () => {
+    const mine = await listAuditFilters(db.prisma, actors.manager);
+    expect(mine.users.map((u) => u.username)).toContain("admin");
+    expect(mine.users.map((u) => u.username)).not.toContain("managerb");
+    expect(mine.sheets.map((s) => s.name)).not.toContain("乙部门的项目");
+    const theirs = await listAuditFilters(db.prisma, world.asManagerB);
+    expect(theirs.sheets.map((s) => s.name)).toEqual(["乙部门的项目"]);
+    expect(theirs.users.map((u) => u.username)).toEqual(["admin"]);
+    expect((await listAuditFilters(db.prisma, actors.admin)).users.map((u) => u.username)).toEqual(expect.arrayContaining(["managerb", "leadc", "manager"]));
+  });
+
+  it("shows a user's history to the manager of the user's department only", async () => {
+    const { managerB, leadC, managerA2, asManagerB } = world;
+    expect((await valueHistory(db.prisma, actors.manager, { entityType: "User", entityId: managerA2.id })).entries.map((e) => e.action)).toEqual(["user.create"]);
+    expect(await refusal(valueHistory(db.prisma, actors.manager, { entityType: "User", entityId: managerB.id }))).toEqual({ code: "FORBIDDEN", paths: [] });
+    expect(await refusal(valueHistory(db.prisma, actors.manager, { entityType: "User", entityId: leadC.id }))).toEqual({ code: "FORBIDDEN", paths: [] });
+    expect((await valueHistory(db.prisma, asManagerB, { entityType: "User", entityId: managerB.id })).entries.map((e) => e.action)).toEqual(["user.create", "user.password.reset"]);
+    expect((await valueHistory(db.prisma, actors.admin, { entityType: "User", entityId: leadC.id })).entries.map((e) => e.action)).toEqual(["user.create"]);
   });
 });

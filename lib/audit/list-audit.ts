@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
+import { auditVisibility, authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { idSchema } from "@/lib/users/fields";
-import { type AuditEntryView, auditEntrySelect, sheetEntriesWhere, toEntryViews } from "./entry-view";
+import { type AuditEntryView, auditEntrySelect, sheetEntriesWhere, toEntryViews, visibleAuditWhere } from "./entry-view";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -65,8 +65,8 @@ const localDay = (day: string, days = 0) => {
 
 /**
  * 操作日志: audit entries newest first, 50 a page (keyset pagination on the entry id), filtered by
- * sheet, by actor and by days (admins and managers). Filtering by a sheet also needs the right to read
- * that sheet.
+ * sheet, by actor and by days. Admins read every entry, managers those of their department
+ * (`auditVisibility`). Filtering by a sheet also needs the right to read that sheet.
  */
 export async function listAudit(prisma: PrismaClient, actor: Actor, input: ListAuditInput = {}): Promise<AuditPage> {
   authorize(actor, { type: "audit.read" });
@@ -76,7 +76,7 @@ export async function listAudit(prisma: PrismaClient, actor: Actor, input: ListA
     if (!scope) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
     authorize(actor, { type: "sheet.read", sheet: scope });
   }
-  const conditions: Prisma.AuditLogWhereInput[] = [];
+  const conditions: Prisma.AuditLogWhereInput[] = [visibleAuditWhere(auditVisibility(actor))];
   if (f.sheetId !== undefined) conditions.push(sheetEntriesWhere(f.sheetId));
   if (f.actorId !== undefined) conditions.push({ actorId: f.actorId === "system" ? null : f.actorId });
   if (f.from) conditions.push({ createdAt: { gte: localDay(f.from) } });

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
+import { auditVisibility, authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
-import { type AuditEntryView, auditEntrySelect, sheetIdOfEntry, toEntryViews } from "./entry-view";
+import { type AuditEntryView, auditEntrySelect, toEntryViews, visibleAuditWhere } from "./entry-view";
 
 export const valueHistorySchema = z.object({
   /** Prisma model name, e.g. `ProgressEntry`. */
@@ -54,7 +54,8 @@ const SHEET_OF_ROW: Record<string, (db: Db, id: number) => Promise<number | null
  * "Each value shows its history": the audit entries of one entity, oldest first. Who may see it: for
  * a row of a sheet (the sheet, its indicators, months, progress entries, budget and target adjustments,
  * evidence, assignments, evaluations), whoever may read the sheet; for anything else (users …), whoever
- * may read the audit log.
+ * may read the audit log, and only the entries they may read there (`auditVisibility`: a manager, those
+ * of their department) — refused when that leaves none of the entity's entries.
  */
 export async function valueHistory(prisma: PrismaClient, actor: Actor, input: ValueHistoryInput): Promise<ValueHistory> {
   const { entityType, entityId } = parseInput(valueHistorySchema, input, "参数有误");
@@ -69,11 +70,24 @@ export async function valueHistory(prisma: PrismaClient, actor: Actor, input: Va
     const id = /^\d{1,10}$/.test(entityId) ? Number(entityId) : NaN;
     const live = Number.isSafeInteger(id) && id <= 2_147_483_647 ? await sheetOfRow(prisma, id) : null;
     // A deleted row is judged by the sheet its last entries named.
-    sheetId = live ?? rows.map(sheetIdOfEntry).findLast((s) => s !== null) ?? null;
+    sheetId = live ?? rows.map((row) => row.sheetId).findLast((s) => s !== null) ?? null;
     if (live === null && rows.length === 0) throw new AppError("NOT_FOUND", "找不到该记录");
   }
   const scope = sheetId === null ? null : await loadSheetScope(prisma, sheetId);
-  if (scope) authorize(actor, { type: "sheet.read", sheet: scope });
-  else authorize(actor, { type: "audit.read" });
-  return { entityType, entityId, sheetId: scope ? sheetId : null, entries: await toEntryViews(prisma, rows) };
+  if (scope) {
+    authorize(actor, { type: "sheet.read", sheet: scope });
+    return { entityType, entityId, sheetId, entries: await toEntryViews(prisma, rows) };
+  }
+  authorize(actor, { type: "audit.read" });
+  const visibility = auditVisibility(actor);
+  const visible =
+    "all" in visibility
+      ? rows
+      : await prisma.auditLog.findMany({
+          where: { AND: [{ entityType, entityId }, visibleAuditWhere(visibility)] },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: auditEntrySelect,
+        });
+  if (visible.length === 0 && rows.length > 0) throw new AppError("FORBIDDEN", "无权执行此操作");
+  return { entityType, entityId, sheetId: null, entries: await toEntryViews(prisma, visible) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SYSTEM, type Actor } from "./actor";
-import { type Action, can, sheetVisibility } from "./authorize";
+import { type Action, auditVisibility, can, sheetVisibility } from "./authorize";
 
 // The whole permission table, written out: one row per action, one column per kind of user.
 const sheet = { departmentId: 1, leadIds: [10], evaluatorIds: [30], authorId: 11 };
@@ -63,5 +63,16 @@ describe("authorize", () => {
     expect(sheetVisibility(actors.manager)).toEqual({ departmentId: 1 });
     expect(sheetVisibility(user(4, "MANAGER", null))).toEqual({ none: true });
     expect(sheetVisibility(actors.evaluator)).toEqual({ all: true });
+  });
+
+  it("scopes the audit log: admins all of it, a manager their department's entries", () => {
+    expect(auditVisibility(actors.admin)).toEqual({ all: true });
+    expect(auditVisibility(SYSTEM)).toEqual({ all: true });
+    expect(auditVisibility(actors.manager)).toEqual({ departmentId: 1 });
+    expect(auditVisibility(actors.otherManager)).toEqual({ departmentId: 2 });
+    expect(auditVisibility(user(4, "MANAGER", null))).toEqual({ none: true });
+    // They may not read the log at all; were they let in, they would see nothing.
+    expect(auditVisibility(actors.lead)).toEqual({ none: true });
+    expect(auditVisibility(actors.evaluator)).toEqual({ none: true });
   });
 });

@@ -133,3 +133,24 @@ export function sheetVisibility(actor: Actor): SheetVisibility {
       return { leadUserId: actor.id };
   }
 }
+
+/**
+ * The audit entries an actor may read (after `audit.read`), as a filter for the 操作日志 queries: an admin
+ * reads every entry; a manager the entries of their department (about its sheets and their rows, its
+ * units, its users: see lib/audit/entry-view.ts), never another department's nor those of no department
+ * (leads, evaluators and admins belong to none, so their user administration is for admins only).
+ */
+export type AuditVisibility = { all: true } | { departmentId: number } | { none: true };
+
+export function auditVisibility(actor: Actor): AuditVisibility {
+  if (actor.kind === "system") return { all: true };
+  switch (actor.role) {
+    case "ADMIN":
+      return { all: true };
+    case "MANAGER":
+      return actor.departmentId === null ? { none: true } : { departmentId: actor.departmentId };
+    case "LEAD":
+    case "EVALUATOR":
+      return { none: true }; // `audit.read` refuses them anyway
+  }
+}
