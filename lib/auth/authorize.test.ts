@@ -40,6 +40,7 @@ const table: [Action["type"], Who[]][] = [
   ["sheet.create", ["admin", "manager", "otherManager", "lead", "otherLead"]],
   ["user.manage", ["admin"]],
   ["assignment.manage", ["admin"]],
+  ["unit.manage", ["admin"]],
   ["own-password.change", ["admin", "manager", "otherManager", "lead", "otherLead", "evaluator", "otherEvaluator"]],
 ];
 

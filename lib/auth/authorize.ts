@@ -49,6 +49,8 @@ type GlobalAction =
   | "sheet.create"
   | "user.manage"
   | "assignment.manage"
+  /** Departments and their budget units (预算单位). */
+  | "unit.manage"
   | "audit.read"
   /** Change one's own password (the system has none). */
   | "own-password.change";
@@ -104,6 +106,7 @@ function canGlobally(actor: UserActor, type: GlobalAction): boolean {
     case "sheets.rollover":
     case "user.manage":
     case "assignment.manage":
+    case "unit.manage":
       return actor.role === "ADMIN";
   }
 }
