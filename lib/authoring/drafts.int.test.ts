@@ -190,6 +190,18 @@ describe("updateDraft", () => {
     expect((await getDraft(db.prisma, actors.lead, id)).goal).toBe(draftInput().goal);
   });
 
+  it("refuses deleting a row with recorded history (lib/sheets/recorded-history.ts, shared with sheets:import --replace)", async () => {
+    const { id } = await createDraft(db.prisma, actors.lead, draftInput({ name: fresh() }));
+    const state = await editorState(actors.lead, id);
+    const [a, b, c] = state.indicators as [DraftRow, DraftRow, DraftRow];
+    // Written directly: the use cases record history only on published sheets, the check does not care.
+    await db.prisma.progressEntry.create({ data: { indicatorId: a.id!, month: 3, value: "5" } });
+    await db.prisma.targetAdjustment.create({ data: { indicatorId: b.id!, beforeTargetRaw: b.targetRaw, afterTargetRaw: "=99%", reason: "测试" } });
+    const refused = await refusal(updateDraft(db.prisma, actors.lead, { ...state, indicators: [c] }));
+    expect([refused.code, refused.message]).toEqual(["CONFLICT", `指标「${a.name}」、「${b.name}」已有进度填报、指标调整记录，不能删除`]);
+    expect((await getDraft(db.prisma, actors.lead, id)).indicators).toHaveLength(4);
+  });
+
   it("refuses rows of another sheet", async () => {
     const { id } = await createDraft(db.prisma, actors.lead, draftInput({ name: fresh() }));
     const foreign = await db.prisma.indicator.findFirstOrThrow({ where: { sheetId: { not: id } } });

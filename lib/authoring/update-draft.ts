@@ -6,6 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { refuseRemovingRecorded } from "@/lib/sheets/recorded-history";
 import { sameNameMessage } from "./create-draft";
 import { DEPARTMENT_SHEET_NAME, fundsOf, headerFields, idSchema, versionSchema } from "./fields";
 import { assertEditable, assertVersion, bumpSheetVersion, loadSheetForChange } from "./load-sheet";
@@ -115,14 +116,4 @@ export async function updateDraft(prisma: PrismaClient, actor: Actor, input: Upd
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "该绩效目标表已被他人修改，请刷新页面后重试");
     throw error;
   }
-}
-
-/** A row someone has reported progress or evidence on is not deleted with its history. */
-async function refuseRemovingRecorded(tx: Prisma.TransactionClient, rows: { id: number; name: string }[]): Promise<void> {
-  const ids = rows.map((r) => r.id);
-  const progress = await tx.progressEntry.groupBy({ by: ["indicatorId"], where: { indicatorId: { in: ids } } });
-  const evidence = await tx.evidenceFile.groupBy({ by: ["indicatorId"], where: { indicatorId: { in: ids } } });
-  const recorded = new Set([...progress, ...evidence].map((r) => r.indicatorId));
-  const names = rows.filter((r) => recorded.has(r.id)).map((r) => `「${r.name}」`);
-  if (names.length > 0) throw new AppError("CONFLICT", `指标${names.join("、")}已有进度填报或佐证资料，不能删除`);
 }
