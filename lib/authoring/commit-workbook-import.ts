@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { validateInterchange } from "@/lib/interchange/validate";
 import { parseInput } from "@/lib/parse-input";
 import { importSheetsInTx, type ImportedSheet } from "@/lib/sheets/import-sheets";
+import { sheetsWithHistory } from "@/lib/sheets/recorded-history";
 import { existingSheets, readWorkbookForImport, sheetKey, type WorkbookImportOptions, workbookImportSchema } from "./import-workbook-input";
 import { hasLintErrors, lintErrors, lintProblems } from "./sheet-lint";
 
@@ -17,8 +18,10 @@ export interface CommitWorkbookResult {
  * 确认导入: reads the same bytes again (never trusting a preview sent back by the browser) and writes
  * every sheet in one transaction, or nothing: refused (INVALID, with the problems) when reading finds
  * any problem or the lint any error; refused (CONFLICT) when a sheet of the same unit and name exists
- * in the year, unless `replace` — and even then for a sheet that already has progress, evidence or an
- * evaluation, whose rows a replacement would delete. New sheets are PUBLISHED (they are the official
+ * in the year, unless `replace` — and even then for a sheet on which the year's work has started
+ * (`sheetsWithHistory`: progress, evidence, a month's report, adjustments, an evaluation). That is
+ * stricter than importSheetsInTx, which would keep such a sheet's history and allow wording changes: the
+ * page promises "已开始填报的不能覆盖", so it keeps to it. New sheets are PUBLISHED (they are the official
  * targets of the year); a replaced sheet keeps its status and id (a rolled-over draft sent out to be
  * filled in comes back as the same draft). Audit as importSheetsInTx: `sheet.import` / `sheet.replace`.
  */
@@ -45,19 +48,13 @@ export async function commitWorkbookImport(prisma: PrismaClient, actor: Actor, b
         );
       }
       if (existing.size > 0) {
-        const ids = [...existing.values()];
-        const recorded = await tx.targetSheet.findMany({
-          where: {
-            id: { in: ids },
-            OR: [{ indicators: { some: { progressEntries: { some: {} } } } }, { evidenceFiles: { some: {} } }, { evaluations: { some: {} } }, { months: { some: {} } }],
-          },
-          select: { name: true },
-        });
+        const started = await sheetsWithHistory(tx, [...existing.values()]);
+        const recorded = file.sheets.filter((s) => started.has(existing.get(sheetKey(s.unit, s.name)) ?? 0));
         if (recorded.length > 0) {
           throw new AppError(
             "CONFLICT",
-            "有绩效目标表已开始填报，不能覆盖（覆盖会删除其指标和填报记录），未导入任何内容",
-            recorded.map((r) => ({ path: `「${r.name}」`, message: "已有进度填报、佐证资料或评价" })),
+            "有绩效目标表已开始填报，不能覆盖，未导入任何内容",
+            recorded.map((r) => ({ path: `「${r.name}」`, message: "已有进度填报、佐证资料、调整或评价" })),
           );
         }
       }

@@ -1,11 +1,13 @@
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { type Indicator, Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { AppError } from "@/lib/errors";
+import { AppError, type Problem } from "@/lib/errors";
 import { locate } from "@/lib/interchange/locate";
 import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
-import type { ValidFile, ValidSheet } from "@/lib/interchange/validate";
+import type { ValidFile, ValidIndicator, ValidSheet } from "@/lib/interchange/validate";
+import { rowHistory, sheetsWithHistory } from "./recorded-history";
+import { lockSheet } from "./sheet-lock";
 import { interchangeInclude, toInterchangeSheet } from "./to-interchange";
 import { toTargetColumns } from "./target-columns";
 
@@ -20,8 +22,9 @@ export interface ImportedSheet {
 
 /**
  * Writes a validated interchange file in one transaction: every sheet or none. A sheet that already
- * exists for its unit, year and name is refused unless `replace` is set; then its header and rows are
- * replaced and its id (and so its assignments) kept.
+ * exists for its unit, year and name is refused unless `replace` is set; then it is replaced in place
+ * (see `planReplacements`): its id, its assignments and every row's recorded history are kept, and a
+ * file that would lose or reinterpret that history is refused whole, every problem named.
  */
 export async function importSheets(prisma: PrismaClient, actor: Actor, file: ValidFile, options: { replace: boolean }): Promise<ImportedSheet[]> {
   authorize(actor, { type: "sheets.import" });
@@ -42,18 +45,19 @@ export async function importSheetsInTx(tx: Tx, actor: Actor, file: ValidFile, op
     }));
     throw new AppError("CONFLICT", "导入的绩效目标表已存在", problems);
   }
+  const plans = await planReplacements(tx, file, existing);
   const last = await tx.targetSheet.aggregate({ where: { fiscalYearId: year.id }, _max: { position: true } });
   let position = (last._max.position ?? -1) + 1;
   const imported: ImportedSheet[] = [];
   for (const [s, sheet] of file.sheets.entries()) {
     const unitId = unitIds.get(sheet.unit)!;
-    const previous = existing.get(s);
-    const id = previous
-      ? await replaceSheet(tx, actor, previous, sheet)
+    const plan = plans.get(s);
+    const id = plan
+      ? await replaceSheet(tx, actor, plan)
       : await createSheet(tx, actor, { ...sheetData(sheet), unitId, fiscalYearId: year.id, position: position++ }, sheet);
     // The scorecard's figures of the sheet, computed in this transaction.
     await refreshSheetFigures(tx, id);
-    imported.push({ id, unit: sheet.unit, name: sheet.name, action: previous ? "replaced" : "created" });
+    imported.push({ id, unit: sheet.unit, name: sheet.name, action: plan ? "replaced" : "created" });
   }
   return imported;
 }
@@ -96,38 +100,183 @@ const sheetData = (sheet: ValidSheet) => ({
   budgetExecutionWeight: sheet.budgetExecutionWeight === undefined ? null : new Prisma.Decimal(sheet.budgetExecutionWeight),
 });
 
-const indicatorRows = (sheetId: number, sheet: ValidSheet): Prisma.IndicatorCreateManyInput[] =>
-  sheet.indicators.map((indicator, position) => ({
-    sheetId,
-    position,
-    level1: indicator.level1,
-    level2: indicator.level2,
-    name: indicator.name,
-    targetRaw: indicator.targetRaw,
-    ...toTargetColumns(indicator.target),
-    measureType: indicator.measureType === "level" ? "LEVEL" : "CUMULATIVE",
-    basis: indicator.basis,
-    lastYear: indicator.lastYear,
-    weight: new Prisma.Decimal(indicator.weight),
-    rule: indicator.rule,
-    evidence: indicator.evidence,
-  }));
+/** The columns of a file's row at `position` (its sheet aside). */
+const indicatorData = (indicator: ValidIndicator, position: number) => ({
+  position,
+  level1: indicator.level1,
+  level2: indicator.level2,
+  name: indicator.name,
+  targetRaw: indicator.targetRaw,
+  ...toTargetColumns(indicator.target),
+  measureType: indicator.measureType === "level" ? ("LEVEL" as const) : ("CUMULATIVE" as const),
+  basis: indicator.basis,
+  lastYear: indicator.lastYear,
+  weight: new Prisma.Decimal(indicator.weight),
+  rule: indicator.rule,
+  evidence: indicator.evidence,
+});
+type IndicatorData = ReturnType<typeof indicatorData>;
 
 const snapshot = async (tx: Tx, id: number) =>
   toInterchangeSheet(await tx.targetSheet.findUniqueOrThrow({ where: { id }, include: interchangeInclude })) as unknown as Prisma.InputJsonValue;
 
 async function createSheet(tx: Tx, actor: Actor, data: Prisma.TargetSheetUncheckedCreateInput, sheet: ValidSheet): Promise<number> {
   const { id } = await tx.targetSheet.create({ data, select: { id: true } });
-  await tx.indicator.createMany({ data: indicatorRows(id, sheet) });
+  await tx.indicator.createMany({ data: sheet.indicators.map((indicator, position) => ({ sheetId: id, ...indicatorData(indicator, position) })) });
   await appendAudit(tx, actor, { action: "sheet.import", entityType: "TargetSheet", entityId: id, after: await snapshot(tx, id) });
   return id;
 }
 
-async function replaceSheet(tx: Tx, actor: Actor, id: number, sheet: ValidSheet): Promise<number> {
+/** What replacing one existing sheet will do (see `planReplacements`). */
+interface ReplacementPlan {
+  id: number;
+  sheet: ValidSheet;
+  /** Per file row: the stored row it continues, or undefined for a new row. */
+  matched: (Indicator | undefined)[];
+  removed: Indicator[];
+}
+
+/**
+ * Plans how each existing sheet of the file is replaced (file index → plan), before anything is written.
+ * The file's rows are matched to the stored rows by 一级指标 + 二级指标 + 三级指标名称 (trimmed); when a
+ * name occurs more than once, the k-th such row of the file continues the k-th stored one (in position
+ * order). A matched row is updated in place — its id, and so its progress entries, evidence, evaluation
+ * rows and target adjustments, stay — a file row without a match is created, and a stored row without a
+ * match is deleted. Rows take the file's order. There is no guessing at renames (a guess could hand one
+ * indicator's months to another): a renamed row is a deletion plus a new row.
+ *
+ * Refused (CONFLICT, nothing written, every problem named by sheet and row):
+ * - deleting a row that has anything recorded against it (`rowHistory`);
+ * - once the year's work on the sheet has started (`sheetsWithHistory`), changing what it is scored
+ *   against: a matched row's target (parsed: comparator, value, unit or qualitative text), weight or
+ *   rule, or the sheet's 年度预算总额 or 预算执行率分值. A target changes through 指标调整, which keeps
+ *   调整前指标值 and the reason, and in-year budget changes are 调整预算; reweighting or rescoring rows
+ *   that leads have reported on would silently change the meaning of their months.
+ * Wording (names aside: they are the key), 指标值 written differently with the same parsed target,
+ * 计量方式, 佐证资料 kinds, order, new rows and the deletion of rows without history are always allowed.
+ */
+async function planReplacements(tx: Tx, file: ValidFile, existing: Map<number, number>): Promise<Map<number, ReplacementPlan>> {
+  const plans = new Map<number, ReplacementPlan>();
+  if (existing.size === 0) return plans;
+  // Serialise with the progress and evaluation writers of these sheets (in id order, so two imports
+  // cannot deadlock), then read what has been recorded.
+  for (const id of [...existing.values()].sort((a, b) => a - b)) await lockSheet(tx, id);
+  const started = await sheetsWithHistory(tx, [...existing.values()]);
+  const problems: Problem[] = [];
+  for (const [s, id] of existing) {
+    const sheet = file.sheets[s]!;
+    const stored = await tx.targetSheet.findUniqueOrThrow({
+      where: { id },
+      select: { fundsTotal: true, budgetExecutionWeight: true, indicators: { orderBy: { position: "asc" } } },
+    });
+    const { matched, removed } = matchRows(stored.indicators, sheet.indicators);
+    const history = await rowHistory(tx, removed.map((r) => r.id));
+    for (const row of removed) {
+      const kinds = history.get(row.id);
+      if (!kinds) continue;
+      problems.push({
+        path: `${locate(file, ["sheets", s])} 原第${row.position + 1}行「${row.name}」`,
+        message: `文件中没有这一行，它已有${kinds.join("、")}记录，不能删除（行按一级指标、二级指标和三级指标名称对应，改名视同删除原行）`,
+      });
+    }
+    if (started.has(id)) problems.push(...scoringChanges(file, s, stored, matched));
+    plans.set(s, { id, sheet, matched, removed });
+  }
+  if (problems.length > 0) {
+    throw new AppError("CONFLICT", `覆盖会删除或改动已有填报记录的内容，未写入任何数据（${problems.length} 处问题）：`, problems);
+  }
+  return plans;
+}
+
+type RowKey = { level1: string; level2: string; name: string };
+const rowKey = (r: RowKey) => [r.level1, r.level2, r.name].map((text) => text.trim()).join("\u0000");
+
+/** Pairs file rows with stored rows (given in position order) by key, the k-th occurrence with the k-th. */
+function matchRows<T extends RowKey & { position: number }>(stored: T[], incoming: RowKey[]): { matched: (T | undefined)[]; removed: T[] } {
+  const queues = new Map<string, T[]>();
+  for (const row of stored) queues.set(rowKey(row), [...(queues.get(rowKey(row)) ?? []), row]);
+  const matched = incoming.map((row) => queues.get(rowKey(row))?.shift());
+  const removed = [...queues.values()].flat().sort((a, b) => a.position - b.position);
+  return { matched, removed };
+}
+
+const STARTED = "该表已开始填报";
+const sameDecimal = (a: Prisma.Decimal | null, b: Prisma.Decimal | null) => (a === null || b === null ? a === b : a.equals(b));
+const weightText = (w: Prisma.Decimal | null) => (w === null ? "默认（100 减指标分值合计）" : w.toFixed(2));
+
+/** What a started sheet's file would change in how the sheet is scored (see `planReplacements`). */
+function scoringChanges(file: ValidFile, s: number, stored: { fundsTotal: Prisma.Decimal; budgetExecutionWeight: Prisma.Decimal | null }, matched: (Indicator | undefined)[]): Problem[] {
+  const sheet = file.sheets[s]!;
+  const at = (...path: PropertyKey[]) => locate(file, ["sheets", s, ...path]);
+  const problems: Problem[] = [];
+  const { fundsTotal, budgetExecutionWeight } = sheetData(sheet);
+  if (!fundsTotal.equals(stored.fundsTotal)) {
+    problems.push({
+      path: at("funds", "total"),
+      message: `${STARTED}，年度预算总额不能通过导入修改（现为 ${stored.fundsTotal.toFixed(2)} 万元，文件为 ${fundsTotal.toFixed(2)} 万元）；年度中的预算变动请在进度填报中登记“调整预算”`,
+    });
+  }
+  if (!sameDecimal(budgetExecutionWeight, stored.budgetExecutionWeight)) {
+    problems.push({
+      path: at("budgetExecutionWeight"),
+      message: `${STARTED}，预算执行率分值不能通过导入修改（现为 ${weightText(stored.budgetExecutionWeight)}，文件为 ${weightText(budgetExecutionWeight)}）`,
+    });
+  }
+  sheet.indicators.forEach((indicator, r) => {
+    const previous = matched[r];
+    if (!previous) return;
+    const next = indicatorData(indicator, r);
+    if (!sameTarget(previous, next)) {
+      problems.push({
+        path: at("indicators", r, "targetRaw"),
+        message: `${STARTED}，指标值不能通过导入由「${previous.targetRaw}」改为「${next.targetRaw}」；请使用“指标调整”（会保留调整前指标值和调整原因）`,
+      });
+    }
+    if (!previous.weight.equals(next.weight)) {
+      problems.push({
+        path: at("indicators", r, "weight"),
+        message: `${STARTED}，指标分值权重不能通过导入修改（现为 ${previous.weight.toFixed(2)}，文件为 ${next.weight.toFixed(2)}）`,
+      });
+    }
+    if (previous.rule !== next.rule) {
+      problems.push({
+        path: at("indicators", r, "rule"),
+        message: `${STARTED}，赋分规则不能通过导入修改（现为「${previous.rule || "未填写"}」，文件为「${next.rule || "未填写"}」）`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** The same parsed target: `＞=3项` and `>=3项` are one target written two ways. */
+const sameTarget = (a: Indicator, b: IndicatorData) =>
+  a.targetOp === b.targetOp && sameDecimal(a.targetValue, b.targetValue) && a.targetUnit === b.targetUnit && a.targetQualitative === b.targetQualitative;
+
+const TEXT_COLUMNS = ["level1", "level2", "name", "targetRaw", "measureType", "basis", "lastYear", "rule"] as const;
+
+/** Whether writing `next` would change the stored row (besides its position). */
+const sameContent = (stored: Indicator, next: IndicatorData) =>
+  TEXT_COLUMNS.every((k) => stored[k] === next[k]) &&
+  sameTarget(stored, next) &&
+  stored.weight.equals(next.weight) &&
+  JSON.stringify(stored.evidence) === JSON.stringify(next.evidence);
+
+async function replaceSheet(tx: Tx, actor: Actor, plan: ReplacementPlan): Promise<number> {
+  const { id, sheet, matched, removed } = plan;
   const before = await snapshot(tx, id);
-  await tx.targetSheet.update({ where: { id }, data: sheetData(sheet) });
-  await tx.indicator.deleteMany({ where: { sheetId: id } });
-  await tx.indicator.createMany({ data: indicatorRows(id, sheet) });
+  // The version moves so that an editor or adjustment form opened before the import is refused.
+  await tx.targetSheet.update({ where: { id }, data: { ...sheetData(sheet), version: { increment: 1 } } });
+  // Only rows without history are left here (planReplacements checked them, holding their locks).
+  if (removed.length > 0) await tx.indicator.deleteMany({ where: { id: { in: removed.map((r) => r.id) } } });
+  // Positions are unique per sheet: park the kept rows on negative positions in one statement, then put
+  // each where the file has it.
+  await tx.$executeRaw`UPDATE "indicator" SET "position" = -"position" - 1 WHERE "sheet_id" = ${id}`;
+  for (const [position, indicator] of sheet.indicators.entries()) {
+    const next = indicatorData(indicator, position);
+    const previous = matched[position];
+    if (!previous) await tx.indicator.create({ data: { sheetId: id, ...next } });
+    else await tx.indicator.update({ where: { id: previous.id }, data: sameContent(previous, next) ? { position } : { ...next, version: { increment: 1 } } });
+  }
   await appendAudit(tx, actor, { action: "sheet.replace", entityType: "TargetSheet", entityId: id, before, after: await snapshot(tx, id) });
   return id;
 }
