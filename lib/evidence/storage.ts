@@ -8,7 +8,14 @@ import { dataDir } from "@/lib/db/config";
  * The files behind 佐证资料: `DATA_DIR/uploads/<first 2 hex>/<sha256>`, one copy per content however
  * often it is uploaded. Names, owners and months live in the database (EvidenceFile); this module only
  * knows bytes by their hash. Whether a file may be removed is the use cases' decision (no row refers to
- * its hash), taken under a per-hash lock (see evidence-lock.ts).
+ * its hash), taken under a per-hash lock (see content-lock.ts).
+ *
+ * Only delete-evidence.ts removes EvidenceFile rows, and it removes the bytes itself once unreferenced.
+ * No row goes by cascade: no use case deletes a sheet, and the two that delete indicator rows (the draft
+ * editor and `sheets:import --replace`) refuse a row with evidence (lib/sheets/recorded-history.ts, under
+ * a row lock so an upload cannot slip in). So no stored file can be orphaned, and there is no collector;
+ * a new path that deletes sheets or rows with evidence must remove the unreferenced files after its
+ * commit, as delete-evidence.ts does.
  */
 
 const HASH = /^[0-9a-f]{64}$/;
