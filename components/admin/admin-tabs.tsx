@@ -4,6 +4,7 @@ const TABS = [
   { key: "users", href: "/admin/users", label: "用户", title: "用户与分工" },
   { key: "assignments", href: "/admin/assignments", label: "分工", title: "用户与分工" },
   { key: "units", href: "/admin/units", label: "预算单位", title: "部门与预算单位" },
+  { key: "years", href: "/admin/years", label: "年度", title: "年度与期间锁定" },
   { key: "import", href: "/admin/import", label: "导入", title: "导入绩效目标表（Excel）" },
   { key: "rollover", href: "/admin/rollover", label: "年度结转", title: "年度结转" },
 ] as const;

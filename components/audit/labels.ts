@@ -44,6 +44,9 @@ export const ACTION_LABEL: Record<string, string> = {
   "evaluation.write": "年终评价",
   "evaluation.finalise": "完成评价",
   "evaluation.reopen": "重新打开评价",
+  "fiscal-year.create": "新增年度",
+  "period.lock": "锁定填报期间",
+  "period.unlock": "解除锁定填报期间",
 };
 
 export const ENTITY_LABEL: Record<string, string> = {
@@ -126,6 +129,8 @@ export const FIELD_LABEL: Record<string, string> = {
   fullYearBudget: "全年预算数",
   beforeTargetRaw: "调整前指标值",
   afterTargetRaw: "调整后指标值",
+  year: "年度",
+  lockedThroughMonth: "锁定至（月，0为未锁定）",
 };
 
 /** Fields whose value is a code with a Chinese name. */

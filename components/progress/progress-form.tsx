@@ -491,17 +491,24 @@ export function ProgressForm({ initial, actions }: { initial: ProgressView; acti
               >
                 {pending === "approve" ? "正在审核…" : "审核通过"}
               </button>
-              <div className="flex-1">
-                <TextArea label="退回意见" visibleLabel value={comment} onChange={setComment} error={fieldErrors.comment} disabled={busy} rows={2} />
-              </div>
-              <button
-                type="button"
-                onClick={() => void review("return")}
-                disabled={busy}
-                className="rounded border border-red-700 bg-white px-4 py-1.5 font-medium text-red-800 hover:bg-red-50 disabled:opacity-50"
-              >
-                {pending === "return" ? "正在退回…" : "退回"}
-              </button>
+              {/* Inside a period locked by an admin a month cannot go back to the lead: approving is all that is left. */}
+              {view.periodLock ? (
+                <p className="text-sm text-muted">{view.periodLock.label}：只能审核通过，不能退回。</p>
+              ) : (
+                <>
+                  <div className="flex-1">
+                    <TextArea label="退回意见" visibleLabel value={comment} onChange={setComment} error={fieldErrors.comment} disabled={busy} rows={2} />
+                  </div>
+                  <button
+                    type="button"
+                    onClick={() => void review("return")}
+                    disabled={busy}
+                    className="rounded border border-red-700 bg-white px-4 py-1.5 font-medium text-red-800 hover:bg-red-50 disabled:opacity-50"
+                  >
+                    {pending === "return" ? "正在退回…" : "退回"}
+                  </button>
+                </>
+              )}
             </div>
           ) : null}
           {view.permissions.reopen ? (
@@ -553,7 +560,7 @@ function StatusBar({ view }: { view: ProgressView }) {
       <span>
         状态：<strong>{view.statusLabel}</strong>
       </span>
-      {view.locked ? <span className="rounded bg-ink px-2 py-px text-xs text-white">已锁定</span> : null}
+      {view.locked ? <span className="rounded bg-ink px-2 py-px text-xs text-white">{view.periodLock?.label ?? "已锁定"}</span> : null}
       {view.submitted ? (
         <span className="text-sm text-muted">
           提交：{view.submitted.by ?? "—"} {view.submitted.at}
@@ -572,7 +579,11 @@ function StatusBar({ view }: { view: ProgressView }) {
       {!view.sheet.published ? <p className="basis-full text-muted">该绩效目标表尚未发布，发布后才能填报进度。</p> : null}
       {view.month > view.reportingMonth ? <p className="basis-full text-muted">{view.monthLabel}尚未到来，还不能填报。</p> : null}
       {view.locked && view.status === "SUBMITTED" ? <p className="basis-full text-muted">已提交待审核，审核前不能修改。</p> : null}
-      {view.locked && view.status === "APPROVED" ? <p className="basis-full text-muted">已审核通过，如需修改请联系管理者重新开放。</p> : null}
+      {view.periodLock ? (
+        <p className="basis-full text-muted">{view.periodLock.message}；如确需修改，请联系管理员解除锁定。</p>
+      ) : view.locked && view.status === "APPROVED" ? (
+        <p className="basis-full text-muted">已审核通过，如需修改请联系管理者重新开放。</p>
+      ) : null}
     </section>
   );
 }

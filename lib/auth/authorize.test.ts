@@ -40,6 +40,8 @@ const table: [Action["type"], Who[]][] = [
   ["sheet.create", ["admin", "manager", "otherManager", "lead", "otherLead"]],
   ["user.manage", ["admin"]],
   ["assignment.manage", ["admin"]],
+  ["fiscal-year.manage", ["admin"]],
+  ["period.lock", ["admin"]],
   ["unit.manage", ["admin"]],
   ["own-password.change", ["admin", "manager", "otherManager", "lead", "otherLead", "evaluator", "otherEvaluator"]],
 ];

@@ -52,6 +52,10 @@ type GlobalAction =
   /** Departments and their budget units (预算单位). */
   | "unit.manage"
   | "audit.read"
+  /** List fiscal years (年度) and add one before its sheets exist. */
+  | "fiscal-year.manage"
+  /** Lock months of a fiscal year for every sheet, or move the lock back (期间锁定). */
+  | "period.lock"
   /** Change one's own password (the system has none). */
   | "own-password.change";
 
@@ -106,6 +110,8 @@ function canGlobally(actor: UserActor, type: GlobalAction): boolean {
     case "sheets.rollover":
     case "user.manage":
     case "assignment.manage":
+    case "fiscal-year.manage":
+    case "period.lock":
     case "unit.manage":
       return actor.role === "ADMIN";
   }

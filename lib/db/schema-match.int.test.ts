@@ -90,7 +90,9 @@ describe("migrated database matches schema.prisma", () => {
     const p = db.prisma;
     const department = await p.department.create({ data: { name: "测试部门" } });
     const unit = await p.budgetUnit.create({ data: { name: "本级", departmentId: department.id } });
-    const year = await p.fiscalYear.create({ data: { year: 2031 } });
+    const year = await p.fiscalYear.create({ data: { year: 2031, lockedThroughMonth: 7 } });
+    expect(await p.fiscalYear.findUniqueOrThrow({ where: { id: year.id } })).toEqual(year);
+    await expect(p.fiscalYear.update({ where: { id: year.id }, data: { lockedThroughMonth: 13 } })).rejects.toThrow();
     const sheet = await p.targetSheet.create({
       data: {
         kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "项目", lead: "冯先生",

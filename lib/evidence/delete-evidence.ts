@@ -10,7 +10,7 @@ import { assertMonthEditable, auditShape, type EvidenceFileView, evidenceSelect,
 
 /**
  * 删除佐证资料: the sheet's assigned lead removes a file while its month is neither submitted nor
- * approved. The stored bytes go only when no other row refers to the same content.
+ * approved nor period-locked. The stored bytes go only when no other row refers to the same content.
  */
 export async function deleteEvidence(prisma: PrismaClient, actor: Actor, input: { id: number }): Promise<EvidenceFileView> {
   const id = parseInput(idSchema("佐证资料编号"), input.id, "佐证资料编号有误");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 
 /** One 佐证资料 file as the UI and the API show it (plain JSON: it crosses to client components). */
 export interface EvidenceFileView {
@@ -58,8 +59,9 @@ export const monthSchema = z.number({ error: "月份应为 1–12" }).int("月�
 type Verb = "上传" | "删除";
 
 /**
- * Refuses a change to a month that is submitted or approved (no row: draft). Inside a transaction the row
- * is read FOR SHARE, so a submission or review waits for this change to commit instead of racing it.
+ * Refuses a change to a month that is submitted or approved (no row: draft), or inside the period an admin
+ * has locked. Inside a transaction the rows are read FOR SHARE, so a submission, review or lock waits for
+ * this change to commit instead of racing it.
  */
 export async function assertMonthEditable(
   db: Pick<Prisma.TransactionClient, "$queryRaw" | "targetSheet">,
@@ -70,7 +72,7 @@ export async function assertMonthEditable(
   const rows = await db.$queryRaw<{ status: string }[]>`
     SELECT status::text AS status FROM sheet_month WHERE sheet_id = ${sheetId} AND month = ${month} FOR SHARE`;
   const status = rows[0]?.status ?? "DRAFT";
-  if (status !== "SUBMITTED" && status !== "APPROVED") return;
+  if (status !== "SUBMITTED" && status !== "APPROVED") return assertPeriodOpen(db, sheetId, month, `${verb}佐证资料`);
   const sheet = await db.targetSheet.findUnique({ where: { id: sheetId }, select: { fiscalYear: { select: { year: true } } } });
   const when = `${sheet ? `${sheet.fiscalYear.year}年` : ""}${month}月`;
   throw new AppError("LOCKED", `${when}${status === "SUBMITTED" ? "已提交" : "已审核通过"}，不能再${verb}佐证资料`);

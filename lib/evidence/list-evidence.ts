@@ -37,7 +37,7 @@ export async function listEvidence(prisma: PrismaClient, actor: Actor, input: Li
 
 /**
  * Whether the actor may upload and delete 佐证资料 of a sheet's month right now (`evidence.write` and the
- * month neither submitted nor approved): the `canEdit` of <EvidencePanel>. The use cases check again.
+ * month neither submitted nor approved nor period-locked): the `canEdit` of <EvidencePanel>. The use cases check again.
  */
 export async function canEditEvidence(prisma: PrismaClient, actor: Actor, input: { sheetId: number; month: number }): Promise<boolean> {
   const { sheetId, month } = parseInput(z.object({ sheetId: idSchema("绩效目标表编号"), month: monthSchema }), input, "查询条件有误");

@@ -42,8 +42,8 @@ const inputSchema = z.object({
 
 /**
  * 上传佐证资料: the sheet's assigned lead attaches a file to a month (optionally to one indicator) while
- * that month is neither submitted nor approved. The bytes are stored once per content under
- * DATA_DIR/uploads; a refusal at any step leaves no file and no row.
+ * that month is neither submitted nor approved nor period-locked. The bytes are stored once per content
+ * under DATA_DIR/uploads; a refusal at any step leaves no file and no row.
  */
 export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: UploadEvidenceInput): Promise<EvidenceFileView> {
   const { sheetId, month, indicatorId } = parseInput(inputSchema, input, "上传信息有误");

@@ -38,7 +38,7 @@ export async function adjustBudget(prisma: PrismaClient, actor: Actor, input: Ad
   const value = new Decimal(amount.value);
   return prisma.$transaction(async (tx) => {
     const sheet = await openSheetForWrite(tx, actor, data.sheetId, "progress.write");
-    assertMonthOpen(sheet, data.month, now);
+    await assertMonthOpen(tx, sheet, data.month, now);
     const fullYear = sheet.adjustments.reduce((sum, a) => sum.plus(a.amount), sheet.fundsTotal).plus(value);
     if (!fullYear.gt(0)) {
       const message = `调整后全年预算数为 ${fmt2(fullYear)} 万元，应大于 0`;

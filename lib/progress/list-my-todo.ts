@@ -24,7 +24,8 @@ export interface TodoItem {
 
 /**
  * 我的待办: for each sheet the actor leads, the months up to the reporting month (the current calendar month,
- * 12 once the fiscal year is over, none before it starts) that are neither submitted nor approved.
+ * 12 once the fiscal year is over, none before it starts) that are neither submitted nor approved nor inside
+ * the period an admin has locked (nothing can be done about those any more).
  * Returned months come first, then the most recent month first (what is owed now), then sheets in document
  * order. The list holds only sheets the actor may write progress for: empty for other roles.
  */
@@ -33,7 +34,7 @@ export async function listMyTodo(prisma: PrismaClient, actor: Actor, options: { 
   const sheets = await prisma.targetSheet.findMany({
     where: { AND: [visibleSheetsWhere(sheetVisibility(actor)), { status: "PUBLISHED" }] },
     orderBy: [{ fiscalYear: { year: "desc" } }, { position: "asc" }, { id: "asc" }],
-    include: { ...sheetScopeInclude, fiscalYear: { select: { year: true } } },
+    include: { ...sheetScopeInclude, fiscalYear: { select: { year: true, lockedThroughMonth: true } } },
   });
   const mine = sheets.filter((s) => can(actor, { type: "progress.write", sheet: toSheetScope(s) }));
   if (mine.length === 0) return [];
@@ -54,7 +55,7 @@ export async function listMyTodo(prisma: PrismaClient, actor: Actor, options: { 
   mine.forEach((sheet, order) => {
     const year = sheet.fiscalYear.year;
     const last = reportingMonth(year, now);
-    for (let month = 1; month <= last; month++) {
+    for (let month = sheet.fiscalYear.lockedThroughMonth + 1; month <= last; month++) {
       const key = `${sheet.id}:${month}`;
       const record = monthOf.get(key);
       const status = record?.status ?? "DRAFT";

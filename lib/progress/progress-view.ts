@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/authorize";
 import { Decimal, fmt2, LIGHT_LABELS, type LightResult, PENDING_LIGHT_LABEL, timeProgress, type Light } from "@/lib/scoring";
 import { isQuantitative, isReverse, type Target } from "@/lib/targets/types";
+import { isPeriodLocked, periodLockLabel, periodLockMessage } from "@/lib/fiscal-years/period-lock";
 import { computeMonth, hasAnyEntry, type MonthResult, type RowResult } from "./compute-month";
 import {
   formatTimestamp,
@@ -74,6 +75,7 @@ export interface MonthSummaryView {
   label: string;
   status: MonthStatus;
   statusLabel: string;
+  /** Submitted, approved, or inside the period an admin has locked. */
   locked: boolean;
   light: LightView;
   /** After the reporting month: cannot be entered yet. */
@@ -90,8 +92,13 @@ export interface ProgressView {
   timeProgress: string;
   status: MonthStatus;
   statusLabel: string;
-  /** Submitted or approved: leads cannot change it. */
+  /** Submitted, approved or inside the locked period: leads cannot change it. */
   locked: boolean;
+  /**
+   * The month lies inside the period an admin has locked for the whole year (lib/fiscal-years/period-lock.ts):
+   * `label` is the badge (`已锁定（管理员已锁定至7月）`), `message` why nothing can be changed.
+   */
+  periodLock: { throughMonth: number; label: string; message: string } | null;
   reviewComment: string;
   submitted: { at: string; by: string | null } | null;
   reviewed: { at: string; by: string | null } | null;
@@ -200,7 +207,8 @@ export function buildProgressView(sheet: SheetData, actor: Actor, month: number,
   const result = computeMonth(sheet, month);
   const data = sheet.months.get(month);
   const status: MonthStatus = data?.status ?? "DRAFT";
-  const locked = isLockedStatus(status);
+  const periodLocked = isPeriodLocked(sheet.lockedThroughMonth, month);
+  const locked = isLockedStatus(status) || periodLocked;
   const reporting = reportingMonth(sheet.year, now);
   const open = sheet.status === "PUBLISHED" && !locked && month <= reporting;
   const { budget } = result;
@@ -209,7 +217,7 @@ export function buildProgressView(sheet: SheetData, actor: Actor, month: number,
     const m = i + 1;
     const s = sheet.months.get(m)?.status ?? "DRAFT";
     const label = s === "DRAFT" && !hasAnyEntry(sheet, m) ? NOT_STARTED_LABEL : MONTH_STATUS_LABEL[s];
-    return { month: m, label: monthLabel(sheet.year, m), status: s, statusLabel: label, locked: isLockedStatus(s), light: sheetLightView(computeMonth(sheet, m)), future: m > reporting };
+    return { month: m, label: monthLabel(sheet.year, m), status: s, statusLabel: label, locked: isLockedStatus(s) || isPeriodLocked(sheet.lockedThroughMonth, m), light: sheetLightView(computeMonth(sheet, m)), future: m > reporting };
   });
 
   const scope = sheet.scope;
@@ -222,6 +230,9 @@ export function buildProgressView(sheet: SheetData, actor: Actor, month: number,
     status,
     statusLabel: months[month - 1]!.statusLabel,
     locked,
+    periodLock: periodLocked
+      ? { throughMonth: sheet.lockedThroughMonth, label: periodLockLabel(sheet.lockedThroughMonth), message: periodLockMessage(sheet.year, sheet.lockedThroughMonth) }
+      : null,
     reviewComment: data?.reviewComment ?? "",
     submitted: data?.submittedAt ? { at: formatTimestamp(data.submittedAt), by: data.submittedBy } : null,
     reviewed: data?.reviewedAt ? { at: formatTimestamp(data.reviewedAt), by: data.reviewedBy } : null,
@@ -263,8 +274,9 @@ export function buildProgressView(sheet: SheetData, actor: Actor, month: number,
     permissions: {
       edit: open && can(actor, { type: "progress.write", sheet: scope }),
       submit: open && can(actor, { type: "month.submit", sheet: scope }),
+      // Inside a locked period a submitted month may still be approved, not returned (the form hides 退回).
       review: status === "SUBMITTED" && can(actor, { type: "month.review", sheet: scope }),
-      reopen: status === "APPROVED" && can(actor, { type: "month.reopen", sheet: scope }),
+      reopen: status === "APPROVED" && !periodLocked && can(actor, { type: "month.reopen", sheet: scope }),
       configure: can(actor, { type: "indicator.configure", sheet: scope }),
     },
   };

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { AppError } from "@/lib/errors";
+import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
 import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
 import { assertMonthVersion, writeMonth } from "./month-record";
@@ -27,6 +28,8 @@ export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: Reo
     if (status !== "APPROVED") {
       throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已通过的月份可以重新开放`);
     }
+    // Reopening hands the month back to the lead, which a period lock forbids.
+    await assertPeriodOpen(tx, sheet.id, data.month, "重新开放");
     await assertMonthVersion(tx, sheet, data.month, data.version);
     await writeMonth(tx, actor, sheet, data.month, { status: "RETURNED", reviewComment: data.reason, reviewedAt: now, reviewedById: actorId(actor) }, "month.reopen");
     await refreshSheetFigures(tx, sheet.id, { now });

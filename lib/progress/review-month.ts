@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { AppError } from "@/lib/errors";
+import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
 import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
 import { assertMonthVersion, writeMonth } from "./month-record";
@@ -31,6 +32,9 @@ export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: Rev
     if (status !== "SUBMITTED") {
       throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已提交的月份可以审核`);
     }
+    // Returning hands the month back to the lead, which a period lock forbids; approving a month submitted
+    // before the lock only confirms what is frozen (lib/fiscal-years/period-lock.ts), so it stays allowed.
+    if (data.decision === "return") await assertPeriodOpen(tx, sheet.id, data.month, "退回");
     await assertMonthVersion(tx, sheet, data.month, data.version);
     await writeMonth(
       tx,

@@ -1,10 +1,11 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Likelihood, QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
+import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
 import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
@@ -82,8 +83,11 @@ export function parseAmount(
 
 const sameDecimal = (a: { toString(): string } | null, b: string | null) => (a === null || b === null ? a === b : new Decimal(a.toString()).eq(b));
 
-/** Checks that the month can be written by leads now: the sheet is published, the month has begun and is not submitted or approved. */
-export function assertMonthOpen(sheet: SheetData, month: number, now: Date): void {
+/**
+ * Checks that the month can be written by leads now: the sheet is published, the month has begun, is not
+ * submitted or approved, and lies outside the period an admin has locked.
+ */
+export async function assertMonthOpen(tx: Prisma.TransactionClient, sheet: SheetData, month: number, now: Date): Promise<void> {
   if (sheet.status !== "PUBLISHED") throw new AppError("INVALID", "该绩效目标表尚未发布，发布后才能填报进度");
   if (month > reportingMonth(sheet.year, now)) {
     throw new AppError("INVALID", `${monthLabel(sheet.year, month)}尚未到来，还不能填报`);
@@ -92,6 +96,7 @@ export function assertMonthOpen(sheet: SheetData, month: number, now: Date): voi
   if (isLockedStatus(status)) {
     throw new AppError("LOCKED", `${monthLabel(sheet.year, month)}${MONTH_STATUS_LABEL[status]}，已锁定，不能修改`);
   }
+  await assertPeriodOpen(tx, sheet.id, month);
 }
 
 function entryFields(indicator: IndicatorData, row: z.output<typeof saveProgressRowSchema>, problems: Problem[], month: number): EntryFields | null {
@@ -157,7 +162,7 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
   const now = options.now ?? new Date();
   return prisma.$transaction(async (tx) => {
     const sheet = await openSheetForWrite(tx, actor, data.sheetId, "progress.write");
-    assertMonthOpen(sheet, data.month, now);
+    await assertMonthOpen(tx, sheet, data.month, now);
 
     const indicators = new Map(sheet.indicators.map((i) => [i.id, i]));
     const problems: Problem[] = [];

@@ -73,6 +73,8 @@ export interface SheetData {
   unit: string;
   lead: string;
   year: number;
+  /** The fiscal year's period lock: months 1…N are closed for everyone (0: none). See lib/fiscal-years/period-lock.ts. */
+  lockedThroughMonth: number;
   position: number;
   scope: SheetScope;
   fundsTotal: Decimal;
@@ -91,7 +93,7 @@ const userName = { select: { displayName: true } } as const;
 
 export const sheetDataInclude = {
   ...sheetScopeInclude,
-  fiscalYear: { select: { year: true } },
+  fiscalYear: { select: { year: true, lockedThroughMonth: true } },
   indicators: { orderBy: { position: "asc" } },
   months: { include: { submittedBy: userName, reviewedBy: userName } },
   budgetAdjustments: { orderBy: [{ month: "asc" }, { id: "asc" }], include: { createdBy: userName } },
@@ -113,6 +115,7 @@ export async function loadSheetData(db: Db, sheetId: number): Promise<SheetData>
     unit: sheet.unit.name,
     lead: sheet.lead,
     year: sheet.fiscalYear.year,
+    lockedThroughMonth: sheet.fiscalYear.lockedThroughMonth,
     position: sheet.position,
     scope: toSheetScope(sheet),
     fundsTotal: new Decimal(sheet.fundsTotal.toString()),

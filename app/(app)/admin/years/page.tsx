@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { orInterrupt } from "@/app/_lib/interrupts";
+import { AdminHeader } from "@/components/admin/admin-tabs";
+import { CreateYearForm } from "@/components/admin/create-year-form";
+import { FiscalYearsTable } from "@/components/admin/fiscal-years-table";
+import { PeriodLockForm } from "@/components/admin/period-lock-form";
+import { requireActor } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { listFiscalYears } from "@/lib/fiscal-years/list-fiscal-years";
+import { createFiscalYearAction, setPeriodLockAction } from "./actions";
+
+export const metadata: Metadata = { title: "年度与期间锁定" };
+
+/** 年度: the fiscal years with their sheets and period locks; lock or unlock months; add a year (admins). */
+export default async function YearsPage() {
+  const actor = await requireActor();
+  const years = await orInterrupt(getPrisma().then((prisma) => listFiscalYears(prisma, actor)));
+  const suggested = (years[0]?.year ?? new Date().getFullYear()) + 1;
+  return (
+    <div className="space-y-4">
+      <AdminHeader current="years" />
+      <section aria-labelledby="year-list">
+        <h2 id="year-list" className="mb-2 font-semibold">
+          年度列表
+        </h2>
+        <FiscalYearsTable
+          rows={years.map((y) => ({
+            id: y.id,
+            year: y.year,
+            sheets: y.sheets.total,
+            published: y.sheets.PUBLISHED,
+            monthsApproved: y.monthsApproved,
+            monthsSubmitted: y.monthsSubmitted,
+            lockedThroughMonth: y.lockedThroughMonth,
+            lockText: y.lockText,
+          }))}
+        />
+      </section>
+      {years.length > 0 ? (
+        <section aria-labelledby="period-lock" className="space-y-2 rounded border border-line bg-white p-4">
+          <h2 id="period-lock" className="font-semibold">
+            期间锁定
+          </h2>
+          <p className="text-muted">
+            填报截止后锁定：该年度1月至所选月份，所有绩效目标表都不能再填报完成值、执行数、调整预算、上传或删除佐证资料、提交，管理者也不能退回或重新开放（已提交的月份仍可审核通过）。年终评价不受影响。往回调即解除锁定，须填写原因。
+          </p>
+          <PeriodLockForm action={setPeriodLockAction} years={years.map((y) => ({ year: y.year, lockText: y.lockText }))} />
+        </section>
+      ) : null}
+      <section aria-labelledby="create-year" className="space-y-2 rounded border border-line bg-white p-4">
+        <h2 id="create-year" className="font-semibold">
+          新增年度
+        </h2>
+        <p className="text-muted">为下一年度预先建立年度（导入和年度结转也会自动建立所需的年度）。</p>
+        <CreateYearForm action={createFiscalYearAction} suggested={suggested} />
+      </section>
+    </div>
+  );
+}
