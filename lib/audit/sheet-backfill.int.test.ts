@@ -115,7 +115,7 @@ afterAll(async () => {
 
 describe(`migration ${MIGRATION}`, () => {
   it("gives every older entry the sheet and department appendAudit gives it", async () => {
-    expect(applied).toEqual([MIGRATION]);
+    expect(applied[0]).toBe(MIGRATION); // and any later migrations
     const expected = await rowsOf(source.db);
     expect(expected.length).toBeGreaterThan(40);
     expect(await rowsOf(target)).toEqual(expected);
