@@ -1,27 +1,20 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useActionState, useEffect, useId, useRef } from "react";
-import { type ActionState, fieldError } from "@/components/admin/action-state";
-import { describedBy, Field, FormMessage, inputClass, NewPasswordFields, SubmitButton, useFocusFirstError } from "@/components/admin/form-parts";
-import { useHydrated } from "@/components/ui/use-hydrated";
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+import { useEffect } from "react";
+import { fieldError, type FormAction } from "@/components/admin/action-state";
+import { describedBy, Field, FormMessage, inputClass, NewPasswordFields, SubmitButton, useActionForm } from "@/components/admin/form-parts";
 
 /**
  * 修改密码: the current password, then the new one twice. The change ends every session of the user,
  * this browser's too, so on success the form signs out and opens the login page with a notice.
  */
-export function ChangePasswordForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, null);
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(state, formRef);
+export function ChangePasswordForm({ action }: { action: FormAction }) {
+  const { state, formAction, hydrated, formRef, id } = useActionForm(action);
   useEffect(() => {
     if (!state?.ok) return;
     void signOut({ redirect: false }).finally(() => window.location.assign("/login?notice=password-changed"));
   }, [state]);
-  const id = useId();
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-3" aria-label="修改密码">
       <Field id={`${id}-current`} label="当前密码" error={fieldError(state, "current")}>

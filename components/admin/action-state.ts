@@ -8,6 +8,9 @@ export type ActionState =
   | { ok: false; error: string; fieldErrors: Record<string, string>; values: Record<string, string>; at: number }
   | null;
 
+/** A server action as a form's `useActionState` calls it. */
+export type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+
 /** The value to show in a field: what was typed when refused, else the stored value. */
 export const typed = (state: ActionState, name: string, stored = ""): string => (state && !state.ok && name in state.values ? state.values[name]! : stored);
 

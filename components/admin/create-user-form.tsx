@@ -1,21 +1,12 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import { type ActionState, fieldError, fieldsKey, typed } from "./action-state";
-import { describedBy, Field, FormMessage, inputClass, SubmitButton, useFocusFirstError } from "./form-parts";
+import { fieldError, fieldsKey, typed, type FormAction } from "./action-state";
+import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
 import { ROLE_OPTIONS } from "./role-options";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-
 /** 新建用户: username, name, role, department (for managers) and an initial password. */
-export function CreateUserForm({ action, departments }: { action: Action; departments: { id: number; name: string }[] }) {
-  const [state, formAction] = useActionState(action, null);
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(state, formRef);
-  const id = useId();
-  const f = (name: string) => `${id}-${name}`;
+export function CreateUserForm({ action, departments }: { action: FormAction; departments: { id: number; name: string }[] }) {
+  const { state, formAction, hydrated, formRef, f } = useActionForm(action);
   return (
     <form key={fieldsKey(state)} ref={formRef} action={formAction} noValidate className="space-y-3" aria-label="新建用户">
       <div className="grid grid-cols-1 gap-3 md:grid-cols-5">

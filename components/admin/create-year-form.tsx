@@ -1,20 +1,11 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import { type ActionState, fieldError, fieldsKey, typed } from "./action-state";
-import { describedBy, Field, FormMessage, inputClass, SubmitButton, useFocusFirstError } from "./form-parts";
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+import { fieldError, fieldsKey, typed, type FormAction } from "./action-state";
+import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
 
 /** 新增年度: a fiscal year without sheets yet (imports and 年度结转 also add the year they need). */
-export function CreateYearForm({ action, suggested }: { action: Action; suggested: number }) {
-  const [state, formAction] = useActionState(action, null);
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(state, formRef);
-  const id = useId();
-  const f = (name: string) => `${id}-${name}`;
+export function CreateYearForm({ action, suggested }: { action: FormAction; suggested: number }) {
+  const { state, formAction, hydrated, formRef, f } = useActionForm(action);
   return (
     <form key={fieldsKey(state)} ref={formRef} action={formAction} noValidate className="flex flex-wrap items-end gap-3" aria-label="新增年度">
       <div className="w-40">

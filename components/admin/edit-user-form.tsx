@@ -1,13 +1,9 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { type ActionState, fieldError, fieldsKey, typed } from "./action-state";
-import { describedBy, Field, FormMessage, inputClass, SubmitButton, useFocusFirstError } from "./form-parts";
+import { fieldError, fieldsKey, typed, type FormAction } from "./action-state";
+import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
 import { ROLE_OPTIONS } from "./role-options";
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 export interface EditableUser {
   id: number;
@@ -22,13 +18,8 @@ export interface EditableUser {
  * 基本信息: name, role, department, 启用/停用. On their own account an admin cannot change the role or
  * deactivate (the server refuses it too): those fields are shown but not sent.
  */
-export function EditUserForm({ action, user, departments, self }: { action: Action; user: EditableUser; departments: { id: number; name: string }[]; self: boolean }) {
-  const [state, formAction] = useActionState(action, null);
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(state, formRef);
-  const id = useId();
-  const f = (name: string) => `${id}-${name}`;
+export function EditUserForm({ action, user, departments, self }: { action: FormAction; user: EditableUser; departments: { id: number; name: string }[]; self: boolean }) {
+  const { state, formAction, hydrated, formRef, f } = useActionForm(action);
   const active = typed(state, "active", String(user.active));
   return (
     <form key={fieldsKey(state)} ref={formRef} action={formAction} noValidate className="space-y-3" aria-label="基本信息">

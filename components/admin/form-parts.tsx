@@ -1,8 +1,9 @@
 "use client";
 
-import { type ReactNode, type RefObject, useEffect } from "react";
+import { type ReactNode, type RefObject, useActionState, useEffect, useId, useRef } from "react";
 import { useFormStatus } from "react-dom";
-import { type ActionState, fieldError } from "./action-state";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { type ActionState, fieldError, type FormAction } from "./action-state";
 
 export const inputClass = "h-8 w-full rounded border border-line bg-white px-2 py-1 focus:border-brand aria-[invalid=true]:border-red-600 disabled:bg-head disabled:text-muted";
 
@@ -82,4 +83,17 @@ export function NewPasswordFields({ state, idPrefix }: { state: ActionState; idP
       </Field>
     </>
   );
+}
+
+/**
+ * What every form over a FormAction wires up alike: the action's answer, whether the page is hydrated,
+ * the cursor on the first refused field, and ids for the fields (`f("name")`).
+ */
+export function useActionForm(action: FormAction) {
+  const [state, formAction] = useActionState(action, null);
+  const hydrated = useHydrated();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(state, formRef);
+  const id = useId();
+  return { state, formAction, hydrated, formRef, id, f: (name: string) => `${id}-${name}` };
 }

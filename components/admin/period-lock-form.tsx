@@ -1,11 +1,7 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import { type ActionState, fieldError, fieldsKey, typed } from "./action-state";
-import { describedBy, Field, FormMessage, inputClass, SubmitButton, useFocusFirstError } from "./form-parts";
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+import { fieldError, fieldsKey, typed, type FormAction } from "./action-state";
+import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const textareaClass = inputClass.replace("h-8 ", "");
@@ -14,13 +10,8 @@ const textareaClass = inputClass.replace("h-8 ", "");
  * 期间锁定: lock months 1…N of a year for every sheet, or move the lock back (0 unlocks the year) with a
  * reason. The server says whether the move is a lock or an unlock and requires the reason for the latter.
  */
-export function PeriodLockForm({ action, years }: { action: Action; years: { year: number; lockText: string }[] }) {
-  const [state, formAction] = useActionState(action, null);
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(state, formRef);
-  const id = useId();
-  const f = (name: string) => `${id}-${name}`;
+export function PeriodLockForm({ action, years }: { action: FormAction; years: { year: number; lockText: string }[] }) {
+  const { state, formAction, hydrated, formRef, f } = useActionForm(action);
   return (
     <form key={fieldsKey(state)} ref={formRef} action={formAction} noValidate className="space-y-3" aria-label="期间锁定">
       <div className="grid grid-cols-1 gap-3 md:grid-cols-4">

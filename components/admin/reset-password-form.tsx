@@ -1,19 +1,11 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ActionState } from "./action-state";
-import { FormMessage, NewPasswordFields, SubmitButton, useFocusFirstError } from "./form-parts";
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+import type { FormAction } from "./action-state";
+import { FormMessage, NewPasswordFields, SubmitButton, useActionForm } from "./form-parts";
 
 /** 重置密码: the admin types a new password twice; passwords are never sent back to the page. */
-export function ResetPasswordForm({ action, userId }: { action: Action; userId: number }) {
-  const [state, formAction] = useActionState(action, null);
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(state, formRef);
-  const id = useId();
+export function ResetPasswordForm({ action, userId }: { action: FormAction; userId: number }) {
+  const { state, formAction, hydrated, formRef, id } = useActionForm(action);
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-3" aria-label="重置密码">
       <input type="hidden" name="id" value={userId} />
