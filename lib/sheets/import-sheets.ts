@@ -159,8 +159,8 @@ async function planReplacements(tx: Tx, file: ValidFile, existing: Map<number, n
   const plans = new Map<number, ReplacementPlan>();
   if (existing.size === 0) return plans;
   // Serialise with the progress and evaluation writers of these sheets (in id order, so two imports
-  // cannot deadlock), then read what has been recorded.
-  for (const id of [...existing.values()].sort((a, b) => a - b)) await lockSheet(tx, id);
+  // cannot deadlock), and hold off evidence uploads (which take no sheet lock), then read what has been recorded.
+  for (const id of [...existing.values()].sort((a, b) => a - b)) await lockSheet(tx, id, { blockReferences: true });
   const started = await sheetsWithHistory(tx, [...existing.values()]);
   const problems: Problem[] = [];
   for (const [s, id] of existing) {

@@ -172,6 +172,28 @@ describe("importSheets with replace over recorded history", () => {
     expect(stored[0]!.targetRaw).not.toBe(target);
   });
 
+  it("waits for an evidence upload still in flight on the sheet, and then counts it as history", async () => {
+    const [first] = await storedRows(f.sheets.peitao);
+    let inserted!: () => void;
+    const insertedNow = new Promise<void>((resolve) => (inserted = resolve));
+    // An upload's transaction takes no sheet lock: its row is written but not yet committed when the import starts.
+    const upload = prisma().$transaction(async (tx) => {
+      await tx.evidenceFile.create({
+        data: { sheetId: f.sheets.peitao, month: 7, indicatorId: first!.id, sha256: "b".repeat(64), originalName: "进度说明.pdf", mimeType: "application/pdf", sizeBytes: 3 },
+      });
+      inserted();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await insertedNow;
+    const file = fileOf(PEITAO);
+    const rows = file.sheets[0]!.indicators;
+    rows[0] = { ...rows[0]!, weight: Number(rows[0]!.weight) - 1 };
+    const outcome = await refusal(replace(file));
+    await upload;
+    expect(outcome.code).toBe("CONFLICT");
+    expect(outcome.problems.map((p) => p.message)).toEqual([expect.stringContaining("该表已开始填报，指标分值权重不能通过导入修改")]);
+  });
+
   it("counts a target adjustment as history: the document's old target cannot undo it, nor can the adjusted row be dropped", async () => {
     const adjusted = await prisma().indicator.findUniqueOrThrow({ where: { id: row(0).id } });
     await adjustTarget(prisma(), f.actors.manager, { indicatorId: adjusted.id, version: adjusted.version, targetRaw: "＞=2项", reason: "年中调整" });

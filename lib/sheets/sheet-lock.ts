@@ -14,10 +14,13 @@ export type SheetAction = Extract<Action, { sheet: SheetScope }>["type"];
  * Serialises writers of one sheet: every use case that changes a sheet's progress or evaluations takes this row
  * lock first, inside its transaction, so version checks and writes of two concurrent requests cannot interleave
  * (on PostgreSQL; PGlite runs one transaction at a time anyway). `FOR NO KEY UPDATE` does not block inserts
- * elsewhere that merely reference the sheet (evidence files).
+ * elsewhere that merely reference the sheet (evidence files); `blockReferences` takes `FOR UPDATE`, which
+ * does (their foreign-key check waits), for a writer that must see every record of the sheet while it decides.
  */
-export async function lockSheet(tx: Prisma.TransactionClient, sheetId: number): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR NO KEY UPDATE`;
+export async function lockSheet(tx: Prisma.TransactionClient, sheetId: number, options: { blockReferences?: boolean } = {}): Promise<void> {
+  const rows = options.blockReferences
+    ? await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR UPDATE`
+    : await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR NO KEY UPDATE`;
   if (rows.length === 0) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
 }
 
