@@ -69,6 +69,8 @@ describe("listAudit", () => {
       ["sheet.import", "TargetSheet", null],
     ]);
     expect(page.total).toBe(5);
+    // The seed's bulk assignments name their user, so the log can say whom they assigned.
+    expect(page.entries.filter((e) => e.entityType === "User").map((e) => (e.after as { user?: string }).user)).toEqual(["评价专家", "范先生"]);
     expect(page.entries.filter((e) => e.entityType !== "User").every((e) => e.sheet?.id === sheetId && e.sheet.name === KEPU)).toBe(true);
     expect(page).toMatchObject({ newer: null, older: null });
   });
