@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, type Page, test } from "@playwright/test";
+import { fill, NEW_PROJECT, newProjectData } from "../lib/authoring/test-workbooks";
 import { storageStateOf } from "./users";
 
 /**
@@ -7,69 +8,7 @@ import { storageStateOf } from "./users";
  * 2025 lists the other journeys count stay as seeded.
  */
 
-const NEW_PROJECT = "2024年科技成果转化示范项目";
 const BAD_PROJECT = "2024年填错的项目";
-
-/** Fills the downloaded template as a budget unit would: merged groups, full-width symbols, numbers typed as text. */
-function fillTemplate(ws: ExcelJS.Worksheet, name: string, overrides: Record<string, ExcelJS.CellValue> = {}) {
-  const cells: Record<string, ExcelJS.CellValue> = {
-    A2: "（2024年）",
-    B3: "乌鲁木齐市科学技术局 ",
-    B4: ` ${name}`,
-    H4: "冯先生",
-    D5: "１，２００．００",
-    D6: "1200",
-    H6: 0,
-    B7: "推动科技成果在乌鲁木齐转化落地，全年支持成果转化项目6项，技术合同登记20项。",
-    A9: "产出指标",
-    B9: "数量指标",
-    C9: "支持成果转化项目数量",
-    D9: "＞＝５项",
-    E9: "计划标准",
-    F9: "新增指标，无上年完成值。",
-    G9: "１０",
-    H9: "按照完成比例赋分 ",
-    I9: "说明材料，工作资料",
-    C10: "技术合同登记数量 ",
-    D10: "＞=20 项",
-    E10: "计划标准",
-    F10: "-",
-    G10: 10,
-    H10: "按照完成比例赋分",
-    I10: "工作资料",
-    // row 11: a blank spacer inside the merged cells
-    B12: "质量指标",
-    C12: "项目验收通过率",
-    D12: "＝１００％",
-    E12: "行业或国家标准",
-    F12: "-",
-    G12: "20",
-    H12: "直接赋分",
-    I12: "正式材料",
-    A13: "效益指标",
-    B13: "社会效益指标",
-    C13: "促进科技成果转化",
-    D13: "有效促进",
-    E13: "自定义",
-    F13: "-",
-    G13: 40,
-    H13: "按评判等级赋分",
-    I13: "说明材料",
-    A14: "满意度指标",
-    B14: "满意度指标",
-    C14: "服务对象满意度",
-    D14: "≥90%",
-    E14: "行业或国家标准",
-    F14: "-",
-    G14: 10,
-    H14: "满意度赋分",
-    I14: "说明材料",
-    ...overrides,
-  };
-  for (const [address, value] of Object.entries(cells)) ws.getCell(address).value = value;
-  ws.mergeCells("A9:A12");
-  ws.mergeCells("B9:B11");
-}
 
 async function downloadTemplate(page: Page, path: string): Promise<ExcelJS.Workbook> {
   const downloading = page.waitForEvent("download");
@@ -97,7 +36,8 @@ test.describe("admin imports a year's sheets from Excel", () => {
     await expect(page).toHaveURL(/\/admin\/import$/);
 
     const workbook = await downloadTemplate(page, testInfo.outputPath("template.xlsx"));
-    fillTemplate(workbook.worksheets[0]!, NEW_PROJECT);
+    // Filled as a budget unit would: merged groups, full-width symbols, numbers typed as text.
+    fill(workbook.worksheets[0]!, newProjectData(NEW_PROJECT));
     const filled = testInfo.outputPath("filled.xlsx");
     await workbook.xlsx.writeFile(filled);
 
@@ -128,7 +68,7 @@ test.describe("admin imports a year's sheets from Excel", () => {
   test("a workbook with an unparseable target or a weight of text is refused with the cells named, and nothing is written", async ({ page }, testInfo) => {
     await page.goto("/admin/import");
     const workbook = await downloadTemplate(page, testInfo.outputPath("template.xlsx"));
-    fillTemplate(workbook.worksheets[0]!, BAD_PROJECT, { D10: "＞=若干项", G12: "二十分" });
+    fill(workbook.worksheets[0]!, newProjectData(BAD_PROJECT, { D10: "＞=若干项", G12: "二十分" }));
     const bad = testInfo.outputPath("bad.xlsx");
     await workbook.xlsx.writeFile(bad);
 

@@ -8,45 +8,56 @@ import type { CellValue } from "exceljs";
 
 type Cells = Record<string, CellValue>;
 
-function fill(worksheet: ExcelJS.Worksheet, cells: Cells): void {
+/**
+ * Writes each value into the first cell of its range and merges the range, unless the sheet already
+ * merges it (the downloaded template merges its header cells).
+ */
+export function fill(worksheet: ExcelJS.Worksheet, cells: Cells): void {
   for (const [range, value] of Object.entries(cells)) {
     const [first] = range.split(":");
-    if (range.includes(":")) worksheet.mergeCells(range);
+    if (range.includes(":") && !worksheet.getCell(first!).isMerged) worksheet.mergeCells(range);
     worksheet.getCell(first!).value = value;
   }
 }
 
 export const NEW_PROJECT = "2024年科技成果转化示范项目";
 
-/** A new project for 2024 with one lint warning: its goal promises 6 项 where the row says ＞＝５项. */
-export function newProjectCells(overrides: Cells = {}): Cells {
+/** The printed labels of the form, where the template has them. */
+const LABEL_CELLS: Cells = {
+  "A1:I1": "项目支出绩效目标表",
+  A3: "预算单位",
+  A4: "项目名称",
+  G4: "项目负责人",
+  "A5:A6": "项目资金（万元）",
+  "B5:C5": "年度预算总额",
+  "B6:C6": "其中：财政拨款",
+  "F6:G6": "其他资金",
+  A7: "项目总体目标",
+  A8: "一级指标",
+  B8: "二级指标",
+  C8: "三级指标",
+  D8: "指标值",
+  E8: "指标值设置依据",
+  F8: "上年完成值",
+  G8: "指标分值权重",
+  H8: "指标赋分规则",
+  I8: "佐证资料",
+};
+
+/**
+ * What a budget unit types into the form for a new 2024 project, with one lint warning: its goal
+ * promises 6 项 where the row says ＞＝５项.
+ */
+export function newProjectData(name: string = NEW_PROJECT, overrides: Cells = {}): Cells {
   return {
-    "A1:I1": "项目支出绩效目标表",
     "A2:I2": "（2024年）",
-    A3: "预算单位",
     "B3:I3": "乌鲁木齐市科学技术局 ",
-    A4: "项目名称",
-    "B4:F4": ` ${NEW_PROJECT}`,
-    G4: "项目负责人",
+    "B4:F4": ` ${name}`,
     "H4:I4": "冯先生",
-    "A5:A6": "项目资金（万元）",
-    "B5:C5": "年度预算总额",
     "D5:I5": "１，２００．００",
-    "B6:C6": "其中：财政拨款",
     "D6:E6": "1200",
-    "F6:G6": "其他资金",
     "H6:I6": 0,
-    A7: "项目总体目标",
     "B7:I7": "推动科技成果在乌鲁木齐转化落地，全年支持成果转化项目6项，技术合同登记20项。",
-    A8: "一级指标",
-    B8: "二级指标",
-    C8: "三级指标",
-    D8: "指标值",
-    E8: "指标值设置依据",
-    F8: "上年完成值",
-    G8: "指标分值权重",
-    H8: "指标赋分规则",
-    I8: "佐证资料",
     "A9:A12": "产出指标",
     "B9:B11": "数量指标",
     C9: "支持成果转化项目数量",
@@ -92,6 +103,11 @@ export function newProjectCells(overrides: Cells = {}): Cells {
     I14: "说明材料",
     ...overrides,
   };
+}
+
+/** The whole form filled in: labels and data. */
+export function newProjectCells(overrides: Cells = {}): Cells {
+  return { ...LABEL_CELLS, ...newProjectData(NEW_PROJECT, overrides) };
 }
 
 export async function workbookOf(sheets: Record<string, Cells>): Promise<Uint8Array> {
