@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, type Problem } from "./errors";
+import "./zod-locale";
 
 /** zod issues as the problems of an INVALID AppError (`path` = the field, dotted). */
 export const zodProblems = (error: z.ZodError): Problem[] => error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-// Messages zod writes itself (type mismatches, unknown keys) in the users' language.
-z.config(z.locales.zhCN());
+import "../zod-locale";
 
 /** Zod schemas of the JSON interchange format (design.md §5): seed, import, export and backups. */
 
