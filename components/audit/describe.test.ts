@@ -24,6 +24,25 @@ describe("describeChanges", () => {
     ]);
   });
 
+  it("names coded values with the words the rest of the application uses, per field", () => {
+    expect(
+      describeChanges(
+        { measureType: "CUMULATIVE", qualitativeValue: "PARTIAL", likelihood: "POSSIBLE", band: "PARTIAL" },
+        { measureType: "LEVEL", qualitativeValue: "ACHIEVED", likelihood: "CERTAIN", band: "ACHIEVED" },
+      ),
+    ).toEqual([
+      { field: "计量方式", before: "累计值", after: "当期水平" },
+      { field: "实际完成值", before: "部分达成", after: "达成" },
+      { field: "完成目标可能性", before: "有可能", after: "确定能" },
+      { field: "评价档次", before: "部分达成年度指标并具有一定效果", after: "达成年度指标" },
+    ]);
+    expect(describeChanges({ indicators: [{ measureType: "cumulative" }] }, { indicators: [{ measureType: "level" }] })).toEqual([
+      { field: "指标 · 第1行 · 计量方式", before: "累计值", after: "当期水平" },
+    ]);
+    // Not a code of that field: shown as it is.
+    expect(describeChanges({ role: "LEAD" }, { role: "constructor" })).toEqual([{ field: "角色", before: "项目负责人", after: "constructor" }]);
+  });
+
   it("keeps what it cannot name (listed last), and shortens long text", () => {
     const long = "发".repeat(80);
     expect(describeChanges({ custom: 1, goal: "" }, { custom: 2, goal: long })).toEqual([

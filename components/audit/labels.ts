@@ -1,3 +1,7 @@
+import { ROLE_LABEL } from "@/components/layout/role-label";
+import { BAND_OF } from "@/lib/evaluation/labels";
+import { LIKELIHOOD_LABEL, MEASURE_TYPE_LABEL, QUALITATIVE_LABEL } from "@/lib/progress/labels";
+
 /**
  * Words of the 操作日志 (ux.md): actions, kinds of record, field names and coded values as the users
  * call them. Unknown codes are shown as they are, so a new action appears before it has a label here —
@@ -133,40 +137,46 @@ export const FIELD_LABEL: Record<string, string> = {
   lockedThroughMonth: "锁定至（月，0为未锁定）",
 };
 
-/** Fields whose value is a code with a Chinese name. */
-const CODED_FIELDS = new Set(["role", "kind", "measureType", "status", "qualitativeValue", "likelihood", "op", "targetOp", "band"]);
+/** Comparison signs of a target as the sheet prints them. */
+const OP_LABEL: Record<string, string> = { GTE: ">=", GT: ">", EQ: "=", LTE: "<=", LT: "<" };
 
-export const CODE_LABEL: Record<string, string> = {
-  ADMIN: "管理员",
-  MANAGER: "管理者",
-  LEAD: "项目负责人",
-  EVALUATOR: "评价人",
-  SELF: "自评",
-  FINAL: "已完成",
-  PUBLISHED: "已发布",
+/** Sheet kinds, upper case as stored, lower case as the sheet documents write them. */
+const KIND_LABEL: Record<string, string> = {
   PROJECT: "项目支出绩效目标表",
   DEPARTMENT: "部门整体绩效目标",
-  CUMULATIVE: "累计值",
-  LEVEL: "水平值",
+  project: "项目支出绩效目标表",
+  department: "部门整体绩效目标",
+  SELF: "自评",
+  EVALUATOR: ROLE_LABEL.EVALUATOR,
+};
+
+const STATUS_LABEL: Record<string, string> = {
   DRAFT: "草稿",
   SUBMITTED: "已提交",
   APPROVED: "审核通过",
   RETURNED: "退回",
-  ACHIEVED: "达成",
-  PARTIAL: "部分达成",
-  NOT_ACHIEVED: "未达成",
-  CERTAIN: "确定能",
-  POSSIBLE: "有可能",
-  IMPOSSIBLE: "完全不可能",
-  GTE: ">=",
-  GT: ">",
-  EQ: "=",
-  LTE: "<=",
-  LT: "<",
-  project: "项目支出绩效目标表",
-  department: "部门整体绩效目标",
-  cumulative: "累计值",
-  level: "水平值",
+  PUBLISHED: "已发布",
+  FINAL: "已完成",
 };
 
-export const codeLabel = (field: string, value: string): string => (CODED_FIELDS.has(field) ? (CODE_LABEL[value] ?? value) : value);
+/**
+ * Fields whose value is a code with a Chinese name, and those names — the same words the rest of the
+ * application uses (the lib label maps), per field: ACHIEVED is 达成 as a qualitative actual but
+ * 达成年度指标 as an evaluation band.
+ */
+const CODES_OF: Record<string, Readonly<Record<string, string>>> = {
+  role: ROLE_LABEL,
+  kind: KIND_LABEL,
+  measureType: { ...MEASURE_TYPE_LABEL, cumulative: MEASURE_TYPE_LABEL.CUMULATIVE, level: MEASURE_TYPE_LABEL.LEVEL },
+  status: STATUS_LABEL,
+  qualitativeValue: QUALITATIVE_LABEL,
+  likelihood: LIKELIHOOD_LABEL,
+  op: OP_LABEL,
+  targetOp: OP_LABEL,
+  band: BAND_OF,
+};
+
+export function codeLabel(field: string, value: string): string {
+  const codes = Object.hasOwn(CODES_OF, field) ? CODES_OF[field] : undefined;
+  return (codes && Object.hasOwn(codes, value) ? codes[value] : undefined) ?? value;
+}
