@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import type { Workbook } from "@/lib/authoring/export-workbook";
 import { AMOUNT_FORMAT, type CellStyle, FormWriter, setPrintLayout } from "@/lib/xlsx/form-writer";
 import { newWorkbook, toBuffer } from "@/lib/xlsx/write-workbook";
 import { approvedText, lightCountsText, submittedText } from "./cells";
@@ -16,11 +17,6 @@ import { refreshStaleFigures } from "./refresh-sheet-figures";
  * chosen columns; with grouping by unit, a 小计 row after each unit's rows; a 合计 row; and a second worksheet with
  * every unit's subtotals. Sums come from the database, like the page's.
  */
-
-export interface ScorecardExport {
-  filename: string;
-  body: Buffer;
-}
 
 /** An .xlsx column: a header and how a row and a subtotal fill it. */
 interface XlsxColumn {
@@ -64,7 +60,7 @@ const XLSX_COLUMNS: Record<ScorecardColumnId, XlsxColumn[]> = {
   ],
 };
 
-export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuery, options: { now?: Date } = {}): Promise<ScorecardExport> {
+export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuery, options: { now?: Date } = {}): Promise<Workbook> {
   authorize(actor, { type: "sheets.list" });
   const now = options.now ?? new Date();
   const { fiscalYear } = await resolveYear(db, query);
@@ -103,7 +99,7 @@ export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuer
     totals,
   });
   writeUnitSubtotals(workbook.addWorksheet("按单位小计"), `${year ?? ""}年度绩效看板 · 按预算单位小计`, groups, totals);
-  return { filename: `${year ?? ""}年度绩效看板.xlsx`, body: await toBuffer(workbook) };
+  return { filename: `${year ?? ""}年度绩效看板.xlsx`, bytes: await toBuffer(workbook) };
 }
 
 function describeFilters(query: ScorecardQuery, units: Map<number, string>): string {

@@ -32,7 +32,7 @@ async function read(body: Buffer) {
 describe("exportScorecard", () => {
   it("writes the filtered table with the page's columns, unit subtotals and a total, and reads back", async () => {
     const query = parseScorecardQuery({ group: "unit", sort: "budget", dir: "desc", light: "red" });
-    const { filename, body } = await exportScorecard(f.db.prisma, f.actors.manager, query, { now });
+    const { filename, bytes: body } = await exportScorecard(f.db.prisma, f.actors.manager, query, { now });
     expect(filename).toBe("2025年度绩效看板.xlsx");
     const { values } = await read(body);
     const table = values("绩效看板");
@@ -60,7 +60,7 @@ describe("exportScorecard", () => {
   });
 
   it("keeps only the chosen columns, and only the sheets the user may see", async () => {
-    const { body } = await exportScorecard(f.db.prisma, f.actors.lead, parseScorecardQuery({ cols: "name,light,final" }), { now });
+    const { bytes: body } = await exportScorecard(f.db.prisma, f.actors.lead, parseScorecardQuery({ cols: "name,light,final" }), { now });
     const table = (await read(body)).values("绩效看板");
     expect(table[2]).toEqual(["项目名称", "预警", "评价得分", "评价等级"]);
     expect(table.slice(3, -1).map((r) => r[0])).toEqual(["2025年“两区”创新建设专项", "落实2023年厅地联动市级配套专项资金"]);
