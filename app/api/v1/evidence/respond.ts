@@ -1,18 +1,14 @@
-import { AppError, HTTP_STATUS, type Problem } from "@/lib/errors";
 import { UploadTooLargeError } from "@/lib/evidence/upload-request";
+import { errorResponse as refusalResponse, problemResponse } from "../_lib/problem";
 
 /** JSON answers of the evidence API: `{ error, problems }` for every refusal. */
 
-export const problemResponse = (status: number, error: string, problems: Problem[] = []) =>
-  Response.json({ error, problems }, { status, headers: { "Cache-Control": "no-store" } });
+export { problemResponse, unauthorized } from "../_lib/problem";
 
-export const unauthorized = () => problemResponse(401, "请先登录");
-
+/** As every route answers, but a file over the size limit is 413. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof UploadTooLargeError) return problemResponse(413, error.message, error.problems);
-  if (error instanceof AppError) return problemResponse(HTTP_STATUS[error.code], error.message, error.problems);
-  console.error(error);
-  return problemResponse(500, "服务器内部错误，请稍后重试");
+  return refusalResponse(error);
 }
 
 /**

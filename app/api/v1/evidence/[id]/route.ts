@@ -2,6 +2,7 @@ import { getActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { deleteEvidence } from "@/lib/evidence/delete-evidence";
 import { readEvidence } from "@/lib/evidence/read-evidence";
+import { contentDisposition } from "../../_lib/problem";
 import { crossSiteRefusal, errorResponse, problemResponse, unauthorized } from "../respond";
 
 type Context = { params: Promise<{ id: string }> };
@@ -45,11 +46,4 @@ export async function DELETE(request: Request, { params }: Context): Promise<Res
   } catch (error) {
     return errorResponse(error);
   }
-}
-
-/** RFC 6266/5987: an ASCII fallback for old clients, and the real (UTF-8) name. */
-function contentDisposition(name: string): string {
-  const fallback = name.replace(/[^\x20-\x7e]|["\\%;]/g, "_");
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
