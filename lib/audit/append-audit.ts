@@ -17,11 +17,32 @@ type Named = { entityType: string; entityId: string; before: unknown; after: unk
 /** JSON as the log stores it (no undefined keys, dates as strings): what the migration's backfill sees too. */
 const asStored = (json: Prisma.InputJsonValue | null | undefined): unknown => (json == null ? null : JSON.parse(JSON.stringify(json)));
 
+/**
+ * Sheet → department, per transaction: a caller appending in a loop (the rows of a sheet) reads the
+ * sheet's department once. A sheet never changes department (its unit may change only within the
+ * department) and is never deleted, so a found department stays true for the transaction; a sheet not
+ * found is not remembered (it may be created later in the same transaction). Only transaction clients
+ * are keyed (they lack `$connect`): a cache on the long-lived client would outlive the request.
+ */
+const sheetDepartments = new WeakMap<object, Map<number, number>>();
+
+function sheetDepartmentsOf(tx: Tx): Map<number, number> {
+  if ("$connect" in tx) return new Map();
+  let cache = sheetDepartments.get(tx);
+  if (!cache) sheetDepartments.set(tx, (cache = new Map()));
+  return cache;
+}
+
 /** The one department of these sheets; null when there is none (the sheets are gone) or several. */
 async function departmentOfSheets(tx: Tx, sheetIds: number[]): Promise<number | null> {
   if (sheetIds.length === 0) return null;
-  const sheets = await tx.targetSheet.findMany({ where: { id: { in: sheetIds } }, select: { unit: { select: { departmentId: true } } } });
-  const departments = new Set(sheets.map((s) => s.unit.departmentId));
+  const cache = sheetDepartmentsOf(tx);
+  const missing = [...new Set(sheetIds.filter((id) => !cache.has(id)))];
+  if (missing.length > 0) {
+    const sheets = await tx.targetSheet.findMany({ where: { id: { in: missing } }, select: { id: true, unit: { select: { departmentId: true } } } });
+    for (const s of sheets) cache.set(s.id, s.unit.departmentId);
+  }
+  const departments = new Set(sheetIds.filter((id) => cache.has(id)).map((id) => cache.get(id)!));
   return departments.size === 1 ? [...departments][0]! : null;
 }
 
