@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { type ChangeEvent, useId, useRef, useState, useTransition } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { formatTimestamp } from "@/lib/beijing-time";
 import type { EvidenceFileView } from "@/lib/evidence/evidence-view";
 import { EVIDENCE_ACCEPT, formatFileSize, MAX_EVIDENCE_LABEL, precheckEvidence } from "@/lib/evidence/limits";
-import { formatTimestamp } from "./format-timestamp";
 
 export interface EvidencePanelProps {
   sheetId: number;
@@ -108,7 +108,7 @@ export function EvidencePanel({ sheetId, month, indicatorId = null, files, canEd
                 </td>
                 <td className="num">{formatFileSize(file.sizeBytes)}</td>
                 <td className="whitespace-nowrap">{file.uploadedBy?.displayName ?? "—"}</td>
-                <td className="num">{formatTimestamp(file.createdAt)}</td>
+                <td className="num">{formatTimestamp(new Date(file.createdAt))}</td>
                 {canEdit ? (
                   <td className="no-print whitespace-nowrap">
                     {confirming === file.id ? (
