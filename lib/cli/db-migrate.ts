@@ -1,10 +1,4 @@
-import { migrate } from "@/lib/db/migrate";
 import { runWithDatabase } from "./run";
+import { migrateStep } from "./seed-step";
 
-await runWithDatabase(
-  async (db) => {
-    const applied = await migrate(db.sql);
-    console.log(applied.length ? `已应用迁移：${applied.join("、")}` : "数据库结构已是最新");
-  },
-  { migrate: false },
-);
+await runWithDatabase(async (db) => console.log(await migrateStep(db)), { migrate: false });

@@ -6,21 +6,24 @@ import { AppError, formatProblem } from "@/lib/errors";
 /**
  * Runs a command against the configured database (PGlite in DATA_DIR, or DATABASE_URL), bringing the
  * schema up to date first, and always closing it: an open PGlite keeps the process alive and holds the
- * data-directory lock. Problems go to stderr; input problems exit with status 2, anything else with 1.
+ * data-directory lock. Problems go to stderr; returns the exit status: input problems 2, anything else 1.
  */
-export async function runWithDatabase(main: (db: Database) => Promise<number | void>, options: { migrate?: boolean } = {}): Promise<never> {
+export async function withDatabase(main: (db: Database) => Promise<number | void>, options: { migrate?: boolean } = {}): Promise<number> {
   let db: Database | undefined;
-  let code: number;
   try {
     db = await openDatabase(dbTarget());
     if (options.migrate !== false) await migrate(db.sql);
-    code = (await main(db)) ?? 0;
+    return (await main(db)) ?? 0;
   } catch (error) {
-    code = reportError(error);
+    return reportError(error);
   } finally {
     await db?.close().catch(() => undefined);
   }
-  process.exit(code);
+}
+
+/** `withDatabase`, then exits with its status. */
+export async function runWithDatabase(main: (db: Database) => Promise<number | void>, options: { migrate?: boolean } = {}): Promise<never> {
+  process.exit(await withDatabase(main, options));
 }
 
 /** Prints an error for a person and returns the exit status. */

@@ -1,6 +1,13 @@
 import { dbTarget } from "@/lib/db/config";
+import { migrate } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/open";
 import { seedIfEmpty } from "@/lib/seed/seed-database";
+
+/** Brings the schema up to date; says which migrations it applied, or that there were none. */
+export async function migrateStep(db: Database): Promise<string> {
+  const applied = await migrate(db.sql);
+  return applied.length ? `已应用迁移：${applied.join("、")}` : "数据库结构已是最新";
+}
 
 /**
  * Seeds an empty database. Demo users (published passwords) go only into the embedded database,
