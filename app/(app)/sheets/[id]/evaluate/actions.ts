@@ -5,13 +5,14 @@ import { z } from "zod";
 import type { EvaluationActionState } from "@/components/evaluation/action-state";
 import { requireActor, type UserActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { finaliseEvaluation } from "@/lib/evaluation/finalise-evaluation";
 import { reopenEvaluation } from "@/lib/evaluation/reopen-evaluation";
 import { saveEvaluation } from "@/lib/evaluation/save-evaluation";
 import { saveSelfEvaluation } from "@/lib/evaluation/save-self-evaluation";
 import type { SaveEvaluationInput } from "@/lib/evaluation/write-evaluation";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { zodProblems } from "@/lib/parse-input";
+import { refusal } from "@/app/_lib/authoring-action";
 
 const ROW_FIELDS = ["actual", "band", "gradeScore", "deductionPoints", "deductionReason", "deviationReason"] as const;
 
@@ -51,8 +52,6 @@ function saveInput(form: FormData): SaveEvaluationInput | z.ZodError {
   };
 }
 
-const FALLBACK = "操作失败，请稍后重试；如果问题持续，请联系管理员。";
-
 async function run(sheetId: number, work: (prisma: PrismaClient, actor: UserActor) => Promise<string>): Promise<EvaluationActionState> {
   const actor = await requireActor();
   try {
@@ -60,16 +59,14 @@ async function run(sheetId: number, work: (prisma: PrismaClient, actor: UserActo
     for (const path of [`/sheets/${sheetId}/evaluate`, `/sheets/${sheetId}/report`, "/evaluations"]) revalidatePath(path);
     return { ok: true, message };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message, problems: error.problems };
-    console.error(error);
-    return { ok: false, error: FALLBACK, problems: [] };
+    return refusal(error);
   }
 }
 
 const refused = (error: z.ZodError): EvaluationActionState => ({
   ok: false,
   error: "提交的内容有误，请刷新页面后重试",
-  problems: error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+  problems: zodProblems(error),
 });
 
 /** 保存 (the assigned evaluator). */
