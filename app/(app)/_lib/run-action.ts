@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { zodProblems } from "@/lib/parse-input";
 
 /** The text fields of a form (files and repeated names are not used by these forms). */
 export function formFields(form: FormData): Record<string, string> {
@@ -35,7 +36,7 @@ export async function runFormAction<S extends z.ZodType>(options: {
   const parsed = options.schema.safeParse(fields);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+    for (const problem of zodProblems(parsed.error)) fieldErrors[problem.path] ??= problem.message;
     return { ok: false, error: "请按提示修改后再保存", fieldErrors, values, at: Date.now() };
   }
   const actor = await requireActor();
