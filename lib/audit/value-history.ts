@@ -5,7 +5,7 @@ import { auditVisibility, authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
-import { type AuditEntryView, auditEntrySelect, toEntryViews, visibleAuditWhere } from "./entry-view";
+import { type AuditEntryView, auditEntrySelect, toEntryViews } from "./entry-view";
 
 export const valueHistorySchema = z.object({
   /** Prisma model name, e.g. `ProgressEntry`. */
@@ -62,7 +62,8 @@ export async function valueHistory(prisma: PrismaClient, actor: Actor, input: Va
   const rows = await prisma.auditLog.findMany({
     where: { entityType, entityId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: auditEntrySelect,
+    // The department too: a manager's share of the entries is filtered from these rows below.
+    select: { ...auditEntrySelect, departmentId: true },
   });
   const sheetOfRow = SHEET_OF_ROW[entityType];
   let sheetId: number | null = null;
@@ -80,14 +81,8 @@ export async function valueHistory(prisma: PrismaClient, actor: Actor, input: Va
   }
   authorize(actor, { type: "audit.read" });
   const visibility = auditVisibility(actor);
-  const visible =
-    "all" in visibility
-      ? rows
-      : await prisma.auditLog.findMany({
-          where: { AND: [{ entityType, entityId }, visibleAuditWhere(visibility)] },
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: auditEntrySelect,
-        });
+  // What visibleAuditWhere filters in the database, applied to the rows already read.
+  const visible = "all" in visibility ? rows : "none" in visibility ? [] : rows.filter((row) => row.departmentId === visibility.departmentId);
   if (visible.length === 0 && rows.length > 0) throw new AppError("FORBIDDEN", "无权执行此操作");
   return { entityType, entityId, sheetId: null, entries: await toEntryViews(prisma, visible) };
 }
