@@ -2,20 +2,18 @@
 
 import Link from "next/link";
 import { createContext, useActionState, useContext, useId } from "react";
+import { ROLE_LABEL } from "@/components/layout/role-label";
 import { DataTable, dataTableColumnHelper } from "@/components/ui/data-table";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AssignedUser, AssignmentCandidate, SheetAssignments } from "@/lib/assignments/list-assignments";
-import { type ActionState, fieldError } from "./action-state";
+import { type FormAction, fieldError } from "./action-state";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 type Duty = "LEAD" | "EVALUATOR";
-
-const DUTY_LABEL: Record<Duty, string> = { LEAD: "项目负责人", EVALUATOR: "评价人" };
 
 interface AssignmentTools {
   candidates: Record<Duty, AssignmentCandidate[]>;
-  assignAction: Action;
-  unassignAction: Action;
+  assignAction: FormAction;
+  unassignAction: FormAction;
 }
 
 /** What the cells need besides their row (the columns live at module scope). */
@@ -110,7 +108,7 @@ function RemoveChip({ sheet, duty, user }: { sheet: SheetAssignments; duty: Duty
       <button
         type="submit"
         disabled={pending || !hydrated}
-        aria-label={`移除 ${user.displayName} 的${DUTY_LABEL[duty]}分工（${sheet.name}）`}
+        aria-label={`移除 ${user.displayName} 的${ROLE_LABEL[duty]}分工（${sheet.name}）`}
         title="移除"
         className="rounded px-1 leading-none text-muted hover:bg-white hover:text-red-700 disabled:opacity-50"
       >
@@ -139,7 +137,7 @@ function AddForm({ sheet, duty, assigned }: { sheet: SheetAssignments; duty: Dut
       <input type="hidden" name="role" value={duty} />
       <div className="flex items-center gap-1">
         <label htmlFor={id} className="sr-only">
-          为「{sheet.name}」添加{DUTY_LABEL[duty]}
+          为「{sheet.name}」添加{ROLE_LABEL[duty]}
         </label>
         <select
           id={id}
@@ -150,7 +148,7 @@ function AddForm({ sheet, duty, assigned }: { sheet: SheetAssignments; duty: Dut
           className="min-w-0 flex-1 rounded border border-line bg-white px-1 py-0.5 text-sm aria-[invalid=true]:border-red-600"
         >
           <option value="" disabled>
-            选择{DUTY_LABEL[duty]}…
+            选择{ROLE_LABEL[duty]}…
           </option>
           {options.map((c) => (
             <option key={c.id} value={c.id}>

@@ -1,14 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { type ActionState, fieldError, fieldsKey, typed } from "./action-state";
-import { describedBy, Field, FormMessage, inputClass, SubmitButton, useFocusFirstError } from "./form-parts";
+import { type FormAction, fieldError, fieldsKey, typed } from "./action-state";
+import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
 
 /** The forms of 部门与预算单位: a name to add, a name to change, a row to delete. */
-
-export type UnitFormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 const smallButton = "rounded border border-line bg-white px-2 py-0.5 hover:border-brand disabled:opacity-50";
 
@@ -21,7 +19,7 @@ export function AddNameForm({
   submit,
   hidden,
 }: {
-  action: UnitFormAction;
+  action: FormAction;
   /** Accessible name of the form. */
   title: string;
   label: string;
@@ -29,11 +27,8 @@ export function AddNameForm({
   submit: string;
   hidden?: Record<string, string | number>;
 }) {
-  const [state, formAction] = useActionState(action, null);
-  const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(state, formRef);
-  const id = `${useId()}-name`;
+  const { state, formAction, hydrated, formRef, f } = useActionForm(action);
+  const id = f("name");
   // A refusal about the department (deleted meanwhile) has no field of its own: show it by the name.
   const error = fieldError(state, "name") ?? fieldError(state, "departmentId");
   return (
@@ -68,7 +63,7 @@ export function RenameForm({
   hint,
   summary = "重命名",
 }: {
-  action: UnitFormAction;
+  action: FormAction;
   id: number;
   name: string;
   /** 部门 or 预算单位, for the accessible names. */
@@ -76,15 +71,12 @@ export function RenameForm({
   hint: string;
   summary?: string;
 }) {
-  const [state, formAction] = useActionState(action, null);
-  const hydrated = useHydrated();
+  const { state, formAction, hydrated, formRef, f } = useActionForm(action);
   const detailsRef = useRef<HTMLDetailsElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(state, formRef);
   useEffect(() => {
     if (state?.ok && detailsRef.current) detailsRef.current.open = false;
   }, [state]);
-  const inputId = `${useId()}-name`;
+  const inputId = f("name");
   const error = fieldError(state, "name") ?? fieldError(state, "id");
   return (
     <div className="max-w-80 space-y-1">
@@ -112,7 +104,7 @@ export function RenameForm({
 }
 
 /** 删除: shown only for rows nothing uses; a refusal (used meanwhile) appears beside the button. */
-export function DeleteForm({ action, id, name, what }: { action: UnitFormAction; id: number; name: string; what: string }) {
+export function DeleteForm({ action, id, name, what }: { action: FormAction; id: number; name: string; what: string }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-1">

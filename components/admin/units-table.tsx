@@ -3,7 +3,8 @@
 import { createContext, useContext } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/ui/data-table";
 import type { SheetsInYear } from "@/lib/units/list-units";
-import { DeleteForm, RenameForm, type UnitFormAction } from "./unit-forms";
+import type { FormAction } from "./action-state";
+import { DeleteForm, RenameForm } from "./unit-forms";
 
 export interface UnitTableRow {
   id: number;
@@ -15,8 +16,8 @@ export interface UnitTableRow {
 }
 
 interface UnitTools {
-  renameAction: UnitFormAction;
-  deleteAction: UnitFormAction;
+  renameAction: FormAction;
+  deleteAction: FormAction;
 }
 
 /** What the cells need besides their row (the columns live at module scope). */
