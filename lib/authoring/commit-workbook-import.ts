@@ -2,7 +2,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { validateInterchange } from "@/lib/interchange/validate";
 import { parseInput } from "@/lib/parse-input";
 import { importSheetsInTx, type ImportedSheet } from "@/lib/sheets/import-sheets";
 import { sheetsWithHistory } from "@/lib/sheets/recorded-history";
@@ -29,12 +28,10 @@ export async function commitWorkbookImport(prisma: PrismaClient, actor: Actor, b
   authorize(actor, { type: "sheets.import" });
   const input = parseInput(workbookImportSchema, options);
   const read = await readWorkbookForImport(prisma, bytes, input);
-  if (!read.file) throw new AppError("INVALID", "工作簿有问题，未导入任何内容", read.problems);
-  const file = read.file;
+  if (!read.file || !read.valid) throw new AppError("INVALID", "工作簿有问题，未导入任何内容", read.problems);
+  const { file, valid } = read;
   const errors = file.sheets.flatMap((sheet, s) => lintProblems(lintErrors(read.lint[s]!), sheet, `第${s + 1}张表「${sheet.name}」`));
   if (read.lint.some(hasLintErrors)) throw new AppError("INVALID", "检查发现错误，未导入任何内容", errors);
-  const valid = validateInterchange(file);
-  if (!valid.ok) throw new AppError("INVALID", "工作簿有问题，未导入任何内容", valid.problems);
 
   return prisma.$transaction(
     async (tx) => {
@@ -58,7 +55,7 @@ export async function commitWorkbookImport(prisma: PrismaClient, actor: Actor, b
           );
         }
       }
-      const imported = await importSheetsInTx(tx, actor, valid.file, { replace: input.replace });
+      const imported = await importSheetsInTx(tx, actor, valid, { replace: input.replace });
       return { year: read.year, imported };
     },
     { timeout: 120_000, maxWait: 30_000 },

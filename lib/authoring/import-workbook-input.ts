@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type Problem } from "@/lib/errors";
 import type { InterchangeFile, InterchangeSheet } from "@/lib/interchange/schema";
+import type { ValidFile } from "@/lib/interchange/validate";
 import { lintSheet, type LintIssue } from "@/lib/lint";
-import { readSheetsWorkbook } from "@/lib/xlsx";
+import { readValidSheetsWorkbook } from "@/lib/xlsx";
 import { parseTarget, type Target } from "@/lib/targets";
 import { workbookYear } from "./workbook-year";
 
@@ -26,9 +27,11 @@ type Tx = Pick<Prisma.TransactionClient, "department" | "targetSheet">;
 export interface WorkbookRead {
   year: number;
   department: string;
-  /** Problems of reading (cell-named); when any, `file` is undefined. */
+  /** Problems of reading (cell-named); when any, `file` and `valid` are undefined. */
   problems: Problem[];
   file?: InterchangeFile;
+  /** `file` validated (reading validates it), ready to import. */
+  valid?: ValidFile;
   /** Per sheet of `file`: its lint. */
   lint: LintIssue[][];
 }
@@ -42,9 +45,9 @@ export async function readWorkbookForImport(db: Tx, bytes: Uint8Array, options: 
   const year = options.year ?? (await workbookYear(bytes));
   if (year === undefined) throw invalid("year", "工作簿标题下没有写明年度，请填写年度");
   const department = await importDepartment(db, options.department);
-  const read = await readSheetsWorkbook(bytes, { department, fiscalYear: year });
+  const read = await readValidSheetsWorkbook(bytes, { department, fiscalYear: year });
   if (!read.ok) return { year, department, problems: read.problems, lint: [] };
-  return { year, department, problems: [], file: read.file, lint: read.file.sheets.map((sheet) => lintSheet(sheet)) };
+  return { year, department, problems: [], file: read.file, valid: read.valid, lint: read.file.sheets.map((sheet) => lintSheet(sheet)) };
 }
 
 /** The department named, else the only one there is, else (an empty database) the caller must name one. */

@@ -1,13 +1,15 @@
 import ExcelJS from "exceljs";
 import type { Problem } from "@/lib/errors";
 import type { InterchangeFile, InterchangeSheet } from "@/lib/interchange/schema";
-import { validateInterchange } from "@/lib/interchange/validate";
+import { validateInterchange, type ValidFile } from "@/lib/interchange/validate";
 import { findBlocks } from "./blocks";
 import { gridOf } from "./grid";
 import { CellMap, problemAt } from "./locations";
 import { readBlock } from "./read-block";
 
 export type ReadWorkbookResult = { ok: true; file: InterchangeFile } | { ok: false; problems: Problem[] };
+/** As read (`file`, for showing and linting) and as validated (`valid`, ready to import). */
+export type ReadValidWorkbookResult = { ok: true; file: InterchangeFile; valid: ValidFile } | { ok: false; problems: Problem[] };
 
 export const NO_SHEETS = "工作簿中没有找到绩效目标表";
 
@@ -20,6 +22,15 @@ export async function readSheetsWorkbook(
   buffer: Buffer | ArrayBuffer | Uint8Array,
   options: { department: string; fiscalYear: number },
 ): Promise<ReadWorkbookResult> {
+  const read = await readValidSheetsWorkbook(buffer, options);
+  return read.ok ? { ok: true, file: read.file } : read;
+}
+
+/** readSheetsWorkbook, also giving the validated file it checked, so an import need not validate again. */
+export async function readValidSheetsWorkbook(
+  buffer: Buffer | ArrayBuffer | Uint8Array,
+  options: { department: string; fiscalYear: number },
+): Promise<ReadValidWorkbookResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(toArrayBuffer(buffer));
@@ -46,7 +57,7 @@ export async function readSheetsWorkbook(
   const file: InterchangeFile = { department: options.department, fiscalYear: options.fiscalYear, sheets };
   const validation = validateInterchange(file);
   if (!validation.ok) problems.push(...cells.mapProblems(file, validation.problems, new Set(problems.map((p) => p.path))));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, file };
+  return problems.length > 0 || !validation.ok ? { ok: false, problems } : { ok: true, file, valid: validation.file };
 }
 
 // exceljs's typings want its own Buffer type; a copy also detaches the input from a pooled Node buffer.
