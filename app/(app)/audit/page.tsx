@@ -6,7 +6,7 @@ import { orInterrupt } from "@/app/_lib/interrupts";
 import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
 import { toAuditRow } from "@/components/audit/audit-rows";
 import { AuditTable } from "@/components/audit/audit-table";
-import { type AuditPage, listAudit } from "@/lib/audit/list-audit";
+import { AUDIT_PAGE_SIZE, type AuditPage, listAudit } from "@/lib/audit/list-audit";
 import { listAuditFilters } from "@/lib/audit/list-audit-filters";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
@@ -27,16 +27,19 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const { sheet, user, from, to, before, after } = search.data;
   const actor = await requireActor();
   const prisma = await getPrisma();
-  const options = await orInterrupt(listAuditFilters(prisma, actor));
+  // Two separate reads: the filter form's choices and the page of entries, at once.
+  const [options, listed] = await Promise.all([
+    orInterrupt(listAuditFilters(prisma, actor)),
+    orInterrupt(listAudit(prisma, actor, { sheetId: sheet, actorId: user, from, to, before, after })).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "INVALID") return error;
+      throw error;
+    }),
+  ]);
 
   let page: AuditPage | null = null;
   const errors: Record<string, string> = {};
-  try {
-    page = await orInterrupt(listAudit(prisma, actor, { sheetId: sheet, actorId: user, from, to, before, after }));
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "INVALID")) throw error;
-    for (const p of error.problems) errors[URL_NAME[p.path] ?? "page"] ??= p.message;
-  }
+  if (listed instanceof AppError) for (const p of listed.problems) errors[URL_NAME[p.path] ?? "page"] ??= p.message;
+  else page = listed;
 
   const filters: AuditFilterValues = { sheet, user, from, to };
   const filtered = Object.values(filters).some(Boolean);
@@ -75,7 +78,7 @@ function Pager({ page, filters }: { page: AuditPage; filters: AuditFilterValues 
   const link = "rounded border border-line bg-white px-2 py-0.5 hover:border-brand";
   return (
     <nav aria-label="翻页" className="no-print flex items-center gap-3">
-      <span className="text-muted">共 {page.total} 条，每页 50 条，最新的在前</span>
+      <span className="text-muted">共 {page.total} 条，每页 {AUDIT_PAGE_SIZE} 条，最新的在前</span>
       {page.newer ? (
         <>
           <Link href={href(null)} className={link}>

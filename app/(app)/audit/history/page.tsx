@@ -6,6 +6,7 @@ import { toAuditRow } from "@/components/audit/audit-rows";
 import { AuditTable } from "@/components/audit/audit-table";
 import { entityLabel } from "@/components/audit/describe";
 import { valueHistory, valueHistorySchema } from "@/lib/audit/value-history";
+import { can } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 
@@ -24,7 +25,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <div className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-lg font-semibold">修改记录：{subject}</h1>
-        {actor.role === "ADMIN" || actor.role === "MANAGER" ? (
+        {can(actor, { type: "audit.read" }) ? (
           <Link href="/audit" className="text-brand hover:underline">
             ← 返回操作日志
           </Link>
