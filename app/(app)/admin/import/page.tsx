@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminHeader } from "@/components/admin/admin-tabs";
 import { forbidden } from "next/navigation";
 import { ImportWorkbook } from "@/components/authoring/import-workbook";
+import { listAuthoringChoices } from "@/lib/authoring/list-authoring-choices";
 import { can } from "@/lib/auth/authorize";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
@@ -13,8 +14,8 @@ export const metadata: Metadata = { title: "导入绩效目标表" };
 export default async function ImportPage() {
   const actor = await requireActor();
   if (!can(actor, { type: "sheets.import" })) forbidden();
-  const prisma = await getPrisma();
-  const departments = await prisma.department.findMany({ orderBy: { id: "asc" }, select: { name: true } });
+  // An admin (the only one who may import) is offered every department, in order.
+  const { departments } = await listAuthoringChoices(await getPrisma(), actor);
   return (
     <div className="space-y-3">
       <AdminHeader current="import" />
