@@ -86,18 +86,32 @@ export interface SheetEvaluationData {
 
 const str = (d: { toString(): string } | null): string | null => (d === null ? null : d.toString());
 
-const evaluationInclude = {
+/** What scoring needs; the in-year record (months, progress entries) is read only when asked for. */
+const scoringInclude = {
   ...sheetScopeInclude,
   unit: { select: { departmentId: true, name: true, department: { select: { name: true } } } },
   fiscalYear: { select: { year: true } },
   indicators: { orderBy: { position: "asc" } },
-  months: { where: { executed: { not: null } }, orderBy: { month: "asc" }, select: { month: true, executed: true } },
   budgetAdjustments: { select: { amount: true } },
   evaluations: { include: { rows: true, finalisedBy: { select: { displayName: true } } } },
 } satisfies Prisma.TargetSheetInclude;
 
-type EvaluationSheetRow = Prisma.TargetSheetGetPayload<{ include: typeof evaluationInclude }>;
+const evaluationInclude = {
+  ...scoringInclude,
+  months: { where: { executed: { not: null } }, orderBy: { month: "asc" }, select: { month: true, executed: true } },
+} satisfies Prisma.TargetSheetInclude;
+
+type EvaluationSheetRow = Prisma.TargetSheetGetPayload<{ include: typeof scoringInclude }> &
+  Partial<Pick<Prisma.TargetSheetGetPayload<{ include: typeof evaluationInclude }>, "months">>;
 type EvaluationRecord = EvaluationSheetRow["evaluations"][number];
+
+export interface LoadOptions {
+  /**
+   * False: leave out the in-year record (`progress` and `executedByMonth` come back empty), for a caller
+   * that only scores stored evaluations (the 待评价 list). Default true.
+   */
+  progress?: boolean;
+}
 
 /** Loads a sheet for its evaluation; NOT_FOUND when there is no such sheet. */
 export async function loadEvaluationData(db: Db, sheetId: number): Promise<SheetEvaluationData> {
@@ -107,9 +121,20 @@ export async function loadEvaluationData(db: Db, sheetId: number): Promise<Sheet
 }
 
 /** Loads many sheets for their evaluations in two queries, in the order of `sheetIds`; missing ids are left out. */
-export async function loadEvaluationDataMany(db: Db, sheetIds: number[]): Promise<SheetEvaluationData[]> {
+export async function loadEvaluationDataMany(db: Db, sheetIds: number[], options: LoadOptions = {}): Promise<SheetEvaluationData[]> {
   if (sheetIds.length === 0) return [];
-  const sheets = await db.targetSheet.findMany({ where: { id: { in: sheetIds } }, include: evaluationInclude });
+  const withProgress = options.progress ?? true;
+  const where = { id: { in: sheetIds } };
+  const sheets: EvaluationSheetRow[] = withProgress
+    ? await db.targetSheet.findMany({ where, include: evaluationInclude })
+    : await db.targetSheet.findMany({ where, include: scoringInclude });
+  const progress = withProgress ? await loadProgress(db, sheetIds) : new Map<number, ProgressPoint[]>();
+  const byId = new Map(sheets.map((sheet) => [sheet.id, toEvaluationData(sheet, progress)]));
+  return sheetIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The progress entries of these sheets' rows, per indicator id, months ascending. */
+async function loadProgress(db: Db, sheetIds: number[]): Promise<Map<number, ProgressPoint[]>> {
   const entries = await db.progressEntry.findMany({
     where: { indicator: { sheetId: { in: sheetIds } } },
     orderBy: [{ indicatorId: "asc" }, { month: "asc" }],
@@ -121,8 +146,7 @@ export async function loadEvaluationDataMany(db: Db, sheetIds: number[]): Promis
     list.push({ month: e.month, value: str(e.value), qualitativeValue: e.qualitativeValue });
     progress.set(e.indicatorId, list);
   }
-  const byId = new Map(sheets.map((sheet) => [sheet.id, toEvaluationData(sheet, progress)]));
-  return sheetIds.flatMap((id) => byId.get(id) ?? []);
+  return progress;
 }
 
 function toEvaluationData(sheet: EvaluationSheetRow, allProgress: Map<number, ProgressPoint[]>): SheetEvaluationData {
@@ -151,7 +175,7 @@ function toEvaluationData(sheet: EvaluationSheetRow, allProgress: Map<number, Pr
       rule: i.rule,
     })),
     progress,
-    executedByMonth: sheet.months.map((m) => ({ month: m.month, executed: m.executed!.toString() })),
+    executedByMonth: (sheet.months ?? []).map((m) => ({ month: m.month, executed: m.executed!.toString() })),
     evaluations: { SELF: evaluation("SELF"), EVALUATOR: evaluation("EVALUATOR") },
   };
 }

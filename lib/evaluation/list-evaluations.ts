@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/authorize";
 import { parseInput } from "@/lib/parse-input";
 import { Decimal, fmt2 } from "@/lib/scoring/decimal";
+import { listYears } from "@/lib/sheets/list-sheets";
 import { loadEvaluationDataMany } from "./evaluation-data";
 import type { EvaluationState } from "./labels";
 import { scoreStored } from "./score-evaluation";
@@ -42,7 +43,7 @@ export interface EvaluationList {
 export async function listEvaluations(prisma: PrismaClient, actor: Actor, input: ListEvaluationsInput = {}): Promise<EvaluationList> {
   const data = parseInput(listEvaluationsSchema, input);
   authorize(actor, { type: "sheets.list" });
-  const years = (await prisma.fiscalYear.findMany({ orderBy: { year: "desc" }, select: { year: true } })).map((y) => y.year);
+  const years = await listYears(prisma);
   const year = data.year ?? years[0] ?? null;
   if (year === null) return { year, years, rows: [] };
 
@@ -54,8 +55,8 @@ export async function listEvaluations(prisma: PrismaClient, actor: Actor, input:
   }
   const sheets = await prisma.targetSheet.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
   const rows: EvaluationListRow[] = [];
-  for (const sheet of await loadEvaluationDataMany(prisma, sheets.map((s) => s.id))) {
-    if (!can(actor, { type: "sheet.read", sheet: sheet.scope })) continue;
+  // The where above is the actor's share of `sheet.read` (narrower for an evaluator), so no row needs judging again.
+  for (const sheet of await loadEvaluationDataMany(prisma, sheets.map((s) => s.id), { progress: false })) {
     const ev = sheet.evaluations.EVALUATOR;
     const self = sheet.evaluations.SELF;
     let total: string | null = null;
