@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { listYears } from "@/lib/sheets/list-sheets";
 
 export interface AuthoringChoices {
   /** Departments the actor may draft in, each with its budget units. */
@@ -21,11 +22,11 @@ export async function listAuthoringChoices(prisma: PrismaClient, actor: Actor): 
       orderBy: { id: "asc" },
       select: { name: true, units: { orderBy: { id: "asc" }, select: { name: true } } },
     }),
-    prisma.fiscalYear.findMany({ orderBy: { year: "desc" }, select: { year: true } }),
+    listYears(prisma),
   ]);
   return {
     departments: departments.map((d) => ({ name: d.name, units: d.units.map((u) => u.name) })),
-    years: years.map((y) => y.year),
+    years,
     mayAddUnit: !(actor.kind === "user" && actor.role === "LEAD"),
   };
 }
