@@ -5,14 +5,15 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
+import { assertMonthOpen } from "@/lib/progress/month-open";
 import { FILE_TX_OPTIONS, lockContent, removeIfUnreferenced } from "./content-lock";
-import { assertMonthEditable, auditShape, type EvidenceFileView, evidenceSelect, idSchema, toEvidenceView } from "./evidence-view";
+import { auditShape, type EvidenceFileView, evidenceSelect, idSchema, toEvidenceView } from "./evidence-view";
 
 /**
- * 删除佐证资料: the sheet's assigned lead removes a file while its month is neither submitted nor
- * approved nor period-locked. The stored bytes go only when no other row refers to the same content.
+ * 删除佐证资料: the sheet's assigned lead removes a file while its month is open for reporting
+ * (assertMonthOpen, as for progress). The stored bytes go only when no other row refers to the same content.
  */
-export async function deleteEvidence(prisma: PrismaClient, actor: Actor, input: { id: number }): Promise<EvidenceFileView> {
+export async function deleteEvidence(prisma: PrismaClient, actor: Actor, input: { id: number }, options: { now?: Date } = {}): Promise<EvidenceFileView> {
   const id = parseInput(idSchema("佐证资料编号"), input.id, "佐证资料编号有误");
   const found = await prisma.evidenceFile.findUnique({ where: { id }, select: { sheetId: true, month: true, sha256: true } });
   if (!found) throw new AppError("NOT_FOUND", "找不到该佐证资料");
@@ -22,7 +23,7 @@ export async function deleteEvidence(prisma: PrismaClient, actor: Actor, input: 
 
   const deleted = await prisma.$transaction(async (tx) => {
     await lockContent(tx, found.sha256);
-    await assertMonthEditable(tx, found.sheetId, found.month, "删除");
+    await assertMonthOpen(tx, found.sheetId, found.month, options.now ?? new Date(), "删除佐证资料");
     const row = await tx.evidenceFile.findUnique({ where: { id }, select: evidenceSelect });
     if (!row) throw new AppError("NOT_FOUND", "找不到该佐证资料"); // deleted meanwhile
     await tx.evidenceFile.delete({ where: { id } });

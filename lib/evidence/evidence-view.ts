@@ -1,7 +1,5 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
-import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 
 /** One 佐证资料 file as the UI and the API show it (plain JSON: it crosses to client components). */
 export interface EvidenceFileView {
@@ -55,25 +53,3 @@ const MAX_ID = 2_147_483_647;
 export const idSchema = (label: string) =>
   z.number({ error: `${label}应为正整数` }).int(`${label}应为正整数`).positive(`${label}应为正整数`).max(MAX_ID, `${label}超出范围`);
 export const monthSchema = z.number({ error: "月份应为 1–12" }).int("月份应为 1–12").min(1, "月份应为 1–12").max(12, "月份应为 1–12");
-
-type Verb = "上传" | "删除";
-
-/**
- * Refuses a change to a month that is submitted or approved (no row: draft), or inside the period an admin
- * has locked. Inside a transaction the rows are read FOR SHARE, so a submission, review or lock waits for
- * this change to commit instead of racing it.
- */
-export async function assertMonthEditable(
-  db: Pick<Prisma.TransactionClient, "$queryRaw" | "targetSheet">,
-  sheetId: number,
-  month: number,
-  verb: Verb,
-): Promise<void> {
-  const rows = await db.$queryRaw<{ status: string }[]>`
-    SELECT status::text AS status FROM sheet_month WHERE sheet_id = ${sheetId} AND month = ${month} FOR SHARE`;
-  const status = rows[0]?.status ?? "DRAFT";
-  if (status !== "SUBMITTED" && status !== "APPROVED") return assertPeriodOpen(db, sheetId, month, `${verb}佐证资料`);
-  const sheet = await db.targetSheet.findUnique({ where: { id: sheetId }, select: { fiscalYear: { select: { year: true } } } });
-  const when = `${sheet ? `${sheet.fiscalYear.year}年` : ""}${month}月`;
-  throw new AppError("LOCKED", `${when}${status === "SUBMITTED" ? "已提交" : "已审核通过"}，不能再${verb}佐证资料`);
-}

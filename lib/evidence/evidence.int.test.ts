@@ -7,12 +7,14 @@ import type { Database } from "@/lib/db/open";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { auditMark } from "@/lib/audit/testing";
 import type { AuditLog, PrismaClient } from "@/lib/generated/prisma/client";
+import { getProgress } from "@/lib/progress/get-progress";
+import { AFTER_2025 } from "@/lib/progress/test-fixtures";
 import { type DemoActor, type DemoUsername, demoActors } from "@/lib/seed/demo-actors";
 import { seedIfEmpty } from "@/lib/seed/seed-database";
 import { deleteEvidence } from "./delete-evidence";
 import { pdfOfSize, samples } from "./fixtures";
 import { MAX_EVIDENCE_BYTES } from "./limits";
-import { canEditEvidence, listEvidence } from "./list-evidence";
+import { listEvidence } from "./list-evidence";
 import { readEvidence } from "./read-evidence";
 import { uploadEvidence, type UploadEvidenceInput } from "./upload-evidence";
 import { readAll, storedFiles, useTempDataDir } from "./test-helpers";
@@ -91,7 +93,7 @@ describe("the assigned lead", () => {
     expect(await listEvidence(db.prisma, actors.lead, { sheetId, month: 7, indicatorId: indicatorIds[0] })).toEqual([file]);
     expect(await listEvidence(db.prisma, actors.lead, { sheetId, month: 6 })).toEqual([]);
     expect(await listEvidence(db.prisma, actors.lead, { sheetId, indicatorId: null })).toEqual([]);
-    expect(await canEditEvidence(db.prisma, actors.lead, { sheetId, month: 7 })).toBe(true);
+    expect(await canEdit(actors.lead, 7)).toBe(true);
 
     const download = await readEvidence(db.prisma, actors.lead, { id: file.id });
     expect(download.file).toEqual(file);
@@ -197,7 +199,7 @@ describe("refusals store nothing", () => {
       code: "LOCKED",
       message: "2025年7月已提交，不能再删除佐证资料",
     });
-    expect(await canEditEvidence(db.prisma, actors.lead, { sheetId, month: 7 })).toBe(false);
+    expect(await canEdit(actors.lead, 7)).toBe(false);
 
     await db.prisma.sheetMonth.update({ where: { sheetId_month: { sheetId, month: 7 } }, data: { status: "APPROVED" } });
     expect(await refusal(upload(actors.lead, { file: other }))).toMatchObject({ code: "LOCKED", message: "2025年7月已审核通过，不能再上传佐证资料" });
@@ -213,7 +215,7 @@ describe("refusals store nothing", () => {
     expect((await upload(actors.lead, { month: 8, file: other })).month).toBe(8);
     await db.prisma.sheetMonth.update({ where: { sheetId_month: { sheetId, month: 7 } }, data: { status: "RETURNED" } });
     await deleteEvidence(db.prisma, actors.lead, { id: kept.id });
-    expect(await canEditEvidence(db.prisma, actors.lead, { sheetId, month: 7 })).toBe(true);
+    expect(await canEdit(actors.lead, 7)).toBe(true);
   });
 
   it("removes a file it put in place when the database write fails, but not one another row uses", async () => {
@@ -246,7 +248,7 @@ describe("who may do what", () => {
       expect(await listEvidence(db.prisma, actors[name], { sheetId, month: 7 }), name).toEqual([file]);
       expect(await readAll((await readEvidence(db.prisma, actors[name], { id: file.id })).stream), name).toEqual(Buffer.from(samples.pdf));
       expect(await refusal(deleteEvidence(db.prisma, actors[name], { id: file.id })), name).toMatchObject({ code: "FORBIDDEN" });
-      expect(await canEditEvidence(db.prisma, actors[name], { sheetId, month: 7 }), name).toBe(false);
+      expect(await canEdit(actors[name], 7), name).toBe(false);
     }
     expect(await refusal(listEvidence(db.prisma, actors.lead2, { sheetId }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await refusal(readEvidence(db.prisma, actors.lead2, { id: file.id }))).toMatchObject({ code: "FORBIDDEN" });
@@ -296,3 +298,47 @@ function failingAudit(prisma: PrismaClient): PrismaClient {
     },
   });
 }
+
+/** The progress page's upload and delete controls: shown exactly when the progress form may be edited. */
+const canEdit = async (actor: Actor, month: number, now = AFTER_2025) => (await getProgress(db.prisma, actor, { sheetId, month }, { now })).permissions.edit;
+
+describe("the month must be open for reporting, as for progress", () => {
+  const july = new Date("2025-07-15T04:00:00Z");
+  const file = { name: "工作资料.pdf", type: "application/pdf", bytes: samples.pdf };
+
+  it("refuses upload and delete in a month that has not begun", async () => {
+    const kept = await uploadEvidence(db.prisma, actors.lead, { sheetId, month: 12, file }, { now: AFTER_2025 });
+    expect(await refusal(uploadEvidence(db.prisma, actors.lead, { sheetId, month: 12, file }, { now: july }))).toMatchObject({
+      code: "INVALID",
+      message: "2025年12月尚未到来，还不能上传佐证资料",
+    });
+    expect(await refusal(deleteEvidence(db.prisma, actors.lead, { id: kept.id }, { now: july }))).toMatchObject({
+      code: "INVALID",
+      message: "2025年12月尚未到来，还不能删除佐证资料",
+    });
+    expect(await canEdit(actors.lead, 12, july)).toBe(false);
+    expect(await db.prisma.evidenceFile.count()).toBe(1);
+    expect(await evidenceAudit()).toHaveLength(1);
+
+    // The current month is open.
+    expect(await canEdit(actors.lead, 7, july)).toBe(true);
+    expect((await uploadEvidence(db.prisma, actors.lead, { sheetId, month: 7, file }, { now: july })).month).toBe(7);
+  });
+
+  it("refuses upload and delete on a sheet that is not published", async () => {
+    const kept = await upload(actors.lead);
+    await db.prisma.targetSheet.update({ where: { id: sheetId }, data: { status: "DRAFT" } });
+    try {
+      expect(await refusal(upload(actors.lead, { file }))).toMatchObject({ code: "INVALID", message: "该绩效目标表尚未发布，发布后才能上传佐证资料" });
+      expect(await refusal(deleteEvidence(db.prisma, actors.lead, { id: kept.id }))).toMatchObject({
+        code: "INVALID",
+        message: "该绩效目标表尚未发布，发布后才能删除佐证资料",
+      });
+      expect(await canEdit(actors.lead, 7)).toBe(false);
+      expect(await db.prisma.evidenceFile.count()).toBe(1);
+      expect(await evidenceAudit()).toHaveLength(1);
+    } finally {
+      await db.prisma.targetSheet.update({ where: { id: sheetId }, data: { status: "PUBLISHED" } });
+    }
+  });
+});

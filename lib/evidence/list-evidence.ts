@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
-import { assertMonthEditable, type EvidenceFileView, evidenceSelect, idSchema, monthSchema, toEvidenceView } from "./evidence-view";
+import { type EvidenceFileView, evidenceSelect, idSchema, monthSchema, toEvidenceView } from "./evidence-view";
 
 export interface ListEvidenceInput {
   sheetId: number;
@@ -33,21 +33,4 @@ export async function listEvidence(prisma: PrismaClient, actor: Actor, input: Li
     select: evidenceSelect,
   });
   return rows.map(toEvidenceView);
-}
-
-/**
- * Whether the actor may upload and delete 佐证资料 of a sheet's month right now (`evidence.write` and the
- * month neither submitted nor approved nor period-locked): the `canEdit` of <EvidencePanel>. The use cases check again.
- */
-export async function canEditEvidence(prisma: PrismaClient, actor: Actor, input: { sheetId: number; month: number }): Promise<boolean> {
-  const { sheetId, month } = parseInput(z.object({ sheetId: idSchema("绩效目标表编号"), month: monthSchema }), input, "查询条件有误");
-  const sheet = await loadSheetScope(prisma, sheetId);
-  if (!sheet || !can(actor, { type: "evidence.write", sheet })) return false;
-  return assertMonthEditable(prisma, sheetId, month, "上传").then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof AppError && error.code === "LOCKED") return false;
-      throw error;
-    },
-  );
 }

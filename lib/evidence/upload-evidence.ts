@@ -6,16 +6,9 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
+import { assertMonthOpen } from "@/lib/progress/month-open";
 import { FILE_TX_OPTIONS, lockContent, removeIfUnreferenced } from "./content-lock";
-import {
-  assertMonthEditable,
-  auditShape,
-  type EvidenceFileView,
-  evidenceSelect,
-  idSchema,
-  monthSchema,
-  toEvidenceView,
-} from "./evidence-view";
+import { auditShape, type EvidenceFileView, evidenceSelect, idSchema, monthSchema, toEvidenceView } from "./evidence-view";
 import { checkEvidenceFile } from "./file-type";
 import { commitStaged, discardStaged, stageContent, type StagedContent } from "./storage";
 
@@ -42,16 +35,17 @@ const inputSchema = z.object({
 
 /**
  * 上传佐证资料: the sheet's assigned lead attaches a file to a month (optionally to one indicator) while
- * that month is neither submitted nor approved nor period-locked. The bytes are stored once per content
- * under DATA_DIR/uploads; a refusal at any step leaves no file and no row.
+ * that month is open for reporting (assertMonthOpen, as for progress). The bytes are stored once per
+ * content under DATA_DIR/uploads; a refusal at any step leaves no file and no row.
  */
-export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: UploadEvidenceInput): Promise<EvidenceFileView> {
+export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: UploadEvidenceInput, options: { now?: Date } = {}): Promise<EvidenceFileView> {
   const { sheetId, month, indicatorId } = parseInput(inputSchema, input, "上传信息有误");
+  const now = options.now ?? new Date();
   const sheet = await loadSheetScope(prisma, sheetId);
   if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
   authorize(actor, { type: "evidence.write", sheet });
   // Early, so a locked month is refused before 20 MB are written; checked again under lock below.
-  await assertMonthEditable(prisma, sheetId, month, "上传");
+  await assertMonthOpen(prisma, sheetId, month, now, "上传佐证资料");
 
   const check = checkEvidenceFile(input.file.name, input.file.bytes);
   if (!check.ok) throw new AppError("INVALID", check.message, [{ path: "file", message: check.message }]);
@@ -64,7 +58,7 @@ export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: 
   try {
     return await prisma.$transaction(async (tx) => {
       await lockContent(tx, staged.sha256);
-      await assertMonthEditable(tx, sheetId, month, "上传");
+      await assertMonthOpen(tx, sheetId, month, now, "上传佐证资料");
       ({ created } = await commitStaged(staged, input.file.bytes.length));
       const row = await tx.evidenceFile.create({
         data: {

@@ -9,7 +9,8 @@ import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { idSchema, monthSchema, parseInput, textSchema } from "./input";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson } from "./records";
-import { assertMonthOpen, parseAmount } from "./save-progress";
+import { assertMonthOpen } from "./month-open";
+import { parseAmount } from "./save-progress";
 import { loadSheetData, openSheetForWrite, TX_OPTIONS } from "./sheet-data";
 
 export const adjustBudgetSchema = z.object({
@@ -38,7 +39,7 @@ export async function adjustBudget(prisma: PrismaClient, actor: Actor, input: Ad
   const value = new Decimal(amount.value);
   return prisma.$transaction(async (tx) => {
     const sheet = await openSheetForWrite(tx, actor, data.sheetId, "progress.write");
-    await assertMonthOpen(tx, sheet, data.month, now);
+    await assertMonthOpen(tx, sheet.id, data.month, now);
     const fullYear = sheet.adjustments.reduce((sum, a) => sum.plus(a.amount), sheet.fundsTotal).plus(value);
     if (!fullYear.gt(0)) {
       const message = `调整后全年预算数为 ${fmt2(fullYear)} 万元，应大于 0`;

@@ -5,17 +5,16 @@ import type { Likelihood, QualitativeStatus as DbQualitativeStatus } from "@/lib
 import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
-import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
 import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { isQuantitative } from "@/lib/targets/types";
 import { computeMonth } from "./compute-month";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
-import { isLockedStatus, LIKELIHOOD_FROM_LABEL, LIKELIHOOD_LABELS, MONTH_STATUS_LABEL, monthLabel, QUALITATIVE_FROM_LABEL } from "./labels";
+import { LIKELIHOOD_FROM_LABEL, LIKELIHOOD_LABELS, monthLabel, QUALITATIVE_FROM_LABEL } from "./labels";
+import { assertMonthOpen } from "./month-open";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson, describeStale, entrySnapshot, monthSnapshot } from "./records";
-import { reportingMonth } from "./reporting-month";
 import { entryKey, type IndicatorData, loadSheetData, openSheetForWrite, type SheetData, TX_OPTIONS } from "./sheet-data";
 
 const typed = z.string().max(100, "内容过长").nullable().default(null);
@@ -83,22 +82,6 @@ export function parseAmount(
 
 const sameDecimal = (a: { toString(): string } | null, b: string | null) => (a === null || b === null ? a === b : new Decimal(a.toString()).eq(b));
 
-/**
- * Checks that the month can be written by leads now: the sheet is published, the month has begun, is not
- * submitted or approved, and lies outside the period an admin has locked.
- */
-export async function assertMonthOpen(tx: Prisma.TransactionClient, sheet: SheetData, month: number, now: Date): Promise<void> {
-  if (sheet.status !== "PUBLISHED") throw new AppError("INVALID", "该绩效目标表尚未发布，发布后才能填报进度");
-  if (month > reportingMonth(sheet.year, now)) {
-    throw new AppError("INVALID", `${monthLabel(sheet.year, month)}尚未到来，还不能填报`);
-  }
-  const status = sheet.months.get(month)?.status ?? "DRAFT";
-  if (isLockedStatus(status)) {
-    throw new AppError("LOCKED", `${monthLabel(sheet.year, month)}${MONTH_STATUS_LABEL[status]}，已锁定，不能修改`);
-  }
-  await assertPeriodOpen(tx, sheet.id, month);
-}
-
 function entryFields(indicator: IndicatorData, row: z.output<typeof saveProgressRowSchema>, problems: Problem[], month: number): EntryFields | null {
   const at = (field: string) => `indicators.${indicator.id}.${field}`;
   const name = `「${indicator.name}」`;
@@ -162,7 +145,7 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
   const now = options.now ?? new Date();
   return prisma.$transaction(async (tx) => {
     const sheet = await openSheetForWrite(tx, actor, data.sheetId, "progress.write");
-    await assertMonthOpen(tx, sheet, data.month, now);
+    await assertMonthOpen(tx, sheet.id, data.month, now);
 
     const indicators = new Map(sheet.indicators.map((i) => [i.id, i]));
     const problems: Problem[] = [];

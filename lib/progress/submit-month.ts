@@ -9,7 +9,7 @@ import { idSchema, monthSchema, parseInput, versionSchema } from "./input";
 import { monthLabel } from "./labels";
 import { assertMonthVersion, writeMonth } from "./month-record";
 import { buildProgressView, type ProgressView } from "./progress-view";
-import { assertMonthOpen } from "./save-progress";
+import { assertMonthOpen } from "./month-open";
 import { loadSheetData, openSheetForWrite, type SheetData, TX_OPTIONS } from "./sheet-data";
 
 export const submitMonthSchema = z.object({
@@ -53,7 +53,7 @@ export async function submitMonth(prisma: PrismaClient, actor: Actor, input: Sub
   const now = options.now ?? new Date();
   return prisma.$transaction(async (tx) => {
     const sheet = await openSheetForWrite(tx, actor, data.sheetId, "month.submit");
-    await assertMonthOpen(tx, sheet, data.month, now);
+    await assertMonthOpen(tx, sheet.id, data.month, now);
     await assertMonthVersion(tx, sheet, data.month, data.version);
     const problems = submissionProblems(sheet, data.month);
     if (problems.length > 0) throw new AppError("INVALID", `${monthLabel(sheet.year, data.month)}还不能提交，请先补充以下内容`, problems);

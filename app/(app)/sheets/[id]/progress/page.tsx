@@ -4,18 +4,18 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { MonthSwitcher } from "@/components/progress/month-switcher";
 import { ProgressForm } from "@/components/progress/progress-form";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
-import { canEditEvidence, listEvidence } from "@/lib/evidence/list-evidence";
+import { listEvidence } from "@/lib/evidence/list-evidence";
 import { getProgress } from "@/lib/progress/get-progress";
 import { adjustBudgetAction, reopenMonthAction, reviewMonthAction, saveProgressAction, setMeasureTypeAction, submitMonthAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const searchSchema = z.object({ month: z.coerce.number().int().min(1).max(12).optional() });
 
 const ACTIONS = {
@@ -29,17 +29,15 @@ const ACTIONS = {
 
 /** One authorised read per request, shared by the title and the page. */
 const load = cache(async (rawId: string, rawMonth: string | undefined) => {
-  const params = paramsSchema.safeParse({ id: rawId });
+  const params = sheetIdParams.safeParse({ id: rawId });
   const search = searchSchema.safeParse({ month: rawMonth || undefined });
   if (!params.success || !search.success) notFound();
   const actor = await requireActor();
   const prisma = await getPrisma();
   const view = await orInterrupt(getProgress(prisma, actor, { sheetId: params.data.id, month: search.data.month }));
-  const [files, canEdit] = await Promise.all([
-    listEvidence(prisma, actor, { sheetId: view.sheet.id, month: view.month }),
-    canEditEvidence(prisma, actor, { sheetId: view.sheet.id, month: view.month }),
-  ]);
-  return { view, files, canEdit };
+  const files = await listEvidence(prisma, actor, { sheetId: view.sheet.id, month: view.month });
+  // 佐证资料 follow the progress rule (evidence.write is progress.write's lead; lib/progress/month-open.ts).
+  return { view, files, canEdit: view.permissions.edit };
 });
 
 const monthParam = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw);
