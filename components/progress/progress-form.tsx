@@ -5,9 +5,9 @@ import { type ReactNode, useId, useState } from "react";
 import { groupRows } from "@/components/sheets/group-rows";
 import { formatAmount } from "@/components/ui/format";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { Problem } from "@/lib/errors";
+import type { AppErrorCode, Problem } from "@/lib/errors";
 import { parseDecimal } from "@/lib/numbers/parse-decimal";
-import { LIKELIHOOD_LABELS } from "@/lib/progress/labels";
+import { LIKELIHOOD_LABELS, MEASURE_TYPE_LABEL, QUALITATIVE_LABEL } from "@/lib/progress/labels";
 import type { ProgressRowView, ProgressView } from "@/lib/progress/progress-view";
 import type { ProgressActionResult } from "./action-result";
 import { LightBadge } from "./light-badge";
@@ -30,9 +30,11 @@ interface RowDraft {
   improvement: string;
 }
 
-type Banner = { kind: "success" | "error"; message: string; items: string[]; warnings: string[] } | null;
+/** `code`: the refusal's error code (CONFLICT offers 载入最新数据). */
+export type Banner = { kind: "success" | "error"; code?: AppErrorCode | "ERROR"; message: string; items: string[]; warnings: string[] } | null;
 
-const QUALITATIVE_OPTIONS = ["达成", "部分达成", "未达成"] as const;
+const QUALITATIVE_OPTIONS = Object.values(QUALITATIVE_LABEL);
+const MEASURE_TYPE_OPTIONS = Object.entries(MEASURE_TYPE_LABEL);
 
 const stored = (row: ProgressRowView): RowDraft => ({
   value: row.entry.value ?? "",
@@ -104,7 +106,7 @@ export function ProgressForm({ initial, actions }: { initial: ProgressView; acti
       general.push(p.message);
     }
     setFieldErrors(errors);
-    setBanner({ kind: "error", message: result.error, items: general, warnings: [] });
+    setBanner({ kind: "error", code: result.code, message: result.error, items: general, warnings: [] });
     return false;
   }
 
@@ -318,8 +320,11 @@ export function ProgressForm({ initial, actions }: { initial: ProgressView; acti
                           onChange={(e) => switchMeasureType(row, e.target.value)}
                           className="w-full rounded border border-line bg-white px-0.5 py-0.5 text-xs"
                         >
-                          <option value="CUMULATIVE">累计值</option>
-                          <option value="LEVEL">当期水平</option>
+                          {MEASURE_TYPE_OPTIONS.map(([value, label]) => (
+                            <option key={value} value={value}>
+                              {label}
+                            </option>
+                          ))}
                         </select>
                       ) : (
                         row.measureTypeLabel
@@ -626,7 +631,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function BannerBox({ banner, onReload }: { banner: NonNullable<Banner>; onReload: () => void }) {
+export function BannerBox({ banner, onReload }: { banner: NonNullable<Banner>; onReload: () => void }) {
   const error = banner.kind === "error";
   return (
     <div
@@ -651,7 +656,7 @@ function BannerBox({ banner, onReload }: { banner: NonNullable<Banner>; onReload
           </ul>
         </div>
       ) : null}
-      {error && banner.message.includes("他人修改") ? (
+      {error && banner.code === "CONFLICT" ? (
         <button type="button" onClick={onReload} className="mt-2 rounded border border-line bg-white px-2 py-0.5 text-ink hover:border-brand">
           载入最新数据（保留我的填写）
         </button>
