@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { toEditorRows } from "@/components/authoring/editor-model";
 import { SheetEditor } from "@/components/authoring/sheet-editor";
 import { getDraft } from "@/lib/authoring/get-draft";
@@ -14,11 +14,9 @@ import { updateSheetAction } from "./actions";
 
 export const metadata: Metadata = { title: "编辑绩效目标表" };
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
 /** 编辑: the draft editor. A published sheet is not edited here (指标调整 on its page). */
 export default async function EditSheetPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params);
+  const parsed = sheetIdParams.safeParse(await params);
   if (!parsed.success) notFound();
   const actor = await requireActor();
   const prisma = await getPrisma();

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { EvaluationForm } from "@/components/evaluation/evaluation-form";
 import { ReopenForm } from "@/components/evaluation/reopen-form";
 import { requireActor } from "@/lib/auth/session";
@@ -14,11 +14,9 @@ import { finaliseEvaluationAction, reopenEvaluationAction, saveEvaluationAction,
 
 type Props = { params: Promise<{ id: string }> };
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
 /** One authorised read per request, shared by the title and the page. */
 const load = cache(async (rawId: string) => {
-  const params = paramsSchema.safeParse({ id: rawId });
+  const params = sheetIdParams.safeParse({ id: rawId });
   if (!params.success) notFound();
   const actor = await requireActor();
   return orInterrupt(getPrisma().then((prisma) => getEvaluation(prisma, actor, { sheetId: params.data.id })));

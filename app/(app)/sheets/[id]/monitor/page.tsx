@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { MonitorView } from "@/components/scorecard/monitor-view";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
@@ -10,11 +10,9 @@ import { getSheetMonitor } from "@/lib/scorecard/get-sheet-monitor";
 
 type Props = { params: Promise<{ id: string }> };
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
 /** One authorised read per request, shared by the title and the page. */
 const load = cache(async (rawId: string) => {
-  const params = paramsSchema.safeParse({ id: rawId });
+  const params = sheetIdParams.safeParse({ id: rawId });
   if (!params.success) notFound();
   const actor = await requireActor();
   return orInterrupt(getPrisma().then((prisma) => getSheetMonitor(prisma, actor, params.data.id)));

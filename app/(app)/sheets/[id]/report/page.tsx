@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { cssString, SelfEvaluationReportView } from "@/components/evaluation/self-evaluation-report";
 import { PrintButton } from "@/components/sheets/print-button";
 import { requireActor } from "@/lib/auth/session";
@@ -12,10 +12,8 @@ import { getSelfEvaluationReport } from "@/lib/reports/self-evaluation";
 
 type Props = { params: Promise<{ id: string }> };
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
 const load = cache(async (rawId: string) => {
-  const params = paramsSchema.safeParse({ id: rawId });
+  const params = sheetIdParams.safeParse({ id: rawId });
   if (!params.success) notFound();
   const actor = await requireActor();
   return orInterrupt(getPrisma().then((prisma) => getSelfEvaluationReport(prisma, actor, { sheetId: params.data.id })));
