@@ -3,7 +3,7 @@ import { bandRange, describeBandRange, isBand, validateGrade } from "@/lib/scori
 import { Decimal } from "@/lib/scoring/decimal";
 import { validateDeduction } from "@/lib/scoring/deduction";
 import { isGraded } from "@/lib/scoring/row-score";
-import { type Band, type RowInput, SCORING_RULES, type ScoringRule } from "@/lib/scoring/types";
+import { type Band, isScoringRule, type RowInput, type ScoringRule } from "@/lib/scoring/types";
 import { isQuantitative, type Target } from "@/lib/targets/types";
 
 /**
@@ -48,7 +48,7 @@ export interface FieldProblem {
 export const EMPTY_ROW: RowTyped = { actual: "", band: "", gradeScore: "", deductionPoints: "", deductionReason: "", deviationReason: "" };
 
 /** The printed rule as the engine knows it; anything else (none printed) is scored as proportional. */
-export const toScoringRule = (rule: string): ScoringRule | "" => ((SCORING_RULES as readonly string[]).includes(rule) ? (rule as ScoringRule) : "");
+export const toScoringRule = (rule: string): ScoringRule | "" => (isScoringRule(rule) ? rule : "");
 
 export const isGradedRow = (s: RowSubject): boolean => isGraded(s.target, toScoringRule(s.rule));
 

@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { SCORING_RULES } from "@/lib/scoring/types";
 import "../zod-locale";
 
 /** Zod schemas of the JSON interchange format (design.md §5): seed, import, export and backups. */
-
-export const SCORING_RULES = ["按照完成比例赋分", "直接赋分", "按评判等级赋分", "满意度赋分"] as const;
-export type ScoringRule = (typeof SCORING_RULES)[number];
 
 const decimalString = z
   .string({ error: "应为数字字符串，如 \"1600.00\"" })

@@ -3,12 +3,11 @@ import {
   Decimal,
   fullYearBudget,
   indicatorLight,
+  isScoringRule,
   type LightResult,
   projectedSheetScore,
   type QualitativeStatus,
   type RowScore,
-  SCORING_RULES,
-  type ScoringRule,
   type SheetScore,
   sheetLight,
   type Light,
@@ -48,8 +47,6 @@ export interface MonthResult {
   projected: SheetScore | null;
   projectionError: string | null;
 }
-
-export const isScoringRule = (rule: string): rule is ScoringRule => (SCORING_RULES as readonly string[]).includes(rule);
 
 /** The value a row reports for the month: a Decimal for quantitative rows, a status for qualitative ones. */
 export function currentValue(indicator: IndicatorData, entry: EntryData | null | undefined): Decimal | QualitativeStatus | null {

@@ -4,14 +4,13 @@ import {
   fmt2,
   fullYearBudget,
   indicatorLight,
+  isScoringRule,
   type Light,
   type LightResult,
   PENDING_LIGHT_LABEL,
   projectedSheetScore,
   type QualitativeStatus,
   type RowScore,
-  SCORING_RULES,
-  type ScoringRule,
   type SheetScore,
   sheetLight,
 } from "@/lib/scoring";
@@ -117,8 +116,6 @@ export interface ComputedFigures {
   budgetLight: LightResult;
   projected: SheetScore | null;
 }
-
-const isScoringRule = (rule: string): rule is ScoringRule => (SCORING_RULES as readonly string[]).includes(rule);
 
 const BEFORE_YEAR: LightResult = { light: null, label: PENDING_LIGHT_LABEL, reason: "年度尚未开始", progress: null };
 

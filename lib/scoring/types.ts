@@ -4,6 +4,7 @@ import type { Decimal } from "./decimal";
 export const SCORING_RULES = ["按照完成比例赋分", "直接赋分", "按评判等级赋分", "满意度赋分"] as const;
 /** The printed 指标赋分规则. `""`/`null` = the sheet prints no rule (department sheet): scored as proportional. */
 export type ScoringRule = (typeof SCORING_RULES)[number];
+export const isScoringRule = (rule: string): rule is ScoringRule => (SCORING_RULES as readonly string[]).includes(rule);
 
 export const BANDS = ["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差"] as const;
 /** The three bands an evaluator picks from for qualitative and 按评判等级赋分 rows (design.md §3). */

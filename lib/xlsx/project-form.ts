@@ -1,6 +1,6 @@
 import type { Worksheet } from "exceljs";
 import type { InterchangeIndicator, InterchangeSheet } from "@/lib/interchange/schema";
-import { SCORING_RULES } from "@/lib/interchange/schema";
+import { SCORING_RULES } from "@/lib/scoring/types";
 import { AMOUNT_FORMAT, FormWriter, setPrintLayout } from "./form-writer";
 import { PROJECT_TITLE } from "./labels";
 import { writeIndicatorTable } from "./indicator-table";

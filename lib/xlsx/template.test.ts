@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SCORING_RULES } from "@/lib/interchange/schema";
+import { SCORING_RULES } from "@/lib/scoring/types";
 import { readSheetsWorkbook } from "./read-workbook";
 import { TEMPLATE_BLANK_ROWS, writeTemplateWorkbook } from "./template";
 import { load } from "./test-workbook";

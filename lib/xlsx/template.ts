@@ -1,4 +1,4 @@
-import { SCORING_RULES } from "@/lib/interchange/schema";
+import { SCORING_RULES } from "@/lib/scoring/types";
 import { FormWriter } from "./form-writer";
 import { PROJECT_COLUMNS, writeProjectForm } from "./project-form";
 import { newWorkbook, toBuffer } from "./write-workbook";
