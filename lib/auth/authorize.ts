@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { Actor } from "./actor";
+import type { Actor, UserActor } from "./actor";
 
 /**
  * Every permission rule of the product, in one place. Use cases call `authorize` before they read or
@@ -60,8 +60,6 @@ type GlobalAction =
   | "own-password.change";
 
 export type Action = { type: SheetAction; sheet: SheetScope } | { type: GlobalAction };
-
-type UserActor = Extract<Actor, { kind: "user" }>;
 
 const isLeadOf = (actor: UserActor, sheet: SheetScope) => actor.role === "LEAD" && sheet.leadIds.includes(actor.id);
 const isAuthorOf = (actor: UserActor, sheet: SheetScope) => sheet.authorId === actor.id;

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
-import type { UserActor } from "./actor";
+import { type UserActor, userActor } from "./actor";
 import { getAuthOptions } from "./options";
 import { REQUEST_PATH_HEADER } from "./request-path";
 
@@ -33,7 +33,7 @@ export const getActor = cache(async (): Promise<UserActor | null> => {
     select: { id: true, role: true, departmentId: true, displayName: true, active: true, sessionVersion: true },
   });
   if (!user?.active || user.sessionVersion !== parsed.data.user.sv) return null;
-  return { kind: "user", id: user.id, role: user.role, departmentId: user.departmentId, displayName: user.displayName };
+  return userActor(user);
 });
 
 /** The signed-in user, or a redirect to the login page, which comes back to the page asked for. */

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import { type UserActor, userActor } from "@/lib/auth/actor";
 import { DEMO_USERS } from "./demo-users";
 
 export type DemoUsername = "admin" | "manager" | "lead" | "lead2" | "evaluator";
-export type DemoActor = Extract<Actor, { kind: "user" }>;
+export type DemoActor = UserActor;
 
 /** The seeded demo users as signed-in actors, by username (a test factory, after seedIfEmpty({ demoUsers: true })). */
 export async function demoActors(prisma: PrismaClient): Promise<Record<DemoUsername, DemoActor>> {
@@ -11,7 +11,7 @@ export async function demoActors(prisma: PrismaClient): Promise<Record<DemoUsern
   const actor = (username: DemoUsername): DemoActor => {
     const u = users.find((x) => x.username === username);
     if (!u) throw new Error(`demo user ${username} is not seeded`);
-    return { kind: "user", id: u.id, role: u.role, departmentId: u.departmentId, displayName: u.displayName };
+    return userActor(u);
   };
   return { admin: actor("admin"), manager: actor("manager"), lead: actor("lead"), lead2: actor("lead2"), evaluator: actor("evaluator") };
 }

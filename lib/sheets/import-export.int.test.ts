@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SYSTEM, type Actor } from "@/lib/auth/actor";
+import { SYSTEM, type Actor, userActor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { AppError } from "@/lib/errors";
@@ -97,10 +97,7 @@ describe("seed, import and export", () => {
   it("exports and imports only for the roles allowed to, and exports only sheets the actor may see", async () => {
     await seedIfEmpty(db.prisma, { demoUsers: true });
     const users = await db.prisma.user.findMany();
-    const actor = (username: string): Actor => {
-      const u = users.find((x) => x.username === username)!;
-      return { kind: "user", id: u.id, role: u.role, departmentId: u.departmentId, displayName: u.displayName };
-    };
+    const actor = (username: string): Actor => userActor(users.find((x) => x.username === username)!);
     const file = valid(JSON.parse(seedText));
     for (const username of ["manager", "lead", "evaluator"]) {
       await expect(importSheets(db.prisma, actor(username), file, { replace: true })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
-import { SYSTEM, type UserActor } from "@/lib/auth/actor";
+import { SYSTEM, type UserActor, userActor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "./password";
 
 /** Wrong passwords in a row that lock an account, and for how long (等保 二级: 登录失败处理). */
@@ -33,11 +33,7 @@ export async function signIn(prisma: PrismaClient, username: string, password: s
   if (user.failedLogins > 0 || user.lockedUntil) {
     await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
   }
-  return {
-    ok: true,
-    actor: { kind: "user", id: user.id, role: user.role, departmentId: user.departmentId, displayName: user.displayName },
-    sessionVersion: user.sessionVersion,
-  };
+  return { ok: true, actor: userActor(user), sessionVersion: user.sessionVersion };
 }
 
 /** Counts a wrong password; the increment is atomic, so parallel guesses cannot slip past the limit. */
