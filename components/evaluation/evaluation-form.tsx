@@ -6,6 +6,7 @@ import type { EvaluationRowView, EvaluationView } from "@/lib/evaluation/evaluat
 import { parseDecimal } from "@/lib/numbers/parse-decimal";
 import { checkExecuted, checkRow, type RowField, type RowTyped, toRowInput } from "@/lib/evaluation/row-checks";
 import { Decimal, fmt2 } from "@/lib/scoring/decimal";
+import { completionRatio } from "@/lib/scoring/over-achievement";
 import { scoreSheet } from "@/lib/scoring/sheet-score";
 import type { RowScore, SheetScore } from "@/lib/scoring/types";
 import { formatAmount } from "@/components/ui/format";
@@ -47,7 +48,8 @@ function liveScore(view: EvaluationView, rows: Record<number, RowTyped>, execute
     for (const p of checked.problems) problems[`rows.${r.indicatorId}.${p.field}`] ??= p.message;
     const input = toRowInput(r, checked.values ?? NO_VALUES);
     const T = "op" in r.target ? new Decimal(r.target.value) : null;
-    completion.push(T !== null && input.actual && T.gt(0) ? fmt2(input.actual.div(T).times(100)) : null);
+    const ratio = T !== null && input.actual ? completionRatio(T, input.actual) : null;
+    completion.push(ratio ? fmt2(ratio.times(100)) : null);
     return input;
   });
   const e = checkExecuted(executed);
