@@ -7,8 +7,8 @@ import { SummaryCards } from "@/components/scorecard/summary-cards";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { listMySheets } from "@/lib/progress/list-my-sheets";
-import { listMyTodo, type TodoItem } from "@/lib/progress/list-my-todo";
-import { listReviewQueue } from "@/lib/progress/list-review-queue";
+import { findLeadSheets, listMyTodo, type TodoItem } from "@/lib/progress/list-my-todo";
+import { reviewQueueSummary } from "@/lib/progress/list-review-queue";
 import { getScorecard, type Scorecard } from "@/lib/scorecard/get-scorecard";
 import { parseScorecardQuery } from "@/lib/scorecard/query";
 
@@ -19,12 +19,13 @@ export default async function Home() {
   const actor = await requireActor();
   const prisma = await getPrisma();
   if (actor.role === "LEAD") {
-    const [todo, sheets] = await Promise.all([listMyTodo(prisma, actor), listMySheets(prisma, actor)]);
+    const mine = await findLeadSheets(prisma, actor);
+    const [todo, sheets] = await Promise.all([listMyTodo(prisma, actor, { sheets: mine }), listMySheets(prisma, actor, { sheets: mine })]);
     return <LeadHome todo={todo} sheets={sheets} />;
   }
   if (actor.role === "MANAGER") {
-    const [queue, scorecard] = await Promise.all([listReviewQueue(prisma, actor), getScorecard(prisma, actor, parseScorecardQuery({}))]);
-    return <ManagerHome pending={queue.length} oldest={queue[0]?.submittedAt ?? null} scorecard={scorecard} />;
+    const [queue, scorecard] = await Promise.all([reviewQueueSummary(prisma, actor), getScorecard(prisma, actor, parseScorecardQuery({}))]);
+    return <ManagerHome pending={queue.count} oldest={queue.oldestSubmittedAt} scorecard={scorecard} />;
   }
   redirect("/sheets");
 }

@@ -1,13 +1,12 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { can, sheetVisibility } from "@/lib/auth/authorize";
 import { fmt2 } from "@/lib/scoring";
-import { sheetScopeInclude, toSheetScope, visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { computeMonth, hasAnyEntry } from "./compute-month";
 import { MONTH_STATUS_LABEL, monthLabel, NOT_STARTED_LABEL } from "./labels";
 import { type LightView, sheetLightView } from "./progress-view";
 import { reportingMonth } from "./reporting-month";
-import { loadSheetData } from "./sheet-data";
+import { findLeadSheets, type LeadSheet } from "./list-my-todo";
+import { loadSheetDataMany } from "./sheet-data";
 
 export interface MySheet {
   id: number;
@@ -24,18 +23,12 @@ export interface MySheet {
   projectedTotal: string | null;
 }
 
-/** 我的项目: the sheets the actor leads, each with its lights at its latest reported month. */
-export async function listMySheets(prisma: PrismaClient, actor: Actor, options: { now?: Date } = {}): Promise<MySheet[]> {
+/** 我的项目: the sheets the actor leads, each with its lights at its latest reported month (`sheets`: as for listMyTodo). */
+export async function listMySheets(prisma: PrismaClient, actor: Actor, options: { now?: Date; sheets?: LeadSheet[] } = {}): Promise<MySheet[]> {
   const now = options.now ?? new Date();
-  const sheets = await prisma.targetSheet.findMany({
-    where: { AND: [visibleSheetsWhere(sheetVisibility(actor)), { status: "PUBLISHED" }] },
-    orderBy: [{ fiscalYear: { year: "desc" } }, { position: "asc" }, { id: "asc" }],
-    include: sheetScopeInclude,
-  });
-  const mine = sheets.filter((s) => can(actor, { type: "progress.write", sheet: toSheetScope(s) }));
+  const mine = options.sheets ?? (await findLeadSheets(prisma, actor));
   const result: MySheet[] = [];
-  for (const { id } of mine) {
-    const sheet = await loadSheetData(prisma, id);
+  for (const sheet of await loadSheetDataMany(prisma, mine.map((s) => s.id))) {
     const last = reportingMonth(sheet.year, now);
     let month: number | null = null;
     for (let m = last; m >= 1; m--) {

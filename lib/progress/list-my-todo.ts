@@ -22,21 +22,28 @@ export interface TodoItem {
   current: boolean;
 }
 
-/**
- * 我的待办: for each sheet the actor leads, the months up to the reporting month (the current calendar month,
- * 12 once the fiscal year is over, none before it starts) that are neither submitted nor approved nor inside
- * the period an admin has locked (nothing can be done about those any more).
- * Returned months come first, then the most recent month first (what is owed now), then sheets in document
- * order. The list holds only sheets the actor may write progress for: empty for other roles.
- */
-export async function listMyTodo(prisma: PrismaClient, actor: Actor, options: { now?: Date } = {}): Promise<TodoItem[]> {
-  const now = options.now ?? new Date();
+/** The published sheets the actor may write progress for, latest year first, then in document order. */
+export async function findLeadSheets(prisma: PrismaClient, actor: Actor) {
   const sheets = await prisma.targetSheet.findMany({
     where: { AND: [visibleSheetsWhere(sheetVisibility(actor)), { status: "PUBLISHED" }] },
     orderBy: [{ fiscalYear: { year: "desc" } }, { position: "asc" }, { id: "asc" }],
     include: { ...sheetScopeInclude, fiscalYear: { select: { year: true, lockedThroughMonth: true } } },
   });
-  const mine = sheets.filter((s) => can(actor, { type: "progress.write", sheet: toSheetScope(s) }));
+  return sheets.filter((s) => can(actor, { type: "progress.write", sheet: toSheetScope(s) }));
+}
+export type LeadSheet = Awaited<ReturnType<typeof findLeadSheets>>[number];
+
+/**
+ * 我的待办: for each sheet the actor leads, the months up to the reporting month (the current calendar month,
+ * 12 once the fiscal year is over, none before it starts) that are neither submitted nor approved nor inside
+ * the period an admin has locked (nothing can be done about those any more).
+ * Returned months come first, then the most recent month first (what is owed now), then sheets in document
+ * order. The list holds only sheets the actor may write progress for: empty for other roles. `sheets`: the
+ * actor's findLeadSheets when the caller has them already.
+ */
+export async function listMyTodo(prisma: PrismaClient, actor: Actor, options: { now?: Date; sheets?: LeadSheet[] } = {}): Promise<TodoItem[]> {
+  const now = options.now ?? new Date();
+  const mine = options.sheets ?? (await findLeadSheets(prisma, actor));
   if (mine.length === 0) return [];
 
   const ids = mine.map((s) => s.id);

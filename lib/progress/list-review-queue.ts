@@ -5,7 +5,7 @@ import { sheetScopeInclude, toSheetScope, visibleSheetsWhere } from "@/lib/sheet
 import { computeMonth } from "./compute-month";
 import { formatTimestamp, monthLabel } from "./labels";
 import { type LightView, sheetLightView } from "./progress-view";
-import { loadSheetData, type SheetData } from "./sheet-data";
+import { loadSheetDataMany } from "./sheet-data";
 
 export interface ReviewItem {
   sheetId: number;
@@ -20,38 +20,47 @@ export interface ReviewItem {
   budgetLight: LightView;
 }
 
+/** The submitted months the actor may review, oldest submission first. */
+async function monthsToReview(prisma: PrismaClient, actor: Actor) {
+  const months = await prisma.sheetMonth.findMany({
+    where: { status: "SUBMITTED", sheet: visibleSheetsWhere(sheetVisibility(actor)) },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: { sheetId: true, month: true, submittedAt: true, sheet: { include: sheetScopeInclude }, submittedBy: { select: { displayName: true } } },
+  });
+  return months.filter((m) => can(actor, { type: "month.review", sheet: toSheetScope(m.sheet) }));
+}
+
 /**
  * 待审核: submitted months of the sheets the actor may review (a manager: their department's), oldest
  * submission first. Empty for everyone else.
  */
 export async function listReviewQueue(prisma: PrismaClient, actor: Actor): Promise<ReviewItem[]> {
-  const months = await prisma.sheetMonth.findMany({
-    where: { status: "SUBMITTED", sheet: visibleSheetsWhere(sheetVisibility(actor)) },
-    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    include: { sheet: { include: sheetScopeInclude }, submittedBy: { select: { displayName: true } } },
-  });
-  const mine = months.filter((m) => can(actor, { type: "month.review", sheet: toSheetScope(m.sheet) }));
-  const loaded = new Map<number, SheetData>();
-  const items: ReviewItem[] = [];
-  for (const m of mine) {
-    let sheet = loaded.get(m.sheetId);
-    if (!sheet) {
-      sheet = await loadSheetData(prisma, m.sheetId);
-      loaded.set(m.sheetId, sheet);
-    }
+  const mine = await monthsToReview(prisma, actor);
+  const sheets = new Map((await loadSheetDataMany(prisma, [...new Set(mine.map((m) => m.sheetId))])).map((s) => [s.id, s]));
+  return mine.flatMap((m) => {
+    const sheet = sheets.get(m.sheetId);
+    if (!sheet) return [];
     const computed = computeMonth(sheet, m.month);
-    items.push({
-      sheetId: sheet.id,
-      sheetName: sheet.name,
-      unit: sheet.unit,
-      year: sheet.year,
-      month: m.month,
-      monthLabel: monthLabel(sheet.year, m.month),
-      submittedAt: m.submittedAt ? formatTimestamp(m.submittedAt) : null,
-      submittedBy: m.submittedBy?.displayName ?? null,
-      sheetLight: sheetLightView(computed),
-      budgetLight: { light: computed.budget.light.light, label: computed.budget.light.label, reason: computed.budget.light.reason },
-    });
-  }
-  return items;
+    return [
+      {
+        sheetId: sheet.id,
+        sheetName: sheet.name,
+        unit: sheet.unit,
+        year: sheet.year,
+        month: m.month,
+        monthLabel: monthLabel(sheet.year, m.month),
+        submittedAt: m.submittedAt ? formatTimestamp(m.submittedAt) : null,
+        submittedBy: m.submittedBy?.displayName ?? null,
+        sheetLight: sheetLightView(computed),
+        budgetLight: { light: computed.budget.light.light, label: computed.budget.light.label, reason: computed.budget.light.reason },
+      },
+    ];
+  });
+}
+
+/** The 工作台's 待审核 line: how many months listReviewQueue holds and the first one's submittedAt, without computing lights. */
+export async function reviewQueueSummary(prisma: PrismaClient, actor: Actor): Promise<{ count: number; oldestSubmittedAt: string | null }> {
+  const mine = await monthsToReview(prisma, actor);
+  const first = mine[0]?.submittedAt;
+  return { count: mine.length, oldestSubmittedAt: first ? formatTimestamp(first) : null };
 }

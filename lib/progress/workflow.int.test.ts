@@ -5,7 +5,7 @@ import { adjustBudget } from "./adjust-budget";
 import { getProgress } from "./get-progress";
 import { listMySheets } from "./list-my-sheets";
 import { listMyTodo } from "./list-my-todo";
-import { listReviewQueue } from "./list-review-queue";
+import { listReviewQueue, reviewQueueSummary } from "./list-review-queue";
 import { reopenMonth } from "./reopen-month";
 import { reviewMonth } from "./review-month";
 import { saveProgress } from "./save-progress";
@@ -135,6 +135,8 @@ describe("listMyTodo and listReviewQueue", () => {
     expect(queue.map((i) => i.monthLabel)).toEqual(["2025年7月", "2025年8月"]);
     expect(queue[0]).toMatchObject({ sheetName: "2025年“两区”创新建设专项", submittedBy: "冯先生", submittedAt: "2026-01-05 08:00" });
     expect(queue[0]!.sheetLight.label).toMatch(/灯/);
+    expect(await reviewQueueSummary(f.db.prisma, f.actors.manager)).toEqual({ count: 2, oldestSubmittedAt: "2026-01-05 08:00" });
+    expect(await reviewQueueSummary(f.db.prisma, f.actors.lead)).toEqual({ count: 0, oldestSubmittedAt: null });
   });
 });
 
