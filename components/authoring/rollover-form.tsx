@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { Refusal } from "@/components/ui/refusal";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AuthoringResult } from "./action-state";
 
@@ -27,16 +28,7 @@ export function RolloverForm({ fromYear, count, disabled, action }: { fromYear: 
       <button type="submit" disabled={!hydrated || pending || disabled} className="rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-brand-dark disabled:opacity-60">
         {pending ? "正在结转…" : `将 ${count} 张表结转到${fromYear + 1}年`}
       </button>
-      {state && !state.ok ? (
-        <div role="alert" className="text-red-800">
-          <p>{state.error}</p>
-          <ul className="list-disc pl-5 text-sm">
-            {state.problems.map((p, i) => (
-              <li key={i}>{p.path ? `${p.path}：${p.message}` : p.message}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {state && !state.ok ? <Refusal error={state.error} problems={state.problems} /> : null}
     </form>
   );
 }

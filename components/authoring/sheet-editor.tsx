@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo, useState, useTransition } from "react";
 import { lintSheet, type LintIssue } from "@/lib/lint";
 import { SCORING_RULES } from "@/lib/scoring/types";
+import { Refusal } from "@/components/ui/refusal";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AuthoringResult } from "./action-state";
 import {
@@ -322,16 +323,7 @@ export function SheetEditor(props: SheetEditorProps) {
               {result.message}
             </p>
           ) : (
-            <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-1 text-red-800">
-              <p>{result.error}</p>
-              {serverErrors.general.length > 0 ? (
-                <ul className="list-disc pl-5 text-sm">
-                  {serverErrors.general.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
+            <Refusal boxed error={result.error} problems={serverErrors.general} />
           )
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
+import { Refusal } from "@/components/ui/refusal";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AuthoringResult } from "./action-state";
 
@@ -39,16 +40,7 @@ function Outcome({ state }: { state: State }) {
       {state.message}
     </p>
   ) : (
-    <div role="alert" className="text-red-800">
-      <p>{state.error}</p>
-      {state.problems.length > 0 ? (
-        <ul className="list-disc pl-5 text-sm">
-          {state.problems.map((p, i) => (
-            <li key={i}>{p.path ? `${p.path}：${p.message}` : p.message}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <Refusal error={state.error} problems={state.problems} />
   );
 }
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { type FormEvent, useMemo, useState, useTransition } from "react";
-import type { Problem } from "@/lib/errors";
 import type { EvaluationRowView, EvaluationView } from "@/lib/evaluation/evaluation-view";
 import { parseDecimal } from "@/lib/numbers/parse-decimal";
 import { checkExecuted, checkRow, type RowField, type RowTyped, toRowInput } from "@/lib/evaluation/row-checks";
@@ -10,6 +9,7 @@ import { completionRatio } from "@/lib/scoring/over-achievement";
 import { scoreSheet } from "@/lib/scoring/sheet-score";
 import type { RowScore, SheetScore } from "@/lib/scoring/types";
 import { formatAmount } from "@/components/ui/format";
+import { Refusal } from "@/components/ui/refusal";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { EvaluationActionState } from "./action-state";
 import { ScoreExplanation } from "./score-explanation";
@@ -656,16 +656,5 @@ function ResultMessage({ state }: { state: EvaluationActionState }) {
       </p>
     );
   }
-  return (
-    <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-      <p className="font-medium">{state.error}</p>
-      {state.problems.length > 0 ? (
-        <ul className="mt-1 list-disc pl-5 text-sm">
-          {state.problems.map((p: Problem, i) => (
-            <li key={`${p.path}-${i}`}>{p.message}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
+  return <Refusal boxed error={state.error} problems={state.problems.map((p) => p.message)} />;
 }
