@@ -6,7 +6,7 @@ import { getSheet } from "@/lib/sheets/get-sheet";
 import { listSheets } from "@/lib/sheets/list-sheets";
 import { createDraft } from "./create-draft";
 import { getDraft, type DraftRow } from "./get-draft";
-import { getSheetAuthoring } from "./get-sheet-authoring";
+import { getSheetAuthoring, getSheetWithAuthoring } from "./get-sheet-authoring";
 import { publishSheet } from "./publish-sheet";
 import { returnDraft } from "./return-draft";
 import { submitDraft } from "./submit-draft";
@@ -278,6 +278,15 @@ describe("submit, return and publish", () => {
     expect((await getSheetAuthoring(db.prisma, actors.lead, lead.id)).findings.map((f) => f.level)).toEqual(["error"]);
   });
 
+  it("gives the sheet page, from one read, what getSheet and getSheetAuthoring give", async () => {
+    const { id } = await createDraft(db.prisma, actors.lead, draftInput({ name: fresh(), fundsTotal: "5", fundsFiscal: "1", fundsOther: "1" }));
+    expect(await getSheetWithAuthoring(db.prisma, actors.manager, id)).toEqual({
+      sheet: await getSheet(db.prisma, actors.manager, id),
+      authoring: await getSheetAuthoring(db.prisma, actors.manager, id),
+    });
+    expect(await outcome(getSheetWithAuthoring(db.prisma, actors.manager, 2_147_483_647))).toBe("NOT_FOUND");
+  });
+
   it("publishes an admin's own draft directly, without assigning anyone", async () => {
     const { id } = await createDraft(db.prisma, actors.admin, draftInput({ name: fresh(), department: "乌鲁木齐市科学技术局" }));
     expect(await publishSheet(db.prisma, actors.admin, { sheetId: id, version: 1 })).toEqual({ version: 2, assignedLead: null });
@@ -287,6 +296,7 @@ describe("submit, return and publish", () => {
   it("keeps drafts out of sight of those who may not read them", async () => {
     const { id } = await createDraft(db.prisma, actors.lead, draftInput({ name: fresh() }));
     expect(await outcome(getSheet(db.prisma, actors.lead2, id))).toBe("FORBIDDEN");
+    expect(await outcome(getSheetWithAuthoring(db.prisma, actors.lead2, id))).toBe("FORBIDDEN");
     expect(await outcome(getDraft(db.prisma, actors.evaluator, id))).toBe("FORBIDDEN");
     expect((await listSheets(db.prisma, actors.lead, 2026)).some((s) => s.id === id)).toBe(true);
     expect((await listSheets(db.prisma, actors.lead2, 2026)).some((s) => s.id === id)).toBe(false);

@@ -1,10 +1,11 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { SheetStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/authorize";
+import { authorize, can, type SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { lintLocation, lintSheet, type LintLevel } from "@/lib/lint";
-import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
+import { type SheetView, sheetViewInclude, toSheetView } from "@/lib/sheets/get-sheet";
+import { toSheetScope } from "@/lib/sheets/sheet-scope";
 import { interchangeInclude, toInterchangeSheet } from "@/lib/sheets/to-interchange";
 import { STATUS_LABEL } from "./load-sheet";
 
@@ -36,20 +37,38 @@ export interface SheetAuthoringState {
   adjustments: TargetAdjustmentView[];
 }
 
-/** The authoring side of the sheet page: state, allowed actions, lint, target adjustments. `sheet.read`. */
-export async function getSheetAuthoring(prisma: PrismaClient, actor: Actor, sheetId: number): Promise<SheetAuthoringState> {
-  const sheet = await prisma.targetSheet.findUnique({
-    where: { id: sheetId },
-    include: {
-      ...interchangeInclude,
-      ...sheetScopeInclude,
-      author: { select: { displayName: true } },
-      sourceSheet: { select: { id: true, name: true, fiscalYear: { select: { year: true } } } },
-    },
-  });
+const authoringInclude = {
+  ...interchangeInclude,
+  ...sheetViewInclude,
+  author: { select: { displayName: true } },
+  sourceSheet: { select: { id: true, name: true, fiscalYear: { select: { year: true } } } },
+} satisfies Prisma.TargetSheetInclude;
+
+type AuthoringRow = Prisma.TargetSheetGetPayload<{ include: typeof authoringInclude }>;
+
+/** The sheet, read once for both sides of its page; NOT_FOUND, or FORBIDDEN without `sheet.read`. */
+async function readSheet(prisma: PrismaClient, actor: Actor, sheetId: number): Promise<{ sheet: AuthoringRow; scope: SheetScope }> {
+  const sheet = await prisma.targetSheet.findUnique({ where: { id: sheetId }, include: authoringInclude });
   if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
   const scope = toSheetScope(sheet);
   authorize(actor, { type: "sheet.read", sheet: scope });
+  return { sheet, scope };
+}
+
+/** The authoring side of the sheet page: state, allowed actions, lint, target adjustments. `sheet.read`. */
+export async function getSheetAuthoring(prisma: PrismaClient, actor: Actor, sheetId: number): Promise<SheetAuthoringState> {
+  const { sheet, scope } = await readSheet(prisma, actor, sheetId);
+  return authoringState(prisma, actor, sheet, scope);
+}
+
+/** The sheet page: the sheet (as getSheet gives it) and its authoring side, from one read. `sheet.read`. */
+export async function getSheetWithAuthoring(prisma: PrismaClient, actor: Actor, sheetId: number): Promise<{ sheet: SheetView; authoring: SheetAuthoringState }> {
+  const { sheet, scope } = await readSheet(prisma, actor, sheetId);
+  return { sheet: toSheetView(sheet), authoring: await authoringState(prisma, actor, sheet, scope) };
+}
+
+async function authoringState(prisma: PrismaClient, actor: Actor, sheet: AuthoringRow, scope: SheetScope): Promise<SheetAuthoringState> {
+  const sheetId = sheet.id;
   const may = (type: "sheet.edit" | "sheet.publish" | "target.adjust") => can(actor, { type, sheet: scope });
   const status = sheet.status;
   const interchange = toInterchangeSheet(sheet);

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
@@ -41,13 +41,24 @@ export interface SheetView {
   indicators: IndicatorView[];
 }
 
+/** What a SheetView is made of (with what `sheet.read` is judged by). */
+export const sheetViewInclude = {
+  ...sheetScopeInclude,
+  fiscalYear: { select: { year: true } },
+  indicators: { orderBy: { position: "asc" } },
+} satisfies Prisma.TargetSheetInclude;
+
+export type SheetViewRow = Prisma.TargetSheetGetPayload<{ include: typeof sheetViewInclude }>;
+
 export async function getSheet(prisma: PrismaClient, actor: Actor, id: number): Promise<SheetView> {
-  const sheet = await prisma.targetSheet.findUnique({
-    where: { id },
-    include: { ...sheetScopeInclude, fiscalYear: { select: { year: true } }, indicators: { orderBy: { position: "asc" } } },
-  });
+  const sheet = await prisma.targetSheet.findUnique({ where: { id }, include: sheetViewInclude });
   if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
   authorize(actor, { type: "sheet.read", sheet: toSheetScope(sheet) });
+  return toSheetView(sheet);
+}
+
+/** A sheet as read (no authorisation here: the caller has judged `sheet.read`). */
+export function toSheetView(sheet: SheetViewRow): SheetView {
   const weightSum = sheet.indicators.reduce((sum, i) => sum.plus(i.weight.toString()), new Decimal(0));
   return {
     id: sheet.id,

@@ -5,17 +5,17 @@ import { cache } from "react";
 import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
 import { AdjustTargetForm } from "@/components/authoring/adjust-target-form";
-import { LevelTag } from "@/components/authoring/lint-panel";
+import { FindingList } from "@/components/authoring/lint-panel";
 import { SheetWorkflow } from "@/components/authoring/sheet-workflow";
 import { StatusTag } from "@/components/authoring/status-tag";
 import { IndicatorTable } from "@/components/sheets/indicator-table";
 import { PrintButton } from "@/components/sheets/print-button";
 import { SheetHeader } from "@/components/sheets/sheet-header";
-import { getSheetAuthoring, type SheetAuthoringState } from "@/lib/authoring/get-sheet-authoring";
+import { getSheetWithAuthoring, type SheetAuthoringState } from "@/lib/authoring/get-sheet-authoring";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { formatDate, formatTimestamp } from "@/lib/beijing-time";
-import { getSheet, type SheetView } from "@/lib/sheets/get-sheet";
+import type { SheetView } from "@/lib/sheets/get-sheet";
 import { adjustTargetAction, publishSheetAction, returnSheetAction, submitSheetAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -36,9 +36,7 @@ const loadSheet = cache(async (rawId: string) => {
   if (!params.success) notFound();
   const actor = await requireActor();
   const prisma = await getPrisma();
-  const sheet = await orInterrupt(getSheet(prisma, actor, params.data.id));
-  const authoring = await orInterrupt(getSheetAuthoring(prisma, actor, params.data.id));
-  return { sheet, authoring };
+  return orInterrupt(getSheetWithAuthoring(prisma, actor, params.data.id));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -125,21 +123,7 @@ function DraftPanel({ sheet, authoring }: { sheet: SheetView; authoring: SheetAu
           </>
         ) : null}
       </p>
-      {authoring.findings.length > 0 ? (
-        <ul aria-label="检查结果" className="space-y-1 text-sm">
-          {authoring.findings.map((f, i) => (
-            <li key={i} className="flex items-start gap-2">
-              <LevelTag level={f.level} />
-              <span>
-                {f.location ? <span className="font-medium">{f.location}：</span> : null}
-                {f.message}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-green-800">检查未发现问题。</p>
-      )}
+      <FindingList findings={authoring.findings} label="检查结果" />
       <SheetWorkflow
         sheetId={sheet.id}
         version={authoring.version}
