@@ -4,13 +4,12 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
 import { auditMark } from "@/lib/audit/testing";
 import type { AuditLog, PrismaClient } from "@/lib/generated/prisma/client";
 import { getProgress } from "@/lib/progress/get-progress";
 import { AFTER_2025 } from "@/lib/progress/test-fixtures";
-import { type DemoActor, type DemoUsername, demoActors } from "@/lib/seed/demo-actors";
-import { seedIfEmpty } from "@/lib/seed/seed-database";
+import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
 import { deleteEvidence } from "./delete-evidence";
 import { pdfOfSize, samples } from "./fixtures";
 import { MAX_EVIDENCE_BYTES } from "./limits";
@@ -31,16 +30,11 @@ let auditSince: () => Promise<AuditLog[]>;
 // One seeded database per file (seeding is the slow part); each test starts with no evidence, no month
 // rows and an empty DATA_DIR, and looks only at the audit entries appended since it started.
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demoUsers: true });
-  actors = await demoActors(db.prisma);
-  const sheet = await db.prisma.targetSheet.findFirstOrThrow({
-    where: { name: "2025年“两区”创新建设专项" },
-    include: { indicators: { orderBy: { position: "asc" } } },
-  });
-  sheetId = sheet.id;
-  indicatorIds = sheet.indicators.map((i) => i.id);
-  otherSheetId = (await db.prisma.targetSheet.findFirstOrThrow({ where: { lead: "范先生" } })).id;
+  ({ db, actors } = await seededTestDatabase());
+  const idOf = await sheetIdsByName(db.prisma);
+  sheetId = idOf(SEED_SHEET_NAMES.liangqu);
+  indicatorIds = (await db.prisma.indicator.findMany({ where: { sheetId }, orderBy: { position: "asc" }, select: { id: true } })).map((i) => i.id);
+  otherSheetId = idOf(SEED_SHEET_NAMES.kepu);
 });
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
-import { type DemoUsername, demoActors } from "@/lib/seed/demo-actors";
-import { seedIfEmpty } from "@/lib/seed/seed-database";
+import type { DemoUsername } from "@/lib/seed/demo-actors";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
 import { readSheetsWorkbook } from "@/lib/xlsx";
 
 // The handlers are thin: the session and the database are the only things to stand in for.
@@ -21,12 +20,11 @@ let liangqu: number;
 let kepu: number;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demoUsers: true });
-  actors = await demoActors(db.prisma);
+  ({ db, actors } = await seededTestDatabase());
   session.prisma = db.prisma;
-  liangqu = (await db.prisma.targetSheet.findFirstOrThrow({ where: { name: "2025年“两区”创新建设专项" } })).id;
-  kepu = (await db.prisma.targetSheet.findFirstOrThrow({ where: { name: "乌鲁木齐市系列科普工作" } })).id;
+  const idOf = await sheetIdsByName(db.prisma);
+  liangqu = idOf(SEED_SHEET_NAMES.liangqu);
+  kepu = idOf(SEED_SHEET_NAMES.kepu);
 });
 afterAll(async () => {
   await db?.close();

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
 import { pdfOfSize, samples } from "@/lib/evidence/fixtures";
 import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/limits";
 import { storedFiles, useTempDataDir } from "@/lib/evidence/test-helpers";
-import { type DemoUsername, demoActors } from "@/lib/seed/demo-actors";
-import { seedIfEmpty } from "@/lib/seed/seed-database";
+import type { DemoUsername } from "@/lib/seed/demo-actors";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
 
 // The handlers are thin: the session and the database are the only things to stand in for.
 const session = vi.hoisted(() => ({ actor: null as UserActor | null, prisma: null as unknown }));
@@ -22,10 +21,8 @@ let actors: Record<DemoUsername, UserActor>;
 let sheetId: number;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedIfEmpty(db.prisma, { demoUsers: true });
-  actors = await demoActors(db.prisma);
-  sheetId = (await db.prisma.targetSheet.findFirstOrThrow({ where: { name: "2025年“两区”创新建设专项" } })).id;
+  ({ db, actors } = await seededTestDatabase());
+  sheetId = (await sheetIdsByName(db.prisma))(SEED_SHEET_NAMES.liangqu);
   session.prisma = db.prisma;
 });
 afterAll(async () => {
