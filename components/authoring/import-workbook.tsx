@@ -6,7 +6,7 @@ import type { ImportPreview, ImportPreviewSheet } from "@/lib/authoring/preview-
 import { formatAmount } from "@/components/ui/format";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AuthoringResult } from "./action-state";
-import { LevelTag } from "./lint-panel";
+import { FindingList } from "./lint-panel";
 
 interface PreviewData {
   token: string | null;
@@ -233,21 +233,7 @@ function SheetPreview({ sheet, index }: { sheet: ImportPreviewSheet; index: numb
         {sheet.kind === "department" ? "部门联系人" : "项目负责人"}：{sheet.lead || "—"} · 年度预算总额 {formatAmount(sheet.funds.total)} 万元（财政拨款 {formatAmount(sheet.funds.fiscal)}，其他资金 {formatAmount(sheet.funds.other)}）
       </p>
       <p className="text-sm text-muted">{sheet.goal}</p>
-      {sheet.findings.length > 0 ? (
-        <ul aria-label={`第${index + 1}张表的检查结果`} className="space-y-1 text-sm">
-          {sheet.findings.map((f, i) => (
-            <li key={i} className="flex items-start gap-2">
-              <LevelTag level={f.level} />
-              <span>
-                {f.location ? <span className="font-medium">{f.location}：</span> : null}
-                {f.message}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-green-800">检查未发现问题。</p>
-      )}
+      <FindingList findings={sheet.findings} label={`第${index + 1}张表的检查结果`} />
       <div className="overflow-x-auto">
         <table className="form-table text-sm">
           <caption className="sr-only">{`第${index + 1}张表「${sheet.name}」的指标`}</caption>

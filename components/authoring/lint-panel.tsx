@@ -44,6 +44,24 @@ export function LintPanel({ issues, sheet, targetOf }: { issues: LintIssue[]; sh
   );
 }
 
+/** Findings already placed (the sheet page, the import preview): each with its level and location, or a line saying there are none. */
+export function FindingList({ findings, label }: { findings: { level: "error" | "warning"; location: string; message: string }[]; label: string }) {
+  if (findings.length === 0) return <p className="text-sm text-green-800">检查未发现问题。</p>;
+  return (
+    <ul aria-label={label} className="space-y-1 text-sm">
+      {findings.map((f, i) => (
+        <li key={i} className="flex items-start gap-2">
+          <LevelTag level={f.level} />
+          <span>
+            {f.location ? <span className="font-medium">{f.location}：</span> : null}
+            {f.message}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function LevelTag({ level }: { level: "error" | "warning" }) {
   return level === "error" ? (
     <span className="shrink-0 rounded bg-red-100 px-1.5 text-xs leading-5 text-red-800">错误</span>
