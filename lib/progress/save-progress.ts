@@ -12,6 +12,7 @@ import { isQuantitative } from "@/lib/targets/types";
 import { computeMonth } from "./compute-month";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
 import { LIKELIHOOD_FROM_LABEL, LIKELIHOOD_LABELS, monthLabel, QUALITATIVE_FROM_LABEL } from "./labels";
+import { writeMonth } from "./month-record";
 import { assertMonthOpen } from "./month-open";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson, describeStale, entrySnapshot, monthSnapshot } from "./records";
@@ -229,20 +230,9 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
       });
     }
     if (writeExecuted) {
-      if (monthData) {
-        const updated = await tx.sheetMonth.updateMany({ where: { id: monthData.id, version: monthData.version }, data: { executed, version: { increment: 1 } } });
-        if (updated.count !== 1) throw conflict([{ path: "executed", message: "执行数已被他人修改，请刷新后重新填写" }]);
-      } else {
-        const created = await tx.sheetMonth.createMany({ data: [{ sheetId: sheet.id, month: data.month, executed }], skipDuplicates: true });
-        if (created.count !== 1) throw conflict([{ path: "executed", message: "执行数已被他人填写，请刷新后重新填写" }]);
-      }
-      const after = await tx.sheetMonth.findUniqueOrThrow({ where: { sheetId_month: { sheetId: sheet.id, month: data.month } } });
-      await appendAudit(tx, actor, {
-        action: "progress.executed",
-        entityType: "SheetMonth",
-        entityId: after.id,
-        before: monthData ? asJson(monthSnapshot({ ...monthData, sheetId: sheet.id })) : null,
-        after: asJson(monthSnapshot(after)),
+      await writeMonth(tx, actor, sheet, data.month, { executed }, "progress.executed").catch((error: unknown) => {
+        if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+        throw conflict([{ path: "executed", message: `执行数已被他人${monthData ? "修改" : "填写"}，请刷新后重新填写` }]);
       });
     }
 
