@@ -2,9 +2,10 @@ import Decimal from "decimal.js";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SheetStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, can } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
+import { isEditable } from "./load-sheet";
 
 /** One row as the editor shows it: text fields, the weight as typed (`10`, `7.5`). */
 export interface DraftRow {
@@ -55,7 +56,7 @@ export async function getDraft(prisma: PrismaClient, actor: Actor, sheetId: numb
   if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
   const scope = toSheetScope(sheet);
   authorize(actor, { type: "sheet.edit", sheet: scope });
-  const editable = sheet.status === "DRAFT" || (sheet.status === "SUBMITTED" && can(actor, { type: "sheet.publish", sheet: scope }));
+  const editable = isEditable(actor, sheet.status, scope);
   return {
     id: sheet.id,
     kind: sheet.kind === "DEPARTMENT" ? "department" : "project",

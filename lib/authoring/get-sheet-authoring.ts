@@ -7,7 +7,7 @@ import { lintLocation, lintSheet, type LintLevel } from "@/lib/lint";
 import { type SheetView, sheetViewInclude, toSheetView } from "@/lib/sheets/get-sheet";
 import { toSheetScope } from "@/lib/sheets/sheet-scope";
 import { interchangeInclude, toInterchangeSheet } from "@/lib/sheets/to-interchange";
-import { STATUS_LABEL } from "./load-sheet";
+import { isEditable, STATUS_LABEL } from "./load-sheet";
 
 export interface TargetAdjustmentView {
   id: number;
@@ -84,7 +84,7 @@ async function authoringState(prisma: PrismaClient, actor: Actor, sheet: Authori
     author: sheet.author?.displayName ?? null,
     source: sheet.sourceSheet ? { id: sheet.sourceSheet.id, year: sheet.sourceSheet.fiscalYear.year, name: sheet.sourceSheet.name } : null,
     can: {
-      edit: may("sheet.edit") && (status === "DRAFT" || (status === "SUBMITTED" && may("sheet.publish"))),
+      edit: may("sheet.edit") && isEditable(actor, status, scope),
       submit: status === "DRAFT" && may("sheet.edit") && !may("sheet.publish"),
       publish: status !== "PUBLISHED" && may("sheet.publish"),
       returnDraft: status === "SUBMITTED" && may("sheet.publish"),

@@ -39,9 +39,13 @@ export async function bumpSheetVersion(tx: Tx, sheetId: number, version: number,
  * Whether the sheet's state lets this actor change its header and rows (the rules allowed `sheet.edit`):
  * a draft, yes; a submitted draft, only its approvers; a published sheet, never (target adjustments).
  */
+export function isEditable(actor: Actor, status: SheetStatus, scope: SheetScope): boolean {
+  return status === "DRAFT" || (status === "SUBMITTED" && can(actor, { type: "sheet.publish", sheet: scope }));
+}
+
+/** isEditable, or LOCKED saying why not. */
 export function assertEditable(actor: Actor, status: SheetStatus, scope: SheetScope): void {
+  if (isEditable(actor, status, scope)) return;
   if (status === "PUBLISHED") throw new AppError("LOCKED", "绩效目标表已发布，只能通过指标调整修改指标值");
-  if (status === "SUBMITTED" && !can(actor, { type: "sheet.publish", sheet: scope })) {
-    throw new AppError("LOCKED", "绩效目标表已提交审核，审核通过或退回前不能修改");
-  }
+  throw new AppError("LOCKED", "绩效目标表已提交审核，审核通过或退回前不能修改");
 }
