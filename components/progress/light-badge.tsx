@@ -1,6 +1,7 @@
 import type { LightView } from "@/lib/progress/progress-view";
 
-const STYLE: Record<NonNullable<LightView["light"]> | "none", { badge: string; dot: string }> = {
+/** A light's badge and dot colours (`none`: nothing entered yet). */
+export const LIGHT_STYLE: Readonly<Record<NonNullable<LightView["light"]> | "none", { badge: string; dot: string }>> = {
   red: { badge: "border-red-300 bg-red-50 text-red-800", dot: "bg-red-600" },
   yellow: { badge: "border-amber-300 bg-amber-50 text-amber-900", dot: "bg-amber-500" },
   green: { badge: "border-green-300 bg-green-50 text-green-800", dot: "bg-green-600" },
@@ -13,7 +14,7 @@ const STYLE: Record<NonNullable<LightView["light"]> | "none", { badge: string; d
  * is one hover away (title) and read out to screen readers with the label.
  */
 export function LightBadge({ light, className = "" }: { light: LightView; className?: string }) {
-  const style = STYLE[light.light ?? "none"];
+  const style = LIGHT_STYLE[light.light ?? "none"];
   return (
     <span
       title={light.reason}

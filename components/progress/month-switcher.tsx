@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { MonthSummaryView } from "@/lib/progress/progress-view";
+import { LIGHT_SHORT } from "@/lib/scorecard/labels";
+import { LIGHT_STYLE } from "./light-badge";
 
 const STATUS_STYLE: Record<MonthSummaryView["status"], string> = {
   DRAFT: "text-muted",
@@ -7,8 +9,6 @@ const STATUS_STYLE: Record<MonthSummaryView["status"], string> = {
   APPROVED: "text-green-800",
   RETURNED: "text-red-800",
 };
-
-const DOT = { red: "bg-red-600", yellow: "bg-amber-500", green: "bg-green-600", blue: "bg-sky-600" } as const;
 
 /** 2025年1月 … 12月, each with its status and light; the current one marked. */
 export function MonthSwitcher({ sheetId, months, current }: { sheetId: number; months: MonthSummaryView[]; current: number }) {
@@ -34,8 +34,8 @@ export function MonthSwitcher({ sheetId, months, current }: { sheetId: number; m
                 <span className="mt-0.5 flex items-center justify-center gap-1 text-[11px] text-muted" title={m.light.reason}>
                   {m.light.light ? (
                     <>
-                      <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${DOT[m.light.light]}`} />
-                      <span aria-hidden="true">{m.light.label.split("·")[0]}</span>
+                      <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${LIGHT_STYLE[m.light.light].dot}`} />
+                      <span aria-hidden="true">{LIGHT_SHORT[m.light.light]}</span>
                     </>
                   ) : (
                     <span aria-hidden="true">—</span>

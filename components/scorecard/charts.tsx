@@ -15,8 +15,10 @@ export const LIGHT_FILL: Readonly<Record<Light | "none", string>> = {
   none: "#d1d5db",
 };
 
-const LIGHT_ORDER = ["red", "yellow", "blue", "green", "none"] as const;
-const lightName = (l: (typeof LIGHT_ORDER)[number]) => (l === "none" ? lightLabel(null) : lightLabel(l));
+/** Bad to good, then the rows still waiting for a figure: the order of legends and counts. */
+export const LIGHT_ORDER = ["red", "yellow", "blue", "green", "none"] as const;
+/** A light's words (`红灯·进度滞后`), and 待填报 for `none`. */
+export const lightName = (l: Light | "none") => (l === "none" ? lightLabel(null) : lightLabel(l));
 
 /** 等级 bands of a 10-point bucket (design.md §3): 差 < 60 ≤ 中 < 80 ≤ 良 < 90 ≤ 优. */
 const BAND = [

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ScoreExplanation } from "@/components/evaluation/score-explanation";
 import { LightBadge } from "@/components/progress/light-badge";
-import { formatAmount } from "@/components/ui/format";
+import { formatAmount, formatPercent } from "@/components/ui/format";
 import type { SheetMonitor } from "@/lib/scorecard/get-sheet-monitor";
 import { BudgetChart, RowChart } from "./monitor-charts";
 
@@ -58,7 +58,7 @@ export function MonitorView({ data }: { data: SheetMonitor }) {
           <LightBadge light={data.budgetLight} />
         </Figure>
         <Figure label="预算执行率">
-          {data.budget.executionRate === null ? "—" : `${formatAmount(data.budget.executionRate)}%`}
+          {formatPercent(data.budget.executionRate)}
           <span className="ml-1 text-xs font-normal text-muted">
             {data.budget.executed === null ? "尚未填报执行数" : `${formatAmount(data.budget.executed)} / ${formatAmount(data.budget.budget)} 万元`}
           </span>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { DataTable, dataTableColumnHelper } from "@/components/ui/data-table";
-import { formatAmount } from "@/components/ui/format";
+import { formatAmount, formatPercent } from "@/components/ui/format";
 import { LightBadge } from "@/components/progress/light-badge";
 import { approvedText, finalText, lightCountsText, projectedText, submittedText } from "@/lib/scorecard/cells";
 import type { ScorecardRow, Subtotal } from "@/lib/scorecard/get-scorecard";
@@ -11,7 +11,7 @@ import { type ScorecardColumnId, type ScorecardQuery, SCORECARD_COLUMNS, scoreca
 const helper = dataTableColumnHelper<ScorecardRow>();
 const header = (id: ScorecardColumnId) => SCORECARD_COLUMNS.find((c) => c.id === id)!.header;
 const amount = (v: string | null) => (v === null ? <span className="text-muted">—</span> : formatAmount(v));
-const percent = (v: string | null) => (v === null ? <span className="text-muted">—</span> : `${formatAmount(v)}%`);
+const percent = (v: string | null) => (v === null ? <span className="text-muted">—</span> : formatPercent(v));
 
 // Module scope: TanStack needs stable column definitions. Values are never sorted here: the server sorts.
 const columns = helper.columns([
@@ -75,7 +75,7 @@ function subtotalCells(s: Subtotal, columnIds: string[], label: string) {
       case "executed":
         return <td key={id} className={`num ${cls}`}>{formatAmount(s.executed)}</td>;
       case "rate":
-        return <td key={id} className={`num ${cls}`}>{s.executionRate === null ? "—" : `${formatAmount(s.executionRate)}%`}</td>;
+        return <td key={id} className={`num ${cls}`}>{formatPercent(s.executionRate)}</td>;
       case "light":
         return <td key={id} className={`${cls} text-xs`}>{lightCountsText(s.lights)}</td>;
       case "projected":

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { LightBadge } from "@/components/progress/light-badge";
-import { formatAmount } from "@/components/ui/format";
+import { formatAmount, formatPercent } from "@/components/ui/format";
 import { finalText, projectedText } from "@/lib/scorecard/cells";
 import type { Scorecard, ScorecardRow } from "@/lib/scorecard/get-scorecard";
-import { GRADES, lightLabel } from "@/lib/scorecard/labels";
+import { GRADES } from "@/lib/scorecard/labels";
 import { COLUMN_IDS, LIGHT_FILTERS, scorecardSearch } from "@/lib/scorecard/query";
-import { LightsByUnitChart, ScoreDistributionChart } from "./charts";
+import { lightName, LightsByUnitChart, ScoreDistributionChart } from "./charts";
 import { ScorecardTable } from "./scorecard-table";
 import { SummaryCards } from "./summary-cards";
 
@@ -95,7 +95,6 @@ export function ScorecardView({ data }: { data: Scorecard }) {
   );
 }
 
-const LIGHT_FILTER_LABEL = { red: lightLabel("red"), yellow: lightLabel("yellow"), blue: lightLabel("blue"), green: lightLabel("green"), none: lightLabel(null) };
 
 /** 筛选: a GET form, so filters live in the URL and work without script. */
 function FilterForm({ data }: { data: Scorecard }) {
@@ -128,7 +127,7 @@ function FilterForm({ data }: { data: Scorecard }) {
           <option value="">全部</option>
           {LIGHT_FILTERS.map((l) => (
             <option key={l} value={l}>
-              {LIGHT_FILTER_LABEL[l]}
+              {lightName(l)}
             </option>
           ))}
         </select>
@@ -225,7 +224,7 @@ function DepartmentTable({ rows }: { rows: ScorecardRow[] }) {
             </td>
             <td className="num">{formatAmount(r.budget)}</td>
             <td className="num">{r.executed === null ? "—" : formatAmount(r.executed)}</td>
-            <td className="num">{r.executionRate === null ? "—" : `${formatAmount(r.executionRate)}%`}</td>
+            <td className="num">{formatPercent(r.executionRate)}</td>
             <td>
               <LightBadge light={r.light} />
             </td>

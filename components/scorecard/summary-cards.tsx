@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { formatAmount } from "@/components/ui/format";
+import { formatAmount, formatPercent } from "@/components/ui/format";
 import type { Scorecard } from "@/lib/scorecard/get-scorecard";
-import { GRADES, lightLabel } from "@/lib/scorecard/labels";
-import { LIGHT_FILL } from "./charts";
+import { GRADES } from "@/lib/scorecard/labels";
+import { LIGHT_FILL, LIGHT_ORDER, lightName } from "./charts";
 
 function Card({ label, children, note }: { label: string; children: ReactNode; note?: ReactNode }) {
   return (
@@ -14,7 +14,6 @@ function Card({ label, children, note }: { label: string; children: ReactNode; n
   );
 }
 
-const LIGHTS = ["red", "yellow", "blue", "green", "none"] as const;
 
 /** 概况: the year's project sheets the actor may see, summed by the database. */
 export function SummaryCards({ data }: { data: Scorecard }) {
@@ -29,14 +28,14 @@ export function SummaryCards({ data }: { data: Scorecard }) {
         {formatAmount(s.budget)} 万元
       </Card>
       <Card label="预算执行率" note={`执行数 ${formatAmount(s.executed)} 万元`}>
-        {s.executionRate === null ? "—" : `${formatAmount(s.executionRate)}%`}
+        {formatPercent(s.executionRate)}
       </Card>
       <Card label="预警分布">
         <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-sm font-normal">
-          {LIGHTS.map((l) => (
+          {LIGHT_ORDER.map((l) => (
             <li key={l} className="inline-flex items-center gap-1 whitespace-nowrap">
               <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ background: LIGHT_FILL[l] }} />
-              {l === "none" ? lightLabel(null) : lightLabel(l)} <strong className="tabular-nums">{s.lights[l]}</strong>
+              {lightName(l)} <strong className="tabular-nums">{s.lights[l]}</strong>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount } from "./format";
+import { formatAmount, formatPercent } from "./format";
 
 describe("formatAmount", () => {
   it.each([
@@ -21,5 +21,12 @@ describe("formatAmount", () => {
 
   it("leaves text that is not a number as it is", () => {
     expect(formatAmount("—")).toBe("—");
+  });
+});
+
+describe("formatPercent", () => {
+  it("is the amount with %, or — when there is none", () => {
+    expect(formatPercent("87.456")).toBe("87.46%");
+    expect(formatPercent(null)).toBe("—");
   });
 });

@@ -13,3 +13,6 @@ export function formatAmount(value: string): string {
   const negative = sign === "-" && cents !== 0n;
   return `${negative ? "-" : ""}${integer}.${digits.slice(-2)}`;
 }
+
+/** A rate for display: `formatAmount` with `%`, or `—` when there is none (yet). */
+export const formatPercent = (value: string | null): string => (value === null ? "—" : `${formatAmount(value)}%`);
