@@ -28,7 +28,7 @@ const useTools = () => {
   return tools;
 };
 
-export const RENAME_UNIT_HINT = "改名对所有年度生效：各年度的绩效目标表、绩效看板、导出和打印都显示新名称。以后导入的文件须使用新名称，否则会另建一个预算单位。";
+const RENAME_UNIT_HINT = "改名对所有年度生效：各年度的绩效目标表、绩效看板、导出和打印都显示新名称。以后导入的文件须使用新名称，否则会另建一个预算单位。";
 
 const sheetsText = (row: UnitTableRow) => (row.sheets === 0 ? "—" : row.sheetsByYear.map((y) => `${y.year}年 ${y.sheets} 张`).join("，"));
 

@@ -18,7 +18,7 @@ export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;
 export const entityLabel = (entityType: string) => ENTITY_LABEL[entityType] ?? entityType;
 
 /** A stored value for reading: codes named, booleans in words, lists joined, long text shortened. */
-export function showValue(field: string, value: Json | undefined): string {
+function showValue(field: string, value: Json | undefined): string {
   if (value === undefined) return "";
   if (value === null || value === "") return "（空）";
   if (typeof value === "boolean") return field === "active" ? (value ? "启用" : "停用") : value ? "是" : "否";

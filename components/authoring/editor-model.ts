@@ -40,7 +40,7 @@ export type RowField = Exclude<keyof EditorRow, "key" | "id">;
 // module instance has its own prefix.
 const instance = Math.random().toString(36).slice(2, 8);
 let counter = 0;
-export const newKey = () => `row-${instance}-${++counter}`;
+const newKey = () => `row-${instance}-${++counter}`;
 
 export const blankRow = (previous?: EditorRow): EditorRow => ({
   key: newKey(),
