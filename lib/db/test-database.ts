@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { migrate } from "./migrate";
 import { type Database, openPglite, openPostgres } from "./open";
@@ -14,17 +17,14 @@ export async function createTestDatabase(): Promise<Database> {
     await migrate(db.sql);
     return db;
   }
-  const name = `ptt_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
+  const throwaway = await throwawayDatabase(serverUrl);
+  const db = await openPostgres(throwaway.url);
   await migrate(db.sql);
   return {
     ...db,
     async close() {
       await db.close();
-      await dropDatabase(serverUrl, name);
+      await throwaway.drop();
     },
   };
 }
@@ -36,18 +36,20 @@ export async function createTestDatabase(): Promise<Database> {
 export async function createCliEnvironment(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL?.trim();
   if (!serverUrl) {
-    const { mkdtempSync, rmSync } = await import("node:fs");
-    const dir = mkdtempSync(`${(await import("node:os")).tmpdir()}/ptt-cli-`);
-    return { env: { DATA_DIR: dir, DATABASE_URL: "" }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ptt-cli-"));
+    return { env: { DATA_DIR: dir, DATABASE_URL: "" }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
+  const throwaway = await throwawayDatabase(serverUrl);
+  return { env: { DATABASE_URL: throwaway.url }, cleanup: throwaway.drop };
+}
+
+/** A new, empty database on the PostgreSQL server at `serverUrl`: its URL, and how to drop it. */
+async function throwawayDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `ptt_test_${randomBytes(6).toString("hex")}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    cleanup: () => dropDatabase(serverUrl, name),
-  };
+  return { url: url.toString(), drop: () => dropDatabase(serverUrl, name) };
 }
 
 /**
