@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useId, useState } from "react";
-import { groupRows } from "@/components/sheets/group-rows";
 import { formatAmount } from "@/components/ui/format";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AppErrorCode, Problem } from "@/lib/errors";
 import { parseDecimal } from "@/lib/numbers/parse-decimal";
 import { LIKELIHOOD_LABELS, MEASURE_TYPE_LABEL, QUALITATIVE_LABEL } from "@/lib/progress/labels";
 import type { ProgressRowView, ProgressView } from "@/lib/progress/progress-view";
+import { groupRows } from "@/lib/sheets/group-rows";
 import type { ProgressActionResult } from "./action-result";
 import { LightBadge } from "./light-badge";
 
