@@ -1,5 +1,5 @@
 import type { IndicatorView, SheetView } from "@/lib/sheets/get-sheet";
-import { isQuantitative, isReverse, type Target } from "@/lib/targets/types";
+import { describeTarget } from "@/lib/targets/format-target";
 import { formatAmount } from "@/components/ui/format";
 import { groupRows } from "./group-rows";
 
@@ -30,12 +30,6 @@ const DEPARTMENT_COLUMNS: Column[] = [
   { label: "指标分值权重", width: "10%", cell: (r) => formatAmount(r.weight), numeric: true },
 ];
 const GROUP_WIDTHS = { PROJECT: ["8%", "9%"], DEPARTMENT: ["10%", "10%"] } as const;
-
-/** How the target was understood, e.g. `>= 9 项（正向）` or `定性`. */
-export function describeTarget(target: Target): string {
-  if (!isQuantitative(target)) return "定性";
-  return `${target.op} ${target.value}${target.unit ? ` ${target.unit}` : ""}（${isReverse(target.op) ? "反向" : "正向"}）`;
-}
 
 function TargetCell({ row, original }: { row: IndicatorView; original?: string | null }) {
   return (

@@ -12,6 +12,7 @@ import {
   sheetLight,
   type Light,
 } from "@/lib/scoring";
+import { projectionOrError } from "@/lib/scorecard/compute-figures";
 import { isQuantitative } from "@/lib/targets/types";
 import { QUALITATIVE_LABEL } from "./labels";
 import { entryKey, type EntryData, type IndicatorData, type SheetData } from "./sheet-data";
@@ -78,10 +79,8 @@ export function computeMonth(sheet: SheetData, month: number): MonthResult {
   const adjustment = adjustmentUpTo(sheet, month);
   const fullYear = fullYearBudget({ total: sheet.fundsTotal, adjustment });
 
-  let projected: SheetScore | null = null;
-  let projectionError: string | null = null;
-  try {
-    projected = projectedSheetScore({
+  const { projected, projectionError } = projectionOrError(() =>
+    projectedSheetScore({
       indicators: rows.map((r) => ({
         target: r.indicator.target,
         weight: r.indicator.weight,
@@ -92,14 +91,11 @@ export function computeMonth(sheet: SheetData, month: number): MonthResult {
       })),
       budget: { total: sheet.fundsTotal, adjustment, executed },
       budgetExecutionWeight: sheet.budgetExecutionWeight,
-    });
-    projected.rows.forEach((score, i) => {
-      rows[i]!.projected = score;
-    });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    projectionError = error.message;
-  }
+    }),
+  );
+  projected?.rows.forEach((score, i) => {
+    rows[i]!.projected = score;
+  });
 
   return {
     month,

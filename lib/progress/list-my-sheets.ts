@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { fmt2 } from "@/lib/scoring";
 import { computeMonth, hasAnyEntry } from "./compute-month";
 import { MONTH_STATUS_LABEL, monthLabel, NOT_STARTED_LABEL } from "./labels";
-import { type LightView, sheetLightView } from "./progress-view";
+import { lightView, type LightView, sheetLightView } from "./progress-view";
 import { reportingMonth } from "./reporting-month";
 import { findLeadSheets, type LeadSheet } from "./list-my-todo";
 import { loadSheetDataMany } from "./sheet-data";
@@ -49,7 +49,7 @@ export async function listMySheets(prisma: PrismaClient, actor: Actor, options: 
       monthLabel: month === null ? null : monthLabel(sheet.year, month),
       statusLabel: status === null ? null : status === "DRAFT" && !hasAnyEntry(sheet, month!) ? NOT_STARTED_LABEL : MONTH_STATUS_LABEL[status],
       sheetLight: computed ? sheetLightView(computed) : null,
-      budgetLight: computed ? { light: computed.budget.light.light, label: computed.budget.light.label, reason: computed.budget.light.reason } : null,
+      budgetLight: computed ? lightView(computed.budget.light) : null,
       projectedTotal: computed?.projected ? fmt2(computed.projected.total) : null,
     });
   }

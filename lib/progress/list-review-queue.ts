@@ -4,7 +4,7 @@ import { can, sheetVisibility } from "@/lib/auth/authorize";
 import { sheetScopeInclude, toSheetScope, visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { computeMonth } from "./compute-month";
 import { formatTimestamp, monthLabel } from "./labels";
-import { type LightView, sheetLightView } from "./progress-view";
+import { lightView, type LightView, sheetLightView } from "./progress-view";
 import { loadSheetDataMany } from "./sheet-data";
 
 export interface ReviewItem {
@@ -52,7 +52,7 @@ export async function listReviewQueue(prisma: PrismaClient, actor: Actor): Promi
         submittedAt: m.submittedAt ? formatTimestamp(m.submittedAt) : null,
         submittedBy: m.submittedBy?.displayName ?? null,
         sheetLight: sheetLightView(computed),
-        budgetLight: { light: computed.budget.light.light, label: computed.budget.light.label, reason: computed.budget.light.reason },
+        budgetLight: lightView(computed.budget.light),
       },
     ];
   });

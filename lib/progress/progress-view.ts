@@ -2,7 +2,8 @@ import type { MonthStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/authorize";
 import { Decimal, fmt2, LIGHT_LABELS, type LightResult, PENDING_LIGHT_LABEL, timeProgress, type Light } from "@/lib/scoring";
-import { isQuantitative, isReverse, type Target } from "@/lib/targets/types";
+import { describeTarget } from "@/lib/targets/format-target";
+import { isQuantitative, type Target } from "@/lib/targets/types";
 import { isPeriodLocked, periodLockLabel, periodLockMessage } from "@/lib/fiscal-years/period-lock";
 import { computeMonth, hasAnyEntry, type MonthResult, type RowResult } from "./compute-month";
 import {
@@ -133,19 +134,14 @@ export interface ProgressView {
   permissions: { edit: boolean; submit: boolean; review: boolean; reopen: boolean; configure: boolean };
 }
 
-const lightView = (l: LightResult): LightView => ({ light: l.light, label: l.label, reason: l.reason });
+/** The engine's light as the pages show it (without its progress ratio). */
+export const lightView = (l: LightResult): LightView => ({ light: l.light, label: l.label, reason: l.reason });
 
 export function sheetLightView(result: MonthResult): LightView {
   const worst = result.sheetLight;
   if (worst === null) return { light: null, label: PENDING_LIGHT_LABEL, reason: "本月尚未填报任何指标的完成值" };
   const names = result.rows.filter((r) => r.light.light === worst).map((r) => `「${r.indicator.name}」`);
   return { light: worst, label: LIGHT_LABELS[worst], reason: `取最差指标的预警：${names.join("、")}` };
-}
-
-/** `>= 3 项（正向）` or `定性`, as the sheet page explains a target. */
-export function describeTarget(target: Target): string {
-  if (!isQuantitative(target)) return "定性";
-  return `${target.op} ${target.value}${target.unit ? ` ${target.unit}` : ""}（${isReverse(target.op) ? "反向" : "正向"}）`;
 }
 
 const isPercentUnit = (target: Target) => isQuantitative(target) && (target.unit.startsWith("%") || target.unit.startsWith("％"));

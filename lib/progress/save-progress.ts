@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Likelihood, QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";

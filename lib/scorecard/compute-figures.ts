@@ -117,6 +117,19 @@ export interface ComputedFigures {
   projected: SheetScore | null;
 }
 
+/**
+ * The engine's projected score, or why there is none: with weights over 100 the engine refuses to score (a
+ * RangeError), and the pages say why instead of showing a number. Shared with lib/progress/compute-month.ts.
+ */
+export function projectionOrError(project: () => SheetScore): { projected: SheetScore; projectionError: null } | { projected: null; projectionError: string } {
+  try {
+    return { projected: project(), projectionError: null };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { projected: null, projectionError: error.message };
+  }
+}
+
 const BEFORE_YEAR: LightResult = { light: null, label: PENDING_LIGHT_LABEL, reason: "年度尚未开始", progress: null };
 
 export function computeFigures(source: FiguresSource): ComputedFigures {
@@ -139,10 +152,8 @@ export function computeFigures(source: FiguresSource): ComputedFigures {
   const budget = fullYearBudget({ total: source.fundsTotal, adjustment: source.adjustment });
   const budgetResult = month < 1 ? BEFORE_YEAR : budgetLight({ executed, budget, month });
 
-  let projected: SheetScore | null = null;
-  let projectionError: string | null = null;
-  try {
-    projected = projectedSheetScore({
+  const { projected, projectionError } = projectionOrError(() =>
+    projectedSheetScore({
       indicators: source.indicators.map((i) => ({
         target: i.target,
         weight: i.weight,
@@ -153,15 +164,11 @@ export function computeFigures(source: FiguresSource): ComputedFigures {
       })),
       budget: { total: source.fundsTotal, adjustment: source.adjustment, executed },
       budgetExecutionWeight: source.budgetExecutionWeight,
-    });
-    projected.rows.forEach((score, i) => {
-      rows[i]!.projected = score;
-    });
-  } catch (error) {
-    // Weights over 100: the engine refuses to score; the scorecard says why instead of a number.
-    if (!(error instanceof RangeError)) throw error;
-    projectionError = error.message;
-  }
+    }),
+  );
+  projected?.rows.forEach((score, i) => {
+    rows[i]!.projected = score;
+  });
 
   const light = sheetLight(rows.map((r) => r.light.light));
   const count = (l: Light) => rows.filter((r) => r.light.light === l).length;

@@ -1,14 +1,15 @@
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Workbook } from "@/lib/authoring/export-workbook";
+import { monthLabel } from "@/lib/progress/labels";
+import { formatTimeProgress } from "@/lib/progress/progress-view";
 import { AMOUNT_FORMAT, type CellStyle, FormWriter, setPrintLayout } from "@/lib/xlsx/form-writer";
 import { newWorkbook, toBuffer } from "@/lib/xlsx/write-workbook";
 import { approvedText, lightCountsText, submittedText } from "./cells";
 import { type Db, asOfMonth } from "./figures-source";
-import { formatTimeProgress } from "./format";
 import { resolveYear, scorecardOrderBy, scorecardScope } from "./get-scorecard";
 import { emptySubtotal, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
-import { LIGHT_SHORT, monthLabel } from "./labels";
+import { LIGHT_SHORT } from "./labels";
 import { type ScorecardColumnId, type ScorecardQuery, SCORECARD_COLUMNS } from "./query";
 import { refreshStaleFigures } from "./refresh-sheet-figures";
 

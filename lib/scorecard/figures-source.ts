@@ -5,7 +5,7 @@ import { reportingMonth } from "@/lib/progress/reporting-month";
 import { fromTargetColumns } from "@/lib/sheets/target-columns";
 import { isQuantitative } from "@/lib/targets/types";
 import type { FiguresSource, SourceIndicator } from "./compute-figures";
-import { QUALITATIVE_FROM_DB } from "./labels";
+import { QUALITATIVE_LABEL } from "@/lib/progress/labels";
 
 /** A Prisma client or an open transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -153,7 +153,7 @@ function toSourceIndicator(row: IndicatorJson): SourceIndicator {
   let latest: SourceIndicator["latest"] = null;
   if (row.month !== null) {
     // The SQL picked an entry with a value of the row's kind.
-    const value = isQuantitative(target) ? new Decimal(row.current!) : QUALITATIVE_FROM_DB[row.status!];
+    const value = isQuantitative(target) ? new Decimal(row.current!) : QUALITATIVE_LABEL[row.status!];
     latest = { month: row.month, value, forecast: row.forecast === null ? null : new Decimal(row.forecast) };
   }
   return {

@@ -3,13 +3,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, sheetVisibility } from "@/lib/auth/authorize";
 import { visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { type Db, asOfMonth } from "./figures-source";
-import { formatTimeProgress } from "./format";
-import { type GradeLabel, LIGHT_TO_DB, monthLabel } from "./labels";
+import { monthLabel } from "@/lib/progress/labels";
+import { formatTimeProgress } from "@/lib/progress/progress-view";
+import type { Grade } from "@/lib/scoring";
+import { LIGHT_TO_DB } from "./labels";
 import { PAGE_SIZE, type ScorecardQuery } from "./query";
 import { emptySubtotal, type LightCounts, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
 import { refreshStaleFigures } from "./refresh-sheet-figures";
 
-export type { LightCounts, LightView, ScorecardRow, Subtotal } from "./queries";
+export type { LightCounts, ScorecardRow, Subtotal } from "./queries";
 
 export interface Scorecard {
   year: number | null;
@@ -20,7 +22,7 @@ export interface Scorecard {
   timeProgress: string | null;
   query: ScorecardQuery;
   /** Project sheets the actor may see (the department sheet is shown apart). */
-  summary: Subtotal & { grades: Record<GradeLabel, number> };
+  summary: Subtotal & { grades: Record<Grade, number> };
   department: ScorecardRow[];
   units: { id: number; name: string }[];
   lightsByUnit: { unitId: number; unit: string; lights: LightCounts }[];

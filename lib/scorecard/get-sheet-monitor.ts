@@ -5,13 +5,13 @@ import { AppError } from "@/lib/errors";
 import { loadEvaluationData } from "@/lib/evaluation/evaluation-data";
 import { scoreStored } from "@/lib/evaluation/score-evaluation";
 import { fmt2, type RowScore, timeProgress } from "@/lib/scoring";
+import { monthLabel, QUALITATIVE_LABEL } from "@/lib/progress/labels";
+import { formatTimeProgress, lightView, type LightView } from "@/lib/progress/progress-view";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { isQuantitative, isReverse } from "@/lib/targets/types";
 import { computeFigures } from "./compute-figures";
 import { type Db, loadFiguresSources } from "./figures-source";
-import { formatTimeProgress } from "./format";
-import type { LightView } from "./get-scorecard";
-import { lightLabel, monthLabel, QUALITATIVE_FROM_DB } from "./labels";
+import { lightLabel } from "./labels";
 
 /**
  * 监控 view of one sheet: every row with its target, last year's value, latest value, progress, light, weight,
@@ -155,7 +155,7 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
       const m = k + 1;
       const e = entries.get(m);
       const value = quantitative ? (e?.value == null ? null : new Decimal(e.value.toString())) : null;
-      const status = !quantitative && e?.qualitativeValue ? QUALITATIVE_FROM_DB[e.qualitativeValue] : null;
+      const status = !quantitative && e?.qualitativeValue ? QUALITATIVE_LABEL[e.qualitativeValue] : null;
       const expected = T === null ? null : chart === "cumulative" ? T.times(timeProgress(m)) : T;
       return {
         month: m,
@@ -184,7 +184,7 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
         ? { month: latest.month, monthLabel: monthLabel(year, latest.month), value: typeof latest.value === "string" ? latest.value : latest.value.toFixed() }
         : null,
       progress: r.light.progress === null ? null : r.light.progress.times(100).toFixed(2, Decimal.ROUND_HALF_UP) + "%",
-      light: { light: r.light.light, label: r.light.label, reason: r.light.reason },
+      light: lightView(r.light),
       projected: r.projected ? scoreView(r.projected) : null,
       final: finalRow ? scoreView(finalRow) : null,
       months,
@@ -218,7 +218,7 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
     timeProgress: M > 0 ? formatTimeProgress(M) : null,
     latestMonth: row.latestMonth,
     light: { light: row.light, label: lightLabel(row.light), reason: row.lightReason },
-    budgetLight: { light: computed.budgetLight.light, label: computed.budgetLight.label, reason: computed.budgetLight.reason },
+    budgetLight: lightView(computed.budgetLight),
     projected: computed.projected
       ? { total: fmt2(computed.projected.total), grade: computed.projected.grade, complete: computed.projected.complete, budget: scoreView(computed.projected.budget) }
       : null,

@@ -1,21 +1,15 @@
 import Decimal from "decimal.js";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Light } from "@/lib/scoring";
+import type { LightView } from "@/lib/progress/progress-view";
+import type { Grade, Light } from "@/lib/scoring";
 import type { Db } from "./figures-source";
-import { GRADES, type GradeLabel, LIGHT_FROM_DB, lightLabel } from "./labels";
+import { GRADES, LIGHT_FROM_DB, lightLabel } from "./labels";
 
 /**
  * The scorecard's reads of the per-sheet figures, shared by the page and the export. Sums, counts and averages are
  * one GROUP BY in the database (by unit, light, 等级 and score bucket — a few hundred groups at most), added up here
  * in exact decimals; rows are one paged SELECT plus one for the sheets' names.
  */
-
-/** A light as the scorecard shows it: colour (null while pending), its text label, and why. */
-export interface LightView {
-  light: Light | null;
-  label: string;
-  reason: string;
-}
 
 export interface ScorecardRow {
   sheetId: number;
@@ -94,7 +88,7 @@ const newTally = (): Tally => ({
 export interface Summary {
   total: Tally;
   byUnit: Map<number, Tally>;
-  grades: Record<GradeLabel, number>;
+  grades: Record<Grade, number>;
   /** Sheets per score bucket 0–9. */
   buckets: Map<number, number>;
 }
@@ -112,7 +106,7 @@ export async function summarize(db: Db, where: Prisma.SheetFiguresWhereInput): P
   });
   const total = newTally();
   const byUnit = new Map<number, Tally>();
-  const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<GradeLabel, number>;
+  const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   const buckets = new Map<number, number>();
   for (const g of groups) {
     const unit = byUnit.get(g.unitId) ?? newTally();
@@ -129,7 +123,7 @@ export async function summarize(db: Db, where: Prisma.SheetFiguresWhereInput): P
       t.finalCount += g._count.finalScore;
       t.lights[g.light === null ? "none" : LIGHT_FROM_DB[g.light]] += n;
     }
-    if (g.finalGrade !== null && g.finalGrade in grades) grades[g.finalGrade as GradeLabel] += n;
+    if (g.finalGrade !== null && g.finalGrade in grades) grades[g.finalGrade as Grade] += n;
     if (g.scoreBucket !== null) buckets.set(g.scoreBucket, (buckets.get(g.scoreBucket) ?? 0) + n);
   }
   return { total, byUnit, grades, buckets };

@@ -1,10 +1,11 @@
 import Decimal from "decimal.js";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { QUALITATIVE_LABEL } from "@/lib/progress/labels";
 import { reportingMonth } from "@/lib/progress/reporting-month";
 import { fromTargetColumns } from "@/lib/sheets/target-columns";
 import { isQuantitative } from "@/lib/targets/types";
 import { computeFigures, type FiguresRow, type SourceIndicator } from "./compute-figures";
-import { LIGHT_FROM_DB, QUALITATIVE_FROM_DB } from "./labels";
+import { LIGHT_FROM_DB } from "./labels";
 
 /**
  * Test helpers: a sheet's figures recomputed from scratch — its rows read through plain Prisma queries (not the SQL
@@ -41,7 +42,7 @@ export async function scratchFigures(prisma: PrismaClient, sheetId: number, now:
       latest: e
         ? {
             month: e.month,
-            value: quantitative ? new Decimal(e.value!.toString()) : QUALITATIVE_FROM_DB[e.qualitativeValue!],
+            value: quantitative ? new Decimal(e.value!.toString()) : QUALITATIVE_LABEL[e.qualitativeValue!],
             forecast: e.forecast === null ? null : new Decimal(e.forecast.toString()),
           }
         : null,

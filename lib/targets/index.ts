@@ -3,4 +3,4 @@ export { isQuantitative, isReverse } from "./types";
 export { parseTarget, type ParseTargetResult } from "./parse-target";
 export { normaliseTargetText, stripWhitespace } from "./normalise";
 export { defaultMeasureType, type MeasureType } from "./measure-type";
-export { formatTarget } from "./format-target";
+export { describeTarget, formatTarget } from "./format-target";
