@@ -96,6 +96,9 @@ describe("createDraft", () => {
     const { id } = await createDraft(db.prisma, actors.admin, draftInput({ name: fresh(), unit: "乌鲁木齐市新设中心", department: "乌鲁木齐市科学技术局" }));
     expect((await getDraft(db.prisma, actors.admin, id)).unit).toBe("乌鲁木齐市新设中心");
     expect(await db.prisma.auditLog.count({ where: { action: "unit.create" } })).toBe(1);
+    // In the shape the 预算单位 page writes: lib/units unitSnapshot.
+    const unitEntry = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "unit.create" } });
+    expect(unitEntry.after).toEqual({ departmentId: unitEntry.departmentId, department: "乌鲁木齐市科学技术局", name: "乌鲁木齐市新设中心" });
 
     const name = fresh();
     await createDraft(db.prisma, actors.admin, draftInput({ name, department: "乌鲁木齐市科学技术局" }));

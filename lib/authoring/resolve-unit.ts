@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { unitSnapshot } from "@/lib/units/fields";
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,7 +36,7 @@ export async function resolveUnit(tx: Tx, actor: Actor, departmentId: number, na
   const found = await tx.budgetUnit.findUnique({ where: { departmentId_name: { departmentId, name } }, select: { id: true } });
   if (found) return found.id;
   if (actor.kind === "user" && actor.role === "LEAD") throw invalid("unit", `找不到预算单位「${name}」，请从列表中选择`);
-  const created = await tx.budgetUnit.create({ data: { departmentId, name }, select: { id: true } });
-  await appendAudit(tx, actor, { action: "unit.create", entityType: "BudgetUnit", entityId: created.id, after: { departmentId, name } });
+  const created = await tx.budgetUnit.create({ data: { departmentId, name }, select: { id: true, departmentId: true, name: true, department: { select: { name: true } } } });
+  await appendAudit(tx, actor, { action: "unit.create", entityType: "BudgetUnit", entityId: created.id, after: unitSnapshot(created, created.department.name) });
   return created.id;
 }

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { type Action, authorize, type SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
@@ -11,6 +11,22 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 export type SheetAction = Extract<Action, { sheet: SheetScope }>["type"];
 
 /**
+ * Locks a row for the rest of the transaction (on PostgreSQL; PGlite runs one transaction at a time):
+ * `FOR UPDATE` before a delete also holds off inserts that would reference the row (their foreign-key
+ * check waits), so "nothing uses it" stays true until the delete commits; `FOR NO KEY UPDATE` keeps the
+ * row as read (an audited `before`, a version check) without blocking them. False when the row is not there.
+ */
+export async function lockRow(
+  tx: Prisma.TransactionClient,
+  table: "department" | "budget_unit" | "target_sheet",
+  id: number,
+  mode: "FOR UPDATE" | "FOR NO KEY UPDATE",
+): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id} ${Prisma.raw(mode)}`);
+  return rows.length > 0;
+}
+
+/**
  * Serialises writers of one sheet: every use case that changes a sheet's progress or evaluations takes this row
  * lock first, inside its transaction, so version checks and writes of two concurrent requests cannot interleave
  * (on PostgreSQL; PGlite runs one transaction at a time anyway). `FOR NO KEY UPDATE` does not block inserts
@@ -18,10 +34,8 @@ export type SheetAction = Extract<Action, { sheet: SheetScope }>["type"];
  * does (their foreign-key check waits), for a writer that must see every record of the sheet while it decides.
  */
 export async function lockSheet(tx: Prisma.TransactionClient, sheetId: number, options: { blockReferences?: boolean } = {}): Promise<void> {
-  const rows = options.blockReferences
-    ? await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR UPDATE`
-    : await tx.$queryRaw<{ id: number }[]>`SELECT id FROM target_sheet WHERE id = ${sheetId} FOR NO KEY UPDATE`;
-  if (rows.length === 0) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+  const found = await lockRow(tx, "target_sheet", sheetId, options.blockReferences ? "FOR UPDATE" : "FOR NO KEY UPDATE");
+  if (!found) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
 }
 
 /** Options of an interactive transaction of these use cases: short work, but it may wait for the sheet lock. */

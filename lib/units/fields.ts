@@ -1,13 +1,11 @@
 import { z } from "zod";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { idOf } from "@/lib/users/fields";
 
 /** Input pieces and audit snapshots shared by the department and budget-unit use cases. */
-
-type Tx = Prisma.TransactionClient;
 
 /** A name as typed: trimmed (full-width spaces too), required, as long as a printed header allows. */
 const nameOf = (what: string) => z.string({ error: `请填写${what}名称` }).trim().min(1, `请填写${what}名称`).max(100, `${what}名称不超过 100 个字`);
@@ -30,23 +28,10 @@ export const refuse = (code: "NOT_FOUND" | "CONFLICT" | "INVALID", path: string,
 export const departmentSnapshot = (d: { id: number; name: string }) => ({ departmentId: d.id, department: d.name }) satisfies Prisma.InputJsonObject;
 
 /**
- * What the audit log keeps of a budget unit: the shape `unit.create` has always had (`departmentId`,
- * `name`; lib/authoring/resolve-unit.ts) plus the department's name, for reading.
+ * What the audit log keeps of a budget unit (`unit.create|rename|delete`, here and when a draft names a new
+ * unit: lib/authoring/resolve-unit.ts): `departmentId` and `name`, plus the department's name, for reading.
  */
 export const unitSnapshot = (u: { departmentId: number; name: string }, department: string) =>
   ({ departmentId: u.departmentId, department, name: u.name }) satisfies Prisma.InputJsonObject;
 
-/**
- * Locks a row for the rest of the transaction (on PostgreSQL; PGlite runs one transaction at a time):
- * `FOR UPDATE` before a delete also holds off inserts that would reference the row (their foreign-key
- * check waits), so "nothing uses it" stays true until the delete commits; `FOR NO KEY UPDATE` before a
- * rename keeps the audited `before` exact without blocking them. False when the row is not there.
- */
-export async function lockRow(tx: Tx, table: "department" | "budget_unit", id: number, mode: "FOR UPDATE" | "FOR NO KEY UPDATE"): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: number }[]>(
-    Prisma.sql`SELECT id FROM ${Prisma.raw(`"${table}"`)} WHERE id = ${id} ${Prisma.raw(mode)}`,
-  );
-  return rows.length > 0;
-}
-
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+export { lockRow, TX_OPTIONS } from "@/lib/sheets/sheet-lock";
