@@ -18,13 +18,12 @@ export async function createDepartment(prisma: PrismaClient, actor: Actor, input
   const { name } = parseInput(createDepartmentSchema, input, "部门信息有误");
   try {
     return await prisma.$transaction(async (tx) => {
-      if (await tx.department.findUnique({ where: { name }, select: { id: true } })) throw taken(name);
       const created = await tx.department.create({ data: { name }, select: { id: true, name: true } });
       await appendAudit(tx, actor, { action: "department.create", entityType: "Department", entityId: created.id, after: departmentSnapshot(created) });
       return created;
     }, TX_OPTIONS);
   } catch (error) {
-    // Two admins adding the same name at once: the unique index decides.
+    // A name already taken (by another row, or by an admin adding it at the same moment): the unique index decides.
     if (isUniqueViolation(error)) throw taken(name);
     throw error;
   }

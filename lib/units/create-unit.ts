@@ -25,13 +25,12 @@ export async function createUnit(prisma: PrismaClient, actor: Actor, input: Crea
       const department = await tx.department.findUnique({ where: { id: departmentId }, select: { name: true } });
       if (!department) throw refuse("NOT_FOUND", "departmentId", "找不到该部门，可能已被删除");
       departmentName = department.name;
-      if (await tx.budgetUnit.findUnique({ where: { departmentId_name: { departmentId, name } }, select: { id: true } })) throw taken(department.name, name);
       const created = await tx.budgetUnit.create({ data: { departmentId, name }, select: { id: true, departmentId: true, name: true } });
       await appendAudit(tx, actor, { action: "unit.create", entityType: "BudgetUnit", entityId: created.id, after: unitSnapshot(created, department.name) });
       return { ...created, department: department.name };
     }, TX_OPTIONS);
   } catch (error) {
-    // Two admins adding the same name at once: the unique index decides.
+    // A name already taken (by another row, or by an admin adding it at the same moment): the unique index decides.
     if (isUniqueViolation(error)) throw taken(departmentName, name);
     throw error;
   }

@@ -25,12 +25,12 @@ export async function renameDepartment(prisma: PrismaClient, actor: Actor, input
       if (!(await lockRow(tx, "department", id, "FOR NO KEY UPDATE"))) throw refuse("NOT_FOUND", "id", "找不到该部门，可能已被删除");
       const before = await tx.department.findUniqueOrThrow({ where: { id }, select: { id: true, name: true } });
       if (before.name === name) return { department: before, changed: false, previousName: before.name };
-      if (await tx.department.findUnique({ where: { name }, select: { id: true } })) throw taken(name);
       const after = await tx.department.update({ where: { id }, data: { name }, select: { id: true, name: true } });
       await appendAudit(tx, actor, { action: "department.rename", entityType: "Department", entityId: id, before: departmentSnapshot(before), after: departmentSnapshot(after) });
       return { department: after, changed: true, previousName: before.name };
     }, TX_OPTIONS);
   } catch (error) {
+    // A name already taken (by another row, or by an admin renaming at the same moment): the unique index decides.
     if (isUniqueViolation(error)) throw taken(name);
     throw error;
   }

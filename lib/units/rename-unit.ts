@@ -29,8 +29,6 @@ export async function renameUnit(prisma: PrismaClient, actor: Actor, input: Rena
       departmentName = before.department.name;
       const result = (unit: { id: number; departmentId: number; name: string }, changed: boolean) => ({ unit: { ...unit, department: departmentName }, changed, previousName: before.name });
       if (before.name === name) return result(before, false);
-      const clash = await tx.budgetUnit.findUnique({ where: { departmentId_name: { departmentId: before.departmentId, name } }, select: { id: true } });
-      if (clash) throw taken(departmentName, name);
       const after = await tx.budgetUnit.update({ where: { id }, data: { name }, select: { id: true, departmentId: true, name: true } });
       await appendAudit(tx, actor, {
         action: "unit.rename",
@@ -42,6 +40,7 @@ export async function renameUnit(prisma: PrismaClient, actor: Actor, input: Rena
       return result(after, true);
     }, TX_OPTIONS);
   } catch (error) {
+    // A name already taken (by another row, or by an admin renaming at the same moment): the unique index decides.
     if (isUniqueViolation(error)) throw taken(departmentName, name);
     throw error;
   }
