@@ -7,22 +7,22 @@ import { AppError, formatProblem } from "@/lib/errors";
 import { validateInterchange } from "@/lib/interchange/validate";
 import { importSheetsInTx } from "@/lib/sheets/import-sheets";
 import { createUserInTx } from "@/lib/users/create-user";
-import { DEMO_USERS, type DemoUser } from "./demo-users";
+import { DEMO_USERS } from "./demo-users";
 
 export const SEED_FILE = path.join(process.cwd(), "prisma", "seed", "urumqi-sti-2025.json");
 
-/** Loads the 2025 seed sheets (or another interchange file); also the factory of integration tests. */
-export async function seedSheets(tx: Prisma.TransactionClient, file = SEED_FILE) {
-  const result = validateInterchange(JSON.parse(fs.readFileSync(file, "utf8")));
+/** Loads the 2025 seed sheets. */
+async function seedSheets(tx: Prisma.TransactionClient) {
+  const result = validateInterchange(JSON.parse(fs.readFileSync(SEED_FILE, "utf8")));
   if (!result.ok) throw new AppError("INVALID", `种子数据有误：\n${result.problems.map(formatProblem).join("\n")}`, result.problems);
   return importSheetsInTx(tx, SYSTEM, result.file, { replace: false });
 }
 
 /** Creates the demo users and their assignments (sheets must be loaded first). */
-export async function seedDemoUsers(prisma: Prisma.TransactionClient, users: DemoUser[] = DEMO_USERS) {
+async function seedDemoUsers(prisma: Prisma.TransactionClient) {
   const department = await prisma.department.findFirstOrThrow({ orderBy: { id: "asc" } });
   const sheets = await prisma.targetSheet.findMany({ select: { id: true, lead: true } });
-  for (const { assign, ...input } of users) {
+  for (const { assign, ...input } of DEMO_USERS) {
     const user = await createUserInTx(prisma, SYSTEM, { ...input, department: input.role === "MANAGER" ? department.name : undefined });
     if (!assign) continue;
     const assigned = sheets.filter((s) => ("all" in assign ? true : s.lead === assign.sheetLead));
@@ -32,7 +32,7 @@ export async function seedDemoUsers(prisma: Prisma.TransactionClient, users: Dem
   }
 }
 
-export type SeedOutcome = { seeded: false } | { seeded: true; sheets: number; users: number };
+type SeedOutcome = { seeded: false } | { seeded: true; sheets: number; users: number };
 
 /** Seeds only an empty database (no sheets, no users), so running it twice changes nothing. */
 export async function seedIfEmpty(prisma: PrismaClient, options: { demoUsers: boolean }): Promise<SeedOutcome> {
