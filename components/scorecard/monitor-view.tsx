@@ -26,21 +26,17 @@ export function MonitorView({ data }: { data: SheetMonitor }) {
         <Link href={`/sheets/${sheet.id}`} className="text-brand hover:underline">
           绩效目标表
         </Link>
-        {data.links.progress ? (
-          <Link href={`/sheets/${sheet.id}/progress`} className="text-brand hover:underline">
-            进度填报
-          </Link>
-        ) : null}
+        <Link href={`/sheets/${sheet.id}/progress`} className="text-brand hover:underline">
+          进度填报
+        </Link>
         {data.links.evaluate ? (
           <Link href={`/sheets/${sheet.id}/evaluate`} className="text-brand hover:underline">
             年终评价
           </Link>
         ) : null}
-        {data.links.report ? (
-          <Link href={`/sheets/${sheet.id}/report`} className="text-brand hover:underline">
-            自评表
-          </Link>
-        ) : null}
+        <Link href={`/sheets/${sheet.id}/report`} className="text-brand hover:underline">
+          自评表
+        </Link>
       </nav>
       <header className="space-y-1">
         <h1 className="text-lg font-semibold">运行监控 · {sheet.name}</h1>

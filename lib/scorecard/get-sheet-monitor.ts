@@ -91,8 +91,8 @@ export interface SheetMonitor {
   final: { total: string; grade: string; budget: ScoreView } | null;
   rows: MonitorRow[];
   budget: { fundsTotal: string; budget: string; executed: string | null; executionRate: string | null; months: BudgetMonth[] };
-  /** Links the actor may follow. */
-  links: { progress: boolean; evaluate: boolean; report: boolean };
+  /** Links the actor may follow beyond the sheet's own pages (进度填报 and 自评表 are open to every reader). */
+  links: { evaluate: boolean };
 }
 
 const scoreView = (s: RowScore | { max: Decimal; score: Decimal | null; explanation: string }): ScoreView => ({
@@ -126,7 +126,6 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
       },
       months: { select: { month: true, executed: true } },
       budgetAdjustments: { select: { month: true, amount: true } },
-      evaluations: { where: { kind: "EVALUATOR", status: "FINAL" }, select: { id: true } },
     },
   });
   if (!sheet || !source) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
@@ -137,7 +136,7 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
   // The final evaluation, scored by the engine as the 自评表 prints it.
   let finalScore: ReturnType<typeof scoreStored>["score"] | null = null;
   const finalRows = new Map<number, RowScore>();
-  if (sheet.evaluations.length > 0 && source.final) {
+  if (source.final) {
     const data = await loadEvaluationData(db, sheetId);
     finalScore = scoreStored(data, data.evaluations.EVALUATOR).score;
     data.indicators.forEach((indicator, i) => finalRows.set(indicator.id, finalScore!.rows[i]!));
@@ -229,10 +228,6 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
         : null,
     rows,
     budget: { fundsTotal: row.fundsTotal, budget: row.budget, executed: row.executed, executionRate: row.executionRate, months: budgetMonths },
-    links: {
-      progress: can(actor, { type: "sheet.read", sheet: scope }),
-      evaluate: can(actor, { type: "evaluation.write", sheet: scope }) || can(actor, { type: "evaluation.reopen", sheet: scope }),
-      report: can(actor, { type: "sheet.read", sheet: scope }),
-    },
+    links: { evaluate: can(actor, { type: "evaluation.write", sheet: scope }) || can(actor, { type: "evaluation.reopen", sheet: scope }) },
   };
 }

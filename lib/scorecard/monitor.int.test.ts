@@ -107,7 +107,7 @@ describe("getSheetMonitor", () => {
     expect(await outcome(monitor("admin"))).toBe("OK");
     expect(await outcome(monitor("lead2"))).toBe("FORBIDDEN");
     expect(await outcome(monitor("manager", 999_999))).toBe("NOT_FOUND");
-    expect((await monitor("manager")).links).toEqual({ progress: true, evaluate: true, report: true });
-    expect((await monitor("lead")).links).toEqual({ progress: true, evaluate: false, report: true });
+    expect((await monitor("manager")).links).toEqual({ evaluate: true });
+    expect((await monitor("lead")).links).toEqual({ evaluate: false });
   });
 });
