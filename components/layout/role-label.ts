@@ -1,9 +1,2 @@
-import type { Role } from "@/lib/generated/prisma/enums";
-
-/** Roles as the users call them (design.md §1). */
-export const ROLE_LABEL: Record<Role, string> = {
-  ADMIN: "管理员",
-  MANAGER: "管理者",
-  LEAD: "项目负责人",
-  EVALUATOR: "评价人",
-};
+/** Roles as the users call them (design.md §1): the one map of lib/users/role-names.ts. */
+export { ROLE_NAME as ROLE_LABEL } from "@/lib/users/role-names";

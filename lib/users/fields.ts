@@ -7,8 +7,7 @@ import { passwordProblem } from "./password";
 
 export const ROLES = ["ADMIN", "MANAGER", "LEAD", "EVALUATOR"] as const satisfies readonly Role[];
 
-/** Role names as users say them (ux.md), for messages written by use cases. */
-export const ROLE_NAME: Record<Role, string> = { ADMIN: "管理员", MANAGER: "管理者", LEAD: "项目负责人", EVALUATOR: "评价人" };
+export { ROLE_NAME } from "./role-names";
 
 export const roleSchema = z.enum(ROLES, { error: "请选择角色：管理员、管理者、项目负责人或评价人" });
 
