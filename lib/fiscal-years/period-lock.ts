@@ -12,9 +12,6 @@
  * assert-period-open.ts applies it to the writes.
  */
 
-/** Months are 1–12; the lock is 0–12. */
-export const MAX_LOCK = 12;
-
 export const isPeriodLocked = (lockedThroughMonth: number, month: number): boolean => month >= 1 && month <= lockedThroughMonth;
 
 /** `2025年1月至7月`, `2025年1月` (a lock through January). */

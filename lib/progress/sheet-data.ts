@@ -9,7 +9,7 @@ import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
 import { indicatorHead } from "@/lib/sheets/target-columns";
 import type { Target } from "@/lib/targets/types";
 
-export { type Db, lockSheet, TX_OPTIONS } from "@/lib/sheets/sheet-lock";
+export { type Db, TX_OPTIONS } from "@/lib/sheets/sheet-lock";
 
 export interface IndicatorData {
   id: number;
