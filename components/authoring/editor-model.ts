@@ -1,4 +1,6 @@
 import Decimal from "decimal.js";
+import { joinEvidence, splitEvidence } from "@/lib/authoring/evidence-text";
+import { DEPARTMENT_SHEET_NAME } from "@/lib/authoring/fields";
 import type { LintSheet } from "@/lib/lint";
 import { parseDecimal } from "@/lib/numbers/parse-decimal";
 import type { Problem } from "@/lib/errors";
@@ -74,17 +76,11 @@ export function moveRow(rows: EditorRow[], index: number, by: -1 | 1): EditorRow
 
 export const removeRow = (rows: EditorRow[], index: number): EditorRow[] => rows.filter((_, i) => i !== index);
 
-const splitEvidence = (line: string) =>
-  line
-    .split(/[,，、;；\n]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /** What the lint reads of the editor's state (the same checks the server runs when publishing). */
 export const toLintSheet = (header: EditorHeader, rows: EditorRow[]): LintSheet => ({
   kind: header.kind,
   unit: header.unit,
-  name: header.kind === "department" ? "部门整体绩效目标" : header.name,
+  name: header.kind === "department" ? DEPARTMENT_SHEET_NAME : header.name,
   lead: header.lead,
   goal: header.goal,
   funds: { total: header.fundsTotal.trim() === "" ? sumText(header.fundsFiscal, header.fundsOther) : header.fundsTotal, fiscal: header.fundsFiscal, other: header.fundsOther },
@@ -133,4 +129,4 @@ export function problemsByField(problems: Problem[], rows: EditorRow[], prefix: 
 
 /** A stored draft's rows as editor rows (fresh keys). */
 export const toEditorRows = (rows: ReadonlyArray<{ id: number | null; level1: string; level2: string; name: string; targetRaw: string; basis: string; lastYear: string; weight: string; rule: string; evidence: readonly string[] }>): EditorRow[] =>
-  rows.map((r) => ({ ...r, key: newKey(), evidence: r.evidence.join("，") }));
+  rows.map((r) => ({ ...r, key: newKey(), evidence: joinEvidence(r.evidence) }));

@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useMemo, useState, useTransition } from "react";
 import { lintSheet, type LintIssue } from "@/lib/lint";
+import { DEPARTMENT_SHEET_NAME } from "@/lib/authoring/fields";
+import { HUNDRED } from "@/lib/scoring/decimal";
 import { SCORING_RULES } from "@/lib/scoring/types";
+import { describedBy } from "@/components/admin/form-parts";
 import { Refusal } from "@/components/ui/refusal";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AuthoringResult } from "./action-state";
@@ -121,7 +124,7 @@ export function SheetEditor(props: SheetEditorProps) {
                 </select>
               </HeaderField>
               <HeaderField id={fieldId(P, "year")} label="年度" error={errorOf(fieldId(P, "year"))}>
-                <input id={fieldId(P, "year")} name="year" inputMode="numeric" value={header.year} onChange={(e) => setField("year", e.target.value)} className={input} {...invalid(errorOf(fieldId(P, "year")), fieldId(P, "year"))} />
+                <input name="year" inputMode="numeric" value={header.year} onChange={(e) => setField("year", e.target.value)} className={input} {...describedBy(fieldId(P, "year"), errorOf(fieldId(P, "year")))} />
               </HeaderField>
               {choices.departments.length > 1 ? (
                 <HeaderField id={fieldId(P, "department")} label="部门" error={errorOf(fieldId(P, "department"))}>
@@ -139,7 +142,7 @@ export function SheetEditor(props: SheetEditorProps) {
           <HeaderField id={fieldId(P, "unit")} label={department ? "部门名称（预算单位）" : "预算单位"} error={errorOf(fieldId(P, "unit"))} wide>
             {choices.mayAddUnit ? (
               <>
-                <input id={fieldId(P, "unit")} name="unit" list={`${P}-units`} value={header.unit} onChange={(e) => setField("unit", e.target.value)} className={input} {...invalid(errorOf(fieldId(P, "unit")), fieldId(P, "unit"))} />
+                <input name="unit" list={`${P}-units`} value={header.unit} onChange={(e) => setField("unit", e.target.value)} className={input} {...describedBy(fieldId(P, "unit"), errorOf(fieldId(P, "unit")))} />
                 <datalist id={`${P}-units`}>
                   {units.map((u) => (
                     <option key={u} value={u} />
@@ -147,7 +150,7 @@ export function SheetEditor(props: SheetEditorProps) {
                 </datalist>
               </>
             ) : (
-              <select id={fieldId(P, "unit")} name="unit" value={header.unit} onChange={(e) => setField("unit", e.target.value)} className={input} {...invalid(errorOf(fieldId(P, "unit")), fieldId(P, "unit"))}>
+              <select name="unit" value={header.unit} onChange={(e) => setField("unit", e.target.value)} className={input} {...describedBy(fieldId(P, "unit"), errorOf(fieldId(P, "unit")))}>
                 <option value="">（请选择）</option>
                 {units.map((u) => (
                   <option key={u}>{u}</option>
@@ -156,10 +159,10 @@ export function SheetEditor(props: SheetEditorProps) {
             )}
           </HeaderField>
           {department ? (
-            <input type="hidden" name="name" value="部门整体绩效目标" />
+            <input type="hidden" name="name" value={DEPARTMENT_SHEET_NAME} />
           ) : (
             <HeaderField id={fieldId(P, "name")} label="项目名称" error={errorOf(fieldId(P, "name"))} wide>
-              <input id={fieldId(P, "name")} name="name" value={header.name} onChange={(e) => setField("name", e.target.value)} className={input} {...invalid(errorOf(fieldId(P, "name")), fieldId(P, "name"))} />
+              <input name="name" value={header.name} onChange={(e) => setField("name", e.target.value)} className={input} {...describedBy(fieldId(P, "name"), errorOf(fieldId(P, "name")))} />
             </HeaderField>
           )}
           <HeaderField id={fieldId(P, "lead")} label={department ? "部门联系人" : "项目负责人"} error={errorOf(fieldId(P, "lead"))}>
@@ -171,7 +174,7 @@ export function SheetEditor(props: SheetEditorProps) {
             const id = fieldId(P, field);
             return (
               <HeaderField key={field} id={id} label={label} error={errorOf(id)} hint={field === "fundsTotal" && header.fundsTotal.trim() === "" ? "留空则为财政拨款 + 其他资金" : shown.text} hintIsError={!shown.ok}>
-                <input id={id} name={field} inputMode="decimal" value={header[field]} onChange={(e) => setField(field, e.target.value)} className={`${input} text-right tabular-nums`} {...invalid(errorOf(id) ?? (shown.ok ? undefined : shown.text), id, true)} />
+                <input name={field} inputMode="decimal" value={header[field]} onChange={(e) => setField(field, e.target.value)} className={`${input} text-right tabular-nums`} {...describedBy(id, errorOf(id) ?? (shown.ok ? undefined : shown.text), true)} />
               </HeaderField>
             );
           })}
@@ -179,9 +182,9 @@ export function SheetEditor(props: SheetEditorProps) {
             id={fieldId(P, "budgetExecutionWeight")}
             label="预算执行率分值"
             error={errorOf(fieldId(P, "budgetExecutionWeight"))}
-            hint={header.budgetExecutionWeight.trim() === "" ? `留空则为 100 − 指标分值合计${weights.complete ? `（现为 ${new Intl.NumberFormat("zh-CN").format(100 - Number(weights.total))}）` : ""}` : undefined}
+            hint={header.budgetExecutionWeight.trim() === "" ? `留空则为 100 − 指标分值合计${weights.complete ? `（现为 ${new Intl.NumberFormat("zh-CN").format(HUNDRED.minus(weights.total).toNumber())}）` : ""}` : undefined}
           >
-            <input id={fieldId(P, "budgetExecutionWeight")} name="budgetExecutionWeight" inputMode="decimal" value={header.budgetExecutionWeight} onChange={(e) => setField("budgetExecutionWeight", e.target.value)} className={`${input} text-right tabular-nums`} {...invalid(errorOf(fieldId(P, "budgetExecutionWeight")), fieldId(P, "budgetExecutionWeight"), true)} />
+            <input name="budgetExecutionWeight" inputMode="decimal" value={header.budgetExecutionWeight} onChange={(e) => setField("budgetExecutionWeight", e.target.value)} className={`${input} text-right tabular-nums`} {...describedBy(fieldId(P, "budgetExecutionWeight"), errorOf(fieldId(P, "budgetExecutionWeight")), true)} />
           </HeaderField>
           <div className="md:col-span-4">
             <HeaderField id={fieldId(P, "goal")} label={department ? "年度绩效目标" : "项目总体目标"} error={errorOf(fieldId(P, "goal"))}>
@@ -332,11 +335,6 @@ export function SheetEditor(props: SheetEditorProps) {
 }
 
 /** aria attributes of an input with its message. */
-function invalid(error: string | undefined, id: string, hint = false) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
-  return { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined } as const;
-}
-
 function HeaderField({ id, label, error, hint, hintIsError, wide, children }: { id: string; label: string; error?: string; hint?: string; hintIsError?: boolean; wide?: boolean; children: React.ReactNode }) {
   return (
     <div className={`space-y-1 ${wide ? "md:col-span-2" : ""}`}>
