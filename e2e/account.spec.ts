@@ -1,4 +1,5 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
+import { submitLogin } from "./login";
 import { storageStateOf } from "./users";
 
 /** A user of this journey's own, created by the admin through 系统管理 (the demo users stay untouched). */
@@ -16,24 +17,18 @@ async function createLead(browser: Browser, username: string, password: string) 
   return { admin, page };
 }
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
-
 test("a user changes their password: every session of theirs ends, the new password signs in", async ({ browser }) => {
   await createLead(browser, "e2e-pw", "First-pass-2025");
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto("/login");
-  await signIn(otherPage, "e2e-pw", "First-pass-2025");
+  await submitLogin(otherPage, "e2e-pw", "First-pass-2025");
   await expect(otherPage).toHaveURL(/\/sheets$/);
 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto("/login");
-  await signIn(page, "e2e-pw", "First-pass-2025");
+  await submitLogin(page, "e2e-pw", "First-pass-2025");
   await page.getByRole("banner").getByRole("link", { name: /测试e2e-pw/ }).click();
   await expect(page.getByRole("heading", { name: "账号设置" })).toBeVisible();
   const form = page.getByRole("form", { name: "修改密码" });
@@ -55,9 +50,9 @@ test("a user changes their password: every session of theirs ends, the new passw
   await otherPage.goto("/sheets");
   await expect(otherPage).toHaveURL(/\/login\?callbackUrl=%2Fsheets$/);
 
-  await signIn(page, "e2e-pw", "First-pass-2025");
+  await submitLogin(page, "e2e-pw", "First-pass-2025");
   await expect(page.getByText("用户名或密码错误")).toBeVisible();
-  await signIn(page, "e2e-pw", "Second-pass-2025");
+  await submitLogin(page, "e2e-pw", "Second-pass-2025");
   await expect(page).toHaveURL(/\/sheets$/);
   await Promise.all([context.close(), other.close()]);
 });
@@ -68,12 +63,12 @@ test("five wrong passwords lock an account until an admin resets its password", 
   const page = await context.newPage();
   await page.goto("/login");
   for (let i = 1; i <= 4; i++) {
-    await signIn(page, "e2e-lock", `wrong-pass-${i}`);
+    await submitLogin(page, "e2e-lock", `wrong-pass-${i}`);
     await expect(page.getByText("用户名或密码错误")).toBeVisible();
   }
-  await signIn(page, "e2e-lock", "wrong-pass-5");
+  await submitLogin(page, "e2e-lock", "wrong-pass-5");
   await expect(page.getByText(/连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试/)).toBeVisible();
-  await signIn(page, "e2e-lock", "Lock-pass-2025");
+  await submitLogin(page, "e2e-lock", "Lock-pass-2025");
   await expect(page.getByText(/账号已暂时锁定，请 15 分钟后再试/)).toBeVisible();
 
   await adminPage.getByRole("link", { name: /编辑 测试e2e-lock/ }).click();
@@ -83,7 +78,7 @@ test("five wrong passwords lock an account until an admin resets its password", 
   await reset.getByRole("button", { name: "重置密码" }).click();
   await expect(adminPage.getByText("已为 e2e-lock 设置新密码")).toBeVisible();
 
-  await signIn(page, "e2e-lock", "Unlocked-pass-2025");
+  await submitLogin(page, "e2e-lock", "Unlocked-pass-2025");
   await expect(page).toHaveURL(/\/sheets$/);
   await Promise.all([context.close(), admin.close()]);
 });

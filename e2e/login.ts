@@ -1,13 +1,24 @@
-import { expect, type Page } from "@playwright/test";
-import { USERS, type UserKey } from "./users";
+import { type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
+import { storageStateOf, USERS, type UserKey } from "./users";
+
+/** Fills and sends the login form on the page (already at /login). */
+export async function submitLogin(page: Page, username: string, password: string) {
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
 
 /** Signs in through the login form, as a person would. */
 export async function logIn(page: Page, user: UserKey) {
   const { username, password, displayName } = USERS[user];
   await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
+  await submitLogin(page, username, password);
   await expect(page).toHaveURL(/\/sheets$/);
   await expect(page.getByRole("banner")).toContainText(displayName);
+}
+
+/** A page in a new browser context already signed in as `user` (the setup project's saved state). */
+export async function pageAs(browser: Browser, user: UserKey, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ ...options, storageState: storageStateOf(user) });
+  return context.newPage();
 }

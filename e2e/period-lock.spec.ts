@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { SHEETS, storageStateOf, type UserKey } from "./users";
+import { pageAs } from "./login";
+import { SHEETS } from "./users";
 
 /**
  * Period lock: the admin locks 2025 through February on 系统管理 › 年度; the lead's February of 两区 is then
@@ -7,11 +8,6 @@ import { SHEETS, storageStateOf, type UserKey } from "./users";
  * year as the other journeys expect it (no other spec uses January or February).
  */
 test.describe.configure({ mode: "serial" });
-
-async function pageAs(browser: Browser, user: UserKey): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(user) });
-  return context.newPage();
-}
 
 const lockForm = (page: Page) => page.getByRole("form", { name: "期间锁定" });
 const yearRow = (page: Page) => page.getByRole("table", { name: "年度列表" }).getByRole("row").filter({ hasText: "2025年" });

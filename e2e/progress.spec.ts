@@ -1,5 +1,6 @@
-import { type Browser, expect, type Page, type Request, test } from "@playwright/test";
-import { SHEETS, storageStateOf, type UserKey } from "./users";
+import { expect, type Page, type Request, test } from "@playwright/test";
+import { pageAs } from "./login";
+import { SHEETS } from "./users";
 
 /**
  * The in-year journey: a lead enters July for 2025年“两区”创新建设专项 from the 工作台, sees the lights and the
@@ -20,11 +21,6 @@ const ROWS = {
 } as const;
 
 const JULY = `${SHEETS.liangqu.name} 2025年7月`;
-
-async function pageAs(browser: Browser, user: UserKey): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(user) });
-  return context.newPage();
-}
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });

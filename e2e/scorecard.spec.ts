@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { SHEETS, storageStateOf, type UserKey } from "./users";
+import { type Browser, expect, test } from "@playwright/test";
+import { pageAs } from "./login";
+import { SHEETS, type UserKey } from "./users";
 
 /**
  * The scorecard journey: two leads report October on their progress pages (one sheet of 乌鲁木齐市科学技术局, one of
@@ -11,13 +12,8 @@ test.describe.configure({ mode: "serial" });
 
 const UNIT = "乌鲁木齐市科学技术局";
 
-async function pageAs(browser: Browser, user: UserKey): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(user), acceptDownloads: true });
-  return context.newPage();
-}
-
 async function reportOctober(browser: Browser, user: UserKey, sheet: string, indicator: string) {
-  const page = await pageAs(browser, user);
+  const page = await pageAs(browser, user, { acceptDownloads: true });
   await page.goto("/sheets");
   await page.getByRole("link", { name: sheet, exact: true }).click();
   await expect(page).toHaveURL(/\/sheets\/\d+$/);
@@ -37,7 +33,7 @@ test("two leads report October, each with a row not started", async ({ browser }
 
 test("a manager filters the scorecard to the red sheets of one unit and exports it", async ({ browser }) => {
   test.setTimeout(60_000);
-  const page = await pageAs(browser, "manager");
+  const page = await pageAs(browser, "manager", { acceptDownloads: true });
   await page.goto("/scorecard");
   await expect(page.getByRole("heading", { level: 1, name: "2025年度绩效看板" })).toBeVisible();
   const cards = page.getByRole("region", { name: "概况" });
