@@ -1,17 +1,7 @@
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { parseInput } from "@/lib/parse-input";
-import { formBoolean, roleSchema } from "./fields";
-
-export const listUsersSchema = z.object({
-  role: roleSchema.optional(),
-  active: formBoolean.optional(),
-});
-
-export type ListUsersInput = z.input<typeof listUsersSchema>;
 
 export interface UserRow {
   id: number;
@@ -35,12 +25,10 @@ export interface UserList {
 }
 
 /** The users (admins only), active ones first, then by role and username. */
-export async function listUsers(prisma: PrismaClient, actor: Actor, input: ListUsersInput = {}): Promise<UserList> {
+export async function listUsers(prisma: PrismaClient, actor: Actor): Promise<UserList> {
   authorize(actor, { type: "user.manage" });
-  const { role, active } = parseInput(listUsersSchema, input);
   const [users, departments] = await Promise.all([
     prisma.user.findMany({
-      where: { role, active },
       orderBy: [{ active: "desc" }, { role: "asc" }, { username: "asc" }],
       select: {
         id: true,
