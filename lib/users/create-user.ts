@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { newPasswordSchema, toUserSnapshot, userSnapshotSelect } from "./fields";
+import { displayNameSchema, newPasswordSchema, roleSchema, toUserSnapshot, userSnapshotSelect } from "./fields";
 import { hashPassword } from "./password";
 
 export const createUserSchema = z.object({
@@ -13,9 +13,10 @@ export const createUserSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_.-]{3,32}$/, "用户名为 3–32 个字母、数字或 _ . -"),
-  displayName: z.string().trim().min(1, "请填写姓名").max(50, "姓名不超过 50 个字"),
+  displayName: displayNameSchema,
   password: newPasswordSchema,
-  role: z.enum(["ADMIN", "MANAGER", "LEAD", "EVALUATOR"], { error: "角色应为 ADMIN、MANAGER、LEAD 或 EVALUATOR" }),
+  /** roleSchema's roles, refused in the words the command line needs (user:create takes the codes). */
+  role: z.enum(roleSchema.options, { error: "角色应为 ADMIN、MANAGER、LEAD 或 EVALUATOR" }),
   /** Name of the department a manager oversees; "" (a form's 无): none. */
   department: z
     .string()

@@ -6,12 +6,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { formBoolean, idSchema, ROLE_NAME, roleSchema, toUserSnapshot, type UserSnapshot, userSnapshotSelect } from "./fields";
+import { displayNameSchema, formBoolean, idSchema, ROLE_NAME, roleSchema, toUserSnapshot, type UserSnapshot, userSnapshotSelect } from "./fields";
 
 /** Every field but `id` is optional: what is left out stays as it is. */
 export const updateUserSchema = z.object({
   id: idSchema,
-  displayName: z.string().trim().min(1, "请填写姓名").max(50, "姓名不超过 50 个字").optional(),
+  displayName: displayNameSchema.optional(),
   role: roleSchema.optional(),
   /** Name of the department; "" or null: none. */
   department: z
