@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { asciiDigits } from "@/lib/numbers/ascii-digits";
 
 /** Shared pieces of the fiscal-year use cases' input schemas; they accept numbers and form fields alike. */
-
-/** Full-width digits as people type them (`２０２６`) → ASCII. */
-const asciiDigits = (text: string) => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** A form sends text: `"7"` → 7; a blank field stays blank, so it is refused instead of read as 0. */
 const fromForm = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? Number(asciiDigits(value.trim())) : value);

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { asciiDigits } from "@/lib/numbers/ascii-digits";
 import { isQuantitative, parseTarget, type QuantitativeTarget } from "@/lib/targets";
 import type { LintIssue, LintIndicator } from "./types";
 
@@ -81,8 +82,7 @@ const UNIT_START = /^[\p{Script=Han}%‰]/u;
 
 /** Digits as ASCII, no spaces: `２４ 期` → `24期`. Everything else as written, for the message. */
 function normalise(text: string): string {
-  return text
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+  return asciiDigits(text)
     .replace(/．/g, ".")
     .replace(/％/g, "%")
     .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { asciiDigits } from "./ascii-digits";
 
 /**
  * What people type into a number field → an exact decimal string, or a Chinese message saying why not.
@@ -29,11 +30,7 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
 
 function toHalfWidth(text: string): string {
   let out = "";
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 0x30);
-    else out += FULL_WIDTH[ch] ?? ch;
-  }
+  for (const ch of asciiDigits(text)) out += FULL_WIDTH[ch] ?? ch;
   return out;
 }
 

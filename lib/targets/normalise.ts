@@ -1,3 +1,5 @@
+import { asciiDigits } from "@/lib/numbers/ascii-digits";
+
 /**
  * Printed targets come from PDF extraction and from people typing in Chinese input methods, so the same
  * comparator or digit appears in several code points. Mapping them to ASCII first lets one grammar parse all.
@@ -19,7 +21,6 @@ const CHAR_MAP: Readonly<Record<string, string>> = {
   // "，" is deliberately absent: in the document it separates list items, never thousands.
 };
 
-const FULL_WIDTH_DIGIT = /[０-９]/g;
 const WHITESPACE = /\s+/gu; // \s covers U+3000 (ideographic space) and U+00A0 as well
 
 /** Whitespace removed; used for qualitative text, which keeps its printed characters. */
@@ -28,7 +29,7 @@ export const stripWhitespace = (raw: string): string => raw.replace(WHITESPACE, 
 /** Whitespace removed and comparators, digits and signs mapped to ASCII. */
 export function normaliseTargetText(raw: string): string {
   let out = "";
-  for (const ch of stripWhitespace(raw).replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))) {
+  for (const ch of asciiDigits(stripWhitespace(raw))) {
     out += CHAR_MAP[ch] ?? ch;
   }
   return out;

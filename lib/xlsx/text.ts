@@ -1,3 +1,5 @@
+import { asciiDigits } from "@/lib/numbers/ascii-digits";
+
 /**
  * Cell text as design.md §6 wants it stored: what was typed, minus the whitespace that Excel line breaks,
  * alignment spaces and copy-paste leave inside Chinese words and numbers.
@@ -16,9 +18,6 @@ export function cleanText(raw: string): string {
   return raw.trim().replace(SPACE_BETWEEN, "").replace(/\s+/gu, " ");
 }
 
-const FULL_WIDTH_DIGIT = /[０-９]/g;
-const toAsciiDigits = (s: string) => s.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-
 // A phone number: 5+ digits, possibly with an area code, dashes, a leading + and brackets.
 const PHONE = /[(（]?\+?\d[\d\-－—()（） ]{3,}\d[)）]?/g;
 
@@ -27,7 +26,7 @@ const PHONE = /[(（]?\+?\d[\d\-－—()（） ]{3,}\d[)）]?/g;
  * names and people often type it into the same cell. Names keep the single spaces that separate them.
  */
 export function cleanLead(raw: string): string {
-  return toAsciiDigits(raw)
+  return asciiDigits(raw)
     .replace(/(联系)?(电话|手机)\s*[:：]?/g, " ")
     .replace(PHONE, " ")
     .replace(/\s+/gu, " ")
