@@ -15,7 +15,7 @@ export interface EvidencePanelProps {
   indicatorId?: number | null;
   /** The files to show (from listEvidence, already filtered to this month / indicator). */
   files: EvidenceFileView[];
-  /** Upload and delete controls (from canEditEvidence); the server decides again on every request. */
+  /** Upload and delete controls (the progress view's edit permission); the server decides again on every request. */
   canEdit: boolean;
   /** Accessible name of the panel when a page shows several, e.g. `佐证资料：科技项目数量`. */
   label?: string;

@@ -1,7 +1,7 @@
 import type { IndicatorView, SheetView } from "@/lib/sheets/get-sheet";
 import { describeTarget } from "@/lib/targets/format-target";
 import { formatAmount } from "@/components/ui/format";
-import { groupRows } from "./group-rows";
+import { groupRows } from "@/lib/sheets/group-rows";
 
 interface Column {
   label: string;
