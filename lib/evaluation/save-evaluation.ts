@@ -1,8 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { type SaveEvaluationInput, type SaveEvaluationResult, saveEvaluationSchema, writeEvaluation } from "./write-evaluation";
-
-export { saveEvaluationSchema, type SaveEvaluationInput, type SaveEvaluationResult };
+import { type SaveEvaluationInput, type SaveEvaluationResult, writeEvaluation } from "./write-evaluation";
 
 /**
  * The assigned evaluator saves the year-end evaluation (a draft): final actuals, bands and in-band scores,
