@@ -10,7 +10,7 @@ import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
 import { assertPublished, type EvaluationData, openForWrite, type SheetEvaluationData, TX_OPTIONS } from "./evaluation-data";
 import { idSchema, versionSchema } from "./input";
 import { isGradedRow } from "./row-checks";
-import { scoreStored } from "./score-evaluation";
+import { type EvaluationScore, scoreStored } from "./score-evaluation";
 import { asJson, evaluationSnapshot } from "./snapshots";
 
 export const finaliseEvaluationSchema = z.object({ sheetId: idSchema, version: versionSchema });
@@ -27,8 +27,8 @@ export interface FinaliseEvaluationResult {
  * What stands between a draft and a final evaluation, row by row: a missing actual or grade (incomplete), a
  * stored grade or deduction the engine refuses, a row scored below its weight without 偏差原因, a missing 全年执行数.
  */
-export function finaliseProblems(sheet: SheetEvaluationData, evaluation: EvaluationData): Problem[] {
-  const { score, issues } = scoreStored(sheet, evaluation);
+export function finaliseProblems(sheet: SheetEvaluationData, evaluation: EvaluationData, scored: EvaluationScore = scoreStored(sheet, evaluation)): Problem[] {
+  const { score, issues } = scored;
   const problems: Problem[] = [];
   sheet.indicators.forEach((indicator, i) => {
     const name = `「${indicator.name}」`;
@@ -68,10 +68,11 @@ export async function finaliseEvaluation(prisma: PrismaClient, actor: Actor, inp
     if (current.status === "FINAL") throw new AppError("LOCKED", "年终评价已定稿，已锁定");
     if (current.version !== data.version) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面核对后再定稿");
 
-    const problems = finaliseProblems(sheet, current);
+    const scored = scoreStored(sheet, current);
+    const problems = finaliseProblems(sheet, current, scored);
     if (problems.length > 0) throw new AppError("INVALID", `不能定稿：还有 ${problems.length} 处需要补充`, problems);
 
-    const { score } = scoreStored(sheet, current);
+    const { score } = scored;
     const total = fmt2(score.total);
     const updated = await tx.evaluation.updateMany({
       where: { id: current.id, version: current.version, status: "DRAFT" },
