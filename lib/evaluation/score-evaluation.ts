@@ -7,7 +7,7 @@ import type { RowInput, SheetScore } from "@/lib/scoring/types";
 import { isQuantitative } from "@/lib/targets/types";
 import type { EvaluationData, EvaluationRowData, IndicatorData, SheetEvaluationData } from "./evaluation-data";
 import { BAND_OF } from "./labels";
-import { toScoringRule } from "./row-checks";
+import { type RowValues, toRowInput } from "./row-checks";
 
 /** A row's values as the engine should see them (stored, or prefilled for the form). */
 export interface ScoredValues {
@@ -31,28 +31,21 @@ export interface ValueIssue {
 
 export function rowInputOf(indicator: IndicatorData, values: ScoredValues, issues: ValueIssue[]): RowInput {
   const weight = new Decimal(indicator.weight);
-  let grading: RowInput["grading"] = null;
+  let grading: Pick<RowValues, "band" | "gradeScore"> = { band: null, gradeScore: null };
   if (values.band !== null && values.gradeScore !== null) {
-    const grade = { band: BAND_OF[values.band], score: new Decimal(values.gradeScore) };
-    const check = validateGrade(grade, weight);
-    if (check.ok) grading = grade;
+    const band = BAND_OF[values.band];
+    const check = validateGrade({ band, score: new Decimal(values.gradeScore) }, weight);
+    if (check.ok) grading = { band, gradeScore: values.gradeScore };
     else issues.push({ field: "gradeScore", message: `${check.error}，请重新评分` });
   }
-  let deduction: RowInput["deduction"] = null;
+  let deductionPoints: string | null = null;
   if (values.deductionPoints !== null) {
-    const d = { points: new Decimal(values.deductionPoints), reason: values.deductionReason };
-    const check = validateDeduction(d);
-    if (check.ok) deduction = d;
+    const check = validateDeduction({ points: new Decimal(values.deductionPoints), reason: values.deductionReason });
+    if (check.ok) deductionPoints = values.deductionPoints;
     else issues.push({ field: "deductionReason", message: check.error });
   }
-  return {
-    target: indicator.target,
-    weight,
-    rule: toScoringRule(indicator.rule),
-    actual: values.actual !== null && isQuantitative(indicator.target) ? new Decimal(values.actual) : null,
-    grading,
-    deduction,
-  };
+  const actual = values.actual !== null && isQuantitative(indicator.target) ? values.actual : null;
+  return toRowInput(indicator, { actual, ...grading, deductionPoints, deductionReason: values.deductionReason });
 }
 
 export interface EvaluationScore {
