@@ -38,15 +38,17 @@ export function validateInterchange(input: unknown): ValidationResult {
   const parsed = interchangeSchema.safeParse(input);
   const problems: Problem[] = parsed.success ? [] : zodProblems(input, parsed.error);
   const rawSheets = (input as { sheets?: unknown } | null)?.sheets;
-  if (Array.isArray(rawSheets)) problems.push(...rawSheets.flatMap((sheet, s) => sheetProblems(input, sheet, s)), ...duplicateProblems(input, rawSheets));
+  const checked = Array.isArray(rawSheets) ? rawSheets.map((sheet, s) => checkSheet(input, sheet, s)) : [];
+  if (Array.isArray(rawSheets)) problems.push(...checked.flatMap((c) => c.problems), ...duplicateProblems(input, rawSheets));
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
 
   const file: ValidFile = {
     ...parsed.data,
-    sheets: parsed.data.sheets.map((sheet) => ({
+    sheets: parsed.data.sheets.map((sheet, s) => ({
       ...sheet,
-      indicators: sheet.indicators.map((indicator) => {
-        const target = (parseTarget(indicator.targetRaw) as { ok: true; target: Target }).target;
+      indicators: sheet.indicators.map((indicator, r) => {
+        // No problem was found, so every row's target parsed.
+        const target = checked[s]!.targets[r]!;
         return { ...indicator, target, measureType: indicator.measureType ?? defaultMeasureType(target) };
       }),
     })),
@@ -54,9 +56,13 @@ export function validateInterchange(input: unknown): ValidationResult {
   return { ok: true, file };
 }
 
-/** Checks beyond the shape: targets parse and agree, funds add up, weights stay within 100. */
-function sheetProblems(input: unknown, raw: unknown, s: number): Problem[] {
+/**
+ * Checks beyond the shape: targets parse and agree, funds add up, weights stay within 100. Also gives
+ * each row's parsed target (by row index; absent where it does not parse), so it is parsed once.
+ */
+function checkSheet(input: unknown, raw: unknown, s: number): { problems: Problem[]; targets: Target[] } {
   const problems: Problem[] = [];
+  const targets: Target[] = [];
   const at = (...path: PropertyKey[]) => locate(input, ["sheets", s, ...path]);
   const rawIndicators = (raw as { indicators?: unknown } | null)?.indicators;
   if (Array.isArray(rawIndicators)) {
@@ -64,14 +70,18 @@ function sheetProblems(input: unknown, raw: unknown, s: number): Problem[] {
       if (typeof indicator?.targetRaw !== "string" || !indicator.targetRaw.trim()) return; // the shape check reports it
       const result = parseTarget(indicator.targetRaw);
       const given = targetSchema.safeParse(indicator.target);
-      if (!result.ok) problems.push({ path: at("indicators", r, "targetRaw"), message: result.error });
-      else if (given.success && !sameTarget(given.data, result.target)) {
+      if (!result.ok) {
+        problems.push({ path: at("indicators", r, "targetRaw"), message: result.error });
+        return;
+      }
+      targets[r] = result.target;
+      if (given.success && !sameTarget(given.data, result.target)) {
         problems.push({ path: at("indicators", r, "target"), message: `与指标值「${indicator.targetRaw}」的解析结果不一致` });
       }
     });
   }
   const sheet = sheetSchema.safeParse(raw);
-  if (!sheet.success) return problems;
+  if (!sheet.success) return { problems, targets };
   const { total, fiscal, other } = sheet.data.funds;
   if (!new Decimal(fiscal).plus(other).equals(total)) {
     problems.push({ path: at("funds", "total"), message: `年度预算总额 ${total} 不等于财政拨款 ${fiscal} + 其他资金 ${other}` });
@@ -82,7 +92,7 @@ function sheetProblems(input: unknown, raw: unknown, s: number): Problem[] {
     const withBudget = budgetWeight === undefined ? "" : ` 加预算执行率分值 ${new Decimal(budgetWeight).toFixed(2)}`;
     problems.push({ path: at("indicators"), message: `指标分值权重合计 ${weights.toFixed(2)}${withBudget} 超过 100` });
   }
-  return problems;
+  return { problems, targets };
 }
 
 function duplicateProblems(input: unknown, sheets: unknown[]): Problem[] {

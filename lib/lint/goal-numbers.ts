@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { asciiDigits } from "@/lib/numbers/ascii-digits";
-import { isQuantitative, parseTarget, type QuantitativeTarget } from "@/lib/targets";
+import { isQuantitative, parseTarget, type ParseTargetResult, type QuantitativeTarget } from "@/lib/targets";
 import type { LintIssue, LintIndicator } from "./types";
 
 /**
@@ -14,10 +14,12 @@ import type { LintIssue, LintIndicator } from "./types";
  *    clause — at least two, and at least a third of the shorter one's, so `1篇验收报告` is not taken
  *    for `企业试用报告`, nor `攻关项目5个` for `支持重点产业领域数量`.
  * 3. When none of the best rows has the mentioned value, the best row is reported.
+ *
+ * `targets`: each row's parseTarget(targetRaw), when the caller has them.
  */
-export function lintGoalNumbers(goal: string | undefined, indicators: readonly LintIndicator[]): LintIssue[] {
+export function lintGoalNumbers(goal: string | undefined, indicators: readonly LintIndicator[], targets?: readonly ParseTargetResult[]): LintIssue[] {
   if (!goal?.trim()) return [];
-  const rows = quantitativeRows(indicators);
+  const rows = quantitativeRows(indicators, targets);
   if (rows.length === 0) return [];
   const issues: LintIssue[] = [];
   const reported = new Set<string>();
@@ -56,11 +58,11 @@ interface QuantRow {
   words: Set<string>;
 }
 
-function quantitativeRows(indicators: readonly LintIndicator[]): QuantRow[] {
+function quantitativeRows(indicators: readonly LintIndicator[], targets: readonly ParseTargetResult[] | undefined): QuantRow[] {
   const rows: QuantRow[] = [];
   indicators.forEach((indicator, index) => {
     if (!indicator.targetRaw.trim()) return;
-    const parsed = parseTarget(indicator.targetRaw);
+    const parsed = targets?.[index] ?? parseTarget(indicator.targetRaw);
     if (!parsed.ok || !isQuantitative(parsed.target) || parsed.target.unit === "") return;
     rows.push({ index, name: indicator.name.trim(), targetRaw: indicator.targetRaw.trim(), target: parsed.target, words: bigrams(indicator.name) });
   });
@@ -108,7 +110,7 @@ export function mentionsOf(goal: string): Mention[] {
 }
 
 /** Units that name the same count. */
-const UNIT_ALIAS: Readonly<Record<string, string>> = { 名: "人", 位: "人", 人次: "人", 场次: "场", "％": "%" };
+const UNIT_ALIAS: Readonly<Record<string, string>> = { 名: "人", 位: "人", 人次: "人", 场次: "场" };
 const canonicalUnit = (unit: string) => UNIT_ALIAS[unit] ?? unit;
 
 /** Whether the text right after a number is the unit (or one of its aliases). */

@@ -1,3 +1,4 @@
+import { parseTarget } from "@/lib/targets";
 import { lintGoalNumbers } from "./goal-numbers";
 import { lintHeader } from "./header";
 import { lintRule } from "./rules";
@@ -16,10 +17,13 @@ export function lintSheet(sheet: LintSheet): LintIssue[] {
   const issues: LintIssue[] = [...lintHeader(sheet)];
   if (sheet.indicators.length === 0) issues.push({ level: "error", field: "indicators", code: "rows.none", message: "至少需要一个指标" });
   issues.push(...lintWeights(sheet), ...lintRowFields(sheet));
+  // Each row's target parsed once, for the target, rule and goal checks.
+  const targets = sheet.indicators.map((indicator) => parseTarget(indicator.targetRaw));
   sheet.indicators.forEach((indicator, row) => {
-    issues.push(...lintTarget(indicator.targetRaw, row), ...lintRule(indicator.rule, indicator.targetRaw, row, kind));
+    const parsed = targets[row]!;
+    issues.push(...lintTarget(indicator.targetRaw, row, parsed), ...lintRule(indicator.rule, indicator.targetRaw, parsed, row, kind));
   });
-  issues.push(...lintGoalNumbers(sheet.goal, sheet.indicators));
+  issues.push(...lintGoalNumbers(sheet.goal, sheet.indicators, targets));
   return sortIssues(issues);
 }
 

@@ -1,4 +1,4 @@
-import { isQuantitative, isReverse, parseTarget } from "@/lib/targets";
+import { isQuantitative, isReverse, type ParseTargetResult } from "@/lib/targets";
 import { SCORING_RULES } from "@/lib/scoring/types";
 import { isBareNumber } from "./targets";
 import type { LintIssue } from "./types";
@@ -11,8 +11,9 @@ const FORMULA_RULES = new Set(["按照完成比例赋分", "直接赋分", "满�
  * Whether the 赋分规则 fits the 指标值 (design.md §3). A qualitative row is always graded by the
  * evaluator, so a formula rule on it would be silently ignored; 满意度赋分 measures a rate in %.
  * `按评判等级赋分` on a quantitative row is allowed (the evaluator grades, helped by the ratio).
+ * `parsed` is parseTarget(targetRaw).
  */
-export function lintRule(rule: string | undefined, targetRaw: string, row: number, kind: "project" | "department"): LintIssue[] {
+export function lintRule(rule: string | undefined, targetRaw: string, parsed: ParseTargetResult, row: number, kind: "project" | "department"): LintIssue[] {
   const at = { row, field: "rule" } as const;
   const text = (rule ?? "").trim();
   if (text === "") {
@@ -20,8 +21,7 @@ export function lintRule(rule: string | undefined, targetRaw: string, row: numbe
     return kind === "department" ? [] : [{ level: "warning", ...at, code: "rule.missing", message: "未填写赋分规则，将按「按照完成比例赋分」计分" }];
   }
   if (!KNOWN.has(text)) return [{ level: "error", ...at, code: "rule.unknown", message: `赋分规则「${text}」应为 ${SCORING_RULES.join("、")} 之一` }];
-  const parsed = targetRaw.trim() ? parseTarget(targetRaw) : undefined;
-  if (!parsed?.ok) return []; // the target's own check reports it
+  if (!parsed.ok) return []; // the target's own check reports it
   const target = parsed.target;
   if (!isQuantitative(target)) {
     return FORMULA_RULES.has(text) && !isBareNumber(targetRaw)

@@ -1,9 +1,6 @@
 import Decimal from "decimal.js";
-import { isQuantitative, normaliseTargetText, parseTarget } from "@/lib/targets";
+import { isQuantitative, normaliseTargetText, parseTarget, type ParseTargetResult } from "@/lib/targets";
 import type { LintIssue } from "./types";
-
-/** Percent-like units: a target above 100 of these is usually a typo (`>=900%` for `>=90%`). */
-const PERCENT_UNITS = new Set(["%", "％"]);
 
 /** A cell that is only a number and a short unit (`100%`, `9项`): a target whose comparator was forgotten. */
 const BARE_NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?[^\d\s]{0,4}$/u;
@@ -12,11 +9,10 @@ const HAS_DIGIT = /\d/;
 /** `100%`, `9项`: qualitative by the grammar, but surely a quantitative target missing its comparator. */
 export const isBareNumber = (targetRaw: string): boolean => BARE_NUMBER.test(normaliseTargetText(targetRaw)) && HAS_DIGIT.test(targetRaw);
 
-/** One row's 指标值: parses, has a unit, is plausible. `row` is the 0-based index. */
-export function lintTarget(targetRaw: string, row: number): LintIssue[] {
+/** One row's 指标值: parses, has a unit, is plausible. `row` is the 0-based index; `parsed` when already parsed. */
+export function lintTarget(targetRaw: string, row: number, parsed: ParseTargetResult = parseTarget(targetRaw)): LintIssue[] {
   const at = { row, field: "targetRaw" } as const;
   if (!targetRaw.trim()) return [{ level: "error", ...at, code: "target.missing", message: "缺少指标值" }];
-  const parsed = parseTarget(targetRaw);
   if (!parsed.ok) return [{ level: "error", ...at, code: "target.unparsed", message: parsed.error }];
   const target = parsed.target;
   const shown = targetRaw.trim();
@@ -46,7 +42,8 @@ export function lintTarget(targetRaw: string, row: number): LintIssue[] {
   if (target.unit === "") {
     issues.push({ level: "warning", ...at, code: "target.no-unit", message: `指标值「${shown}」没有计量单位（如 项、人、%）` });
   }
-  if (PERCENT_UNITS.has(target.unit) && (target.op === ">=" || target.op === ">" || target.op === "=") && new Decimal(target.value).greaterThan(100)) {
+  // A percent target above 100 is usually a typo (`>=900%` for `>=90%`); the unit is normalised (`％` → `%`).
+  if (target.unit === "%" && (target.op === ">=" || target.op === ">" || target.op === "=") && new Decimal(target.value).greaterThan(100)) {
     issues.push({ level: "warning", ...at, code: "target.percent-over-100", message: `指标值「${shown}」要求超过 100%，请确认不是笔误` });
   }
   return issues;

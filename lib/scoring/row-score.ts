@@ -3,7 +3,7 @@ import { bandRange, formatBandRange, validateGrade } from "./bands";
 import { type Decimal, fmt2, fmtPlain, HUNDRED, isAboveZero, isBelowZero, ZERO } from "./decimal";
 import { validateDeduction } from "./deduction";
 import { scoreFormula, type FormulaMethod } from "./formula";
-import { DEFAULT_OVER_ACHIEVEMENT_MARGIN, isOverAchieved, overAchievementNote } from "./over-achievement";
+import { completionRatio, DEFAULT_OVER_ACHIEVEMENT_MARGIN, isOverAchieved, overAchievementNote } from "./over-achievement";
 import { targetValue } from "./target-value";
 import type { RowInput, RowMethod, RowScore, ScoringOptions, ScoringRule } from "./types";
 
@@ -42,8 +42,9 @@ export function scoreRow(input: RowInput, options?: ScoringOptions): RowScore {
     base = check.score;
     explanation = `评判等级「${grading.band}」，评分 ${fmt2(base)}（区间 ${formatBandRange(bandRange(grading.band, w))}）`;
     // The completion ratio is shown to help the evaluator; it does not decide the score.
-    if (T !== null && A !== null && isAboveZero(T)) {
-      explanation += `；完成值 ${fmtPlain(A)} / 指标值 ${fmtPlain(T)} = ${fmt2(A.div(T).times(HUNDRED))}%`;
+    if (T !== null && A !== null) {
+      const ratio = completionRatio(T, A);
+      if (ratio !== null) explanation += `；完成值 ${fmtPlain(A)} / 指标值 ${fmtPlain(T)} = ${fmt2(ratio.times(HUNDRED))}%`;
     }
   } else {
     if (A === null || T === null || !isQuantitative(target)) return pending(method, w, overAchieved, PENDING_ACTUAL);
