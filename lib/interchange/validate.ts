@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import type { z } from "zod";
 import type { Problem } from "@/lib/errors";
+import { resolveBudgetWeight } from "@/lib/scoring/weights";
 import { defaultMeasureType, parseTarget } from "@/lib/targets";
 import type { Target } from "@/lib/targets/types";
 import { locate } from "./locate";
@@ -86,11 +87,13 @@ function checkSheet(input: unknown, raw: unknown, s: number): { problems: Proble
   if (!new Decimal(fiscal).plus(other).equals(total)) {
     problems.push({ path: at("funds", "total"), message: `年度预算总额 ${total} 不等于财政拨款 ${fiscal} + 其他资金 ${other}` });
   }
-  const weights = sheet.data.indicators.reduce((sum, i) => sum.plus(i.weight), new Decimal(0));
+  // The schema has refused negative weights, so the scoring engine refuses only a total over 100.
+  const weights = sheet.data.indicators.map((i) => new Decimal(i.weight));
   const budgetWeight = sheet.data.budgetExecutionWeight;
-  if (weights.plus(budgetWeight ?? 0).greaterThan(100)) {
+  if (!resolveBudgetWeight(weights, budgetWeight === undefined ? null : new Decimal(budgetWeight)).ok) {
+    const sum = weights.reduce((a, w) => a.plus(w), new Decimal(0));
     const withBudget = budgetWeight === undefined ? "" : ` 加预算执行率分值 ${new Decimal(budgetWeight).toFixed(2)}`;
-    problems.push({ path: at("indicators"), message: `指标分值权重合计 ${weights.toFixed(2)}${withBudget} 超过 100` });
+    problems.push({ path: at("indicators"), message: `指标分值权重合计 ${sum.toFixed(2)}${withBudget} 超过 100` });
   }
   return { problems, targets };
 }

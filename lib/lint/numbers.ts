@@ -11,6 +11,3 @@ export function readNumber(raw: number | string | null | undefined): NumberRead 
   const parsed = parseDecimal(raw);
   return parsed.ok ? { kind: "number", value: new Decimal(parsed.value) } : { kind: "invalid", text: raw.trim() };
 }
-
-/** `90`, `85.5`: points and amounts in messages, without trailing zeros. */
-export const plain = (d: Decimal): string => d.toFixed();

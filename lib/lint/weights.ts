@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
-import { plain, readNumber } from "./numbers";
+import { fmtPlain } from "@/lib/scoring/decimal";
+import { readNumber } from "./numbers";
 import type { LintIssue, LintSheet } from "./types";
 
 const HUNDRED = new Decimal(100);
@@ -24,20 +25,20 @@ export function lintWeights(sheet: LintSheet): LintIssue[] {
   if (budget.kind === "number") {
     const all = sum.plus(budget.value);
     if (all.greaterThan(HUNDRED)) {
-      return [{ level: "error", ...at, message: `指标分值权重合计 ${plain(sum)} + 预算执行率 ${plain(budget.value)} = ${plain(all)}，超过 100` }];
+      return [{ level: "error", ...at, message: `指标分值权重合计 ${fmtPlain(sum)} + 预算执行率 ${fmtPlain(budget.value)} = ${fmtPlain(all)}，超过 100` }];
     }
     if (all.lessThan(HUNDRED)) {
-      return [{ level: "warning", ...at, message: `指标分值权重合计 ${plain(sum)} + 预算执行率 ${plain(budget.value)} = ${plain(all)}，不足 100 分` }];
+      return [{ level: "warning", ...at, message: `指标分值权重合计 ${fmtPlain(sum)} + 预算执行率 ${fmtPlain(budget.value)} = ${fmtPlain(all)}，不足 100 分` }];
     }
     return [];
   }
-  if (sum.greaterThan(HUNDRED)) return [{ level: "error", ...at, message: `指标分值权重合计 ${plain(sum)}，超过 100` }];
+  if (sum.greaterThan(HUNDRED)) return [{ level: "error", ...at, message: `指标分值权重合计 ${fmtPlain(sum)}，超过 100` }];
   if (sum.equals(USUAL) || sum.equals(HUNDRED)) return [];
   return [
     {
       level: "warning",
       ...at,
-      message: `指标分值权重合计 ${plain(sum)}，通常应为 90（另 10 分为预算执行率）或 100；按现在的分值，预算执行率占 ${plain(HUNDRED.minus(sum))} 分`,
+      message: `指标分值权重合计 ${fmtPlain(sum)}，通常应为 90（另 10 分为预算执行率）或 100；按现在的分值，预算执行率占 ${fmtPlain(HUNDRED.minus(sum))} 分`,
     },
   ];
 }
