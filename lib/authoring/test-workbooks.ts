@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "exceljs";
+import { fill } from "../xlsx/test-workbook";
 
 /**
  * Test workbooks as budget units fill them in Excel: hand-merged 一级/二级 cells, a blank spacer row,
@@ -8,17 +9,8 @@ import type { CellValue } from "exceljs";
 
 type Cells = Record<string, CellValue>;
 
-/**
- * Writes each value into the first cell of its range and merges the range, unless the sheet already
- * merges it (the downloaded template merges its header cells).
- */
-export function fill(worksheet: ExcelJS.Worksheet, cells: Cells): void {
-  for (const [range, value] of Object.entries(cells)) {
-    const [first] = range.split(":");
-    if (range.includes(":") && !worksheet.getCell(first!).isMerged) worksheet.mergeCells(range);
-    worksheet.getCell(first!).value = value;
-  }
-}
+/** The xlsx tests' helper, also for e2e/authoring.spec.ts, which fills the downloaded template with these cells. */
+export { fill };
 
 export const NEW_PROJECT = "2024年科技成果转化示范项目";
 

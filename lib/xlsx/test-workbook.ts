@@ -4,12 +4,13 @@ import { formatProblem, type Problem } from "@/lib/errors";
 
 /**
  * Test helper: builds a worksheet the way a person fills one in Excel, cell by cell, with merges given
- * as ranges (`"A10:A13"`; the value goes to the first cell).
+ * as ranges (`"A10:A13"`; the value goes to the first cell). A range the sheet already merges (the
+ * downloaded template merges its header cells) is not merged again.
  */
 export function fill(worksheet: Worksheet, cells: Record<string, CellValue>): Worksheet {
   for (const [range, value] of Object.entries(cells)) {
     const [first] = range.split(":");
-    if (range.includes(":")) worksheet.mergeCells(range);
+    if (range.includes(":") && !worksheet.getCell(first!).isMerged) worksheet.mergeCells(range);
     worksheet.getCell(first!).value = value;
   }
   return worksheet;
