@@ -1,5 +1,6 @@
 import type { SelfEvaluationReport } from "@/lib/reports/self-evaluation";
 import { formatAmount } from "@/components/ui/format";
+import { GroupCells } from "@/components/sheets/group-cells";
 
 const PENDING = "待评";
 
@@ -109,16 +110,7 @@ export function SelfEvaluationReportView({ report }: { report: SelfEvaluationRep
         <tbody>
           {report.rows.map((row, i) => (
             <tr key={i}>
-              {row.level1Span > 0 ? (
-                <th scope="rowgroup" rowSpan={row.level1Span} className="group">
-                  {row.level1}
-                </th>
-              ) : null}
-              {row.level2Span > 0 ? (
-                <th scope="rowgroup" rowSpan={row.level2Span} className="group">
-                  {row.level2}
-                </th>
-              ) : null}
+              <GroupCells level1={row.level1} level2={row.level2} level1Span={row.level1Span} level2Span={row.level2Span} />
               <td>{row.name}</td>
               <td className="text-center">{row.target}</td>
               <td className="text-center">{row.actual}</td>

@@ -11,6 +11,7 @@ import type { ProgressRowView, ProgressView } from "@/lib/progress/progress-view
 import { groupRows } from "@/lib/sheets/group-rows";
 import type { ProgressActionResult } from "./action-result";
 import { LightBadge } from "./light-badge";
+import { GroupCells } from "@/components/sheets/group-cells";
 
 /** The server actions the form calls (passed in by the page, so this component never imports app/). */
 export interface ProgressActions {
@@ -290,16 +291,7 @@ export function ProgressForm({ initial, actions }: { initial: ProgressView; acti
                 const missing = row.needsExplanation && editable;
                 return (
                   <tr key={row.indicatorId} aria-invalid={fieldErrors[`${row.indicatorId}.row`] ? true : undefined}>
-                    {level1Span > 0 ? (
-                      <th scope="rowgroup" rowSpan={level1Span} className="group">
-                        {row.level1}
-                      </th>
-                    ) : null}
-                    {level2Span > 0 ? (
-                      <th scope="rowgroup" rowSpan={level2Span} className="group">
-                        {row.level2}
-                      </th>
-                    ) : null}
+                    <GroupCells level1={row.level1} level2={row.level2} level1Span={level1Span} level2Span={level2Span} />
                     <th scope="row" className="font-normal">
                       {row.name}
                       {fieldErrors[`${row.indicatorId}.row`] ? <FieldError message={fieldErrors[`${row.indicatorId}.row`]!} /> : null}

@@ -2,6 +2,7 @@ import type { IndicatorView, SheetView } from "@/lib/sheets/get-sheet";
 import { describeTarget } from "@/lib/targets/format-target";
 import { formatAmount } from "@/components/ui/format";
 import { groupRows } from "@/lib/sheets/group-rows";
+import { GroupCells } from "./group-cells";
 
 interface Column {
   label: string;
@@ -72,16 +73,7 @@ export function IndicatorTable({ sheet, originals = {} }: { sheet: SheetView; or
       <tbody>
         {groupRows(sheet.indicators).map(({ row, level1Span, level2Span }) => (
           <tr key={row.id}>
-            {level1Span > 0 ? (
-              <th scope="rowgroup" rowSpan={level1Span} className="group">
-                {row.level1}
-              </th>
-            ) : null}
-            {level2Span > 0 ? (
-              <th scope="rowgroup" rowSpan={level2Span} className="group">
-                {row.level2}
-              </th>
-            ) : null}
+            <GroupCells level1={row.level1} level2={row.level2} level1Span={level1Span} level2Span={level2Span} />
             {columns.map((c) => (
               <td key={c.label} className={c.numeric ? "num" : undefined}>
                 {c.cell?.(row, originals)}
