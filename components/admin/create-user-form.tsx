@@ -2,7 +2,7 @@
 
 import { fieldError, fieldsKey, typed, type FormAction } from "./action-state";
 import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
-import { ROLE_OPTIONS } from "./role-options";
+import { DepartmentOptions, RoleOptions } from "./user-options";
 
 /** 新建用户: username, name, role, department (for managers) and an initial password. */
 export function CreateUserForm({ action, departments }: { action: FormAction; departments: { id: number; name: string }[] }) {
@@ -18,21 +18,12 @@ export function CreateUserForm({ action, departments }: { action: FormAction; de
         </Field>
         <Field id={f("role")} label="角色" error={fieldError(state, "role")}>
           <select name="role" defaultValue={typed(state, "role", "LEAD")} className={inputClass} {...describedBy(f("role"), fieldError(state, "role"))}>
-            {ROLE_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </Field>
         <Field id={f("department")} label="部门" error={fieldError(state, "department")} hint="管理者须选择部门，才能查看该部门的绩效目标表">
           <select name="department" defaultValue={typed(state, "department")} className={inputClass} {...describedBy(f("department"), fieldError(state, "department"), true)}>
-            <option value="">（无）</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.name}>
-                {d.name}
-              </option>
-            ))}
+            <DepartmentOptions departments={departments} />
           </select>
         </Field>
         <Field id={f("password")} label="初始密码" error={fieldError(state, "password")} hint="至少 10 个字符，须包含字母和数字">

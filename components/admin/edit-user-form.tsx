@@ -3,7 +3,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { fieldError, fieldsKey, typed, type FormAction } from "./action-state";
 import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
-import { ROLE_OPTIONS } from "./role-options";
+import { DepartmentOptions, RoleOptions } from "./user-options";
 
 export interface EditableUser {
   id: number;
@@ -32,21 +32,12 @@ export function EditUserForm({ action, user, departments, self }: { action: Form
       </Field>
       <Field id={f("role")} label="角色" error={fieldError(state, "role")} hint={self ? "不能更改自己的角色" : "仍有分工时不能更改角色，请先在分工中移除"}>
         <select name="role" disabled={self} defaultValue={typed(state, "role", user.role)} className={inputClass} {...describedBy(f("role"), fieldError(state, "role"), true)}>
-          {ROLE_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </Field>
       <Field id={f("department")} label="部门" error={fieldError(state, "department")} hint="管理者查看所选部门的全部绩效目标表">
         <select name="department" defaultValue={typed(state, "department", user.department ?? "")} className={inputClass} {...describedBy(f("department"), fieldError(state, "department"), true)}>
-          <option value="">（无）</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.name}>
-              {d.name}
-            </option>
-          ))}
+          <DepartmentOptions departments={departments} />
         </select>
       </Field>
       <fieldset className="space-y-1" aria-describedby={fieldError(state, "active") ? f("active-error") : self ? f("active-hint") : undefined}>
