@@ -8,14 +8,12 @@ export interface UserRow {
   username: string;
   displayName: string;
   role: Role;
-  departmentId: number | null;
   /** Name of the user's department, or null. */
   department: string | null;
   active: boolean;
   /** Sheets the user is assigned to as lead / as evaluator. */
   leadSheets: number;
   evaluatorSheets: number;
-  createdAt: Date;
 }
 
 export interface UserList {
@@ -35,9 +33,7 @@ export async function listUsers(prisma: PrismaClient, actor: Actor): Promise<Use
         username: true,
         displayName: true,
         role: true,
-        departmentId: true,
         active: true,
-        createdAt: true,
         department: { select: { name: true } },
         assignments: { select: { role: true } },
       },

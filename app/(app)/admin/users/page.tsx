@@ -26,7 +26,7 @@ export default async function UsersPage() {
         <h2 id="user-list" className="mb-2 font-semibold">
           用户列表
         </h2>
-        <UsersTable rows={users.map(({ createdAt: _createdAt, departmentId: _departmentId, ...row }) => row)} />
+        <UsersTable rows={users} />
       </section>
     </div>
   );
