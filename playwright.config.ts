@@ -17,7 +17,8 @@ delete process.env.NEXTAUTH_URL;
 delete process.env.NEXTAUTH_SECRET;
 delete process.env.DATABASE_URL;
 
-const PORT = 3100;
+// PTT_E2E_PORT lets two checkouts run their journeys side by side on one machine.
+const PORT = Number(process.env.PTT_E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
