@@ -5,6 +5,12 @@ export interface Problem {
   /** Where: e.g. `第2张表「…」第3行「…」指标值（targetRaw）`; empty for the whole input. */
   path: string;
   message: string;
+  /**
+   * The value is possible but unusual (e.g. more than 10× the target): the user may confirm it and send
+   * again with this `path` in the input's `confirmed` list. A refusal whose problems are all confirmable
+   * is a question, not an error.
+   */
+  confirmable?: boolean;
 }
 
 export class AppError extends Error {
