@@ -1,5 +1,6 @@
 import type { AuditEntryView } from "@/lib/audit/entry-view";
-import { actionLabel, type ChangeLine, describeChanges, entityLabel, formatTimestamp } from "./describe";
+import { formatTimestamp } from "@/lib/beijing-time";
+import { actionLabel, type ChangeLine, describeChanges, entityLabel } from "./describe";
 
 /** One line of the 操作日志 as the page shows it: everything already in words (built on the server). */
 export interface AuditRow {

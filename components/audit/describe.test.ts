@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, describeChanges, entityLabel, formatTimestamp } from "./describe";
+import { actionLabel, describeChanges, entityLabel } from "./describe";
 
 describe("describeChanges", () => {
   it("names fields and coded values in Chinese and hides ids that a name already says", () => {
@@ -55,9 +55,10 @@ describe("describeChanges", () => {
   });
 });
 
-describe("formatTimestamp", () => {
-  it("prints minutes, zero-padded, in local time", () => {
-    expect(formatTimestamp(new Date(2025, 6, 31, 16, 5, 59))).toBe("2025-07-31 16:05");
-    expect(formatTimestamp(new Date(2025, 0, 2, 3, 4))).toBe("2025-01-02 03:04");
+describe("stored timestamps", () => {
+  it("read in Beijing time, like every other page", () => {
+    expect(describeChanges({ lockedUntil: null }, { lockedUntil: "2025-07-31T08:05:59.000Z" })).toEqual([
+      { field: expect.any(String), before: "（空）", after: "2025-07-31 16:05" },
+    ]);
   });
 });

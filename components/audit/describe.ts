@@ -1,4 +1,5 @@
 import { diffJson, type Json } from "@/lib/audit/diff";
+import { formatIsoTimestamp } from "@/lib/beijing-time";
 import { ACTION_LABEL, codeLabel, ENTITY_LABEL, FIELD_LABEL } from "./labels";
 
 /** One changed field of an audit entry, in words. */
@@ -23,7 +24,7 @@ function showValue(field: string, value: Json | undefined): string {
   if (value === null || value === "") return "（空）";
   if (typeof value === "boolean") return field === "active" ? (value ? "启用" : "停用") : value ? "是" : "否";
   if (typeof value === "number") return String(value);
-  if (typeof value === "string") return shorten(codeLabel(field, value));
+  if (typeof value === "string") return formatIsoTimestamp(value) ?? shorten(codeLabel(field, value));
   if (Array.isArray(value)) return value.length === 0 ? "（空）" : shorten(value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join("、"));
   return shorten(JSON.stringify(value));
 }
@@ -72,10 +73,4 @@ export function describeChanges(before: unknown, after: unknown): ChangeLine[] {
       const key = String([...path].reverse().find((p) => typeof p === "string") ?? "");
       return { field: fieldName(path), before: showValue(key, b), after: showValue(key, a) };
     });
-}
-
-/** `2025-07-31 16:05` in the server's time zone (the one the date filters use). */
-export function formatTimestamp(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

@@ -107,12 +107,12 @@ describe("listAudit", () => {
     expect((await listAudit(db.prisma, actors.admin, { actorId: actors.manager.id })).total).toBe(0);
   });
 
-  it("filters by days, both ends inclusive, in the server's time zone", async () => {
-    const local = (y: number, m: number, d: number, h = 0, min = 0, s = 0, ms = 0) => new Date(y, m - 1, d, h, min, s, ms);
-    await insertEntry(local(2024, 3, 31, 23, 59, 59, 999), { entityId: "before" });
-    await insertEntry(local(2024, 4, 1, 0, 0), { entityId: "first" });
-    await insertEntry(local(2024, 4, 30, 23, 59, 59, 999), { entityId: "last" });
-    await insertEntry(local(2024, 5, 1, 0, 0), { entityId: "after" });
+  it("filters by days, both ends inclusive, Beijing days whatever the server's zone", async () => {
+    const beijing = (iso: string) => new Date(`${iso}+08:00`);
+    await insertEntry(beijing("2024-03-31T23:59:59.999"), { entityId: "before" });
+    await insertEntry(beijing("2024-04-01T00:00:00"), { entityId: "first" });
+    await insertEntry(beijing("2024-04-30T23:59:59.999"), { entityId: "last" });
+    await insertEntry(beijing("2024-05-01T00:00:00"), { entityId: "after" });
     const april = await listAudit(db.prisma, actors.admin, { from: "2024-04-01", to: "2024-04-30" });
     expect(april.entries.map((e) => e.entityId)).toEqual(["last", "first"]);
     expect((await listAudit(db.prisma, actors.admin, { from: "2024-04-30", to: "2024-04-30" })).entries.map((e) => e.entityId)).toEqual(["last"]);
@@ -143,7 +143,7 @@ describe("listAudit", () => {
   });
 
   it("pages 50 at a time, newest first, back and forth", async () => {
-    const day = (i: number) => new Date(2023, 0, 1, 8, 0, i);
+    const day = (i: number) => new Date(`2023-01-01T08:00:${String(i % 60).padStart(2, "0")}.${String(i).padStart(3, "0")}+08:00`);
     for (let i = 0; i < 120; i += 1) await insertEntry(day(i), { entityId: String(i) });
     const filter = { from: "2023-01-01", to: "2023-01-01" };
     const first = await listAudit(db.prisma, actors.admin, filter);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { auditVisibility, authorize } from "@/lib/auth/authorize";
+import { beijingDayStart, isCalendarDay } from "@/lib/beijing-time";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
@@ -10,18 +11,12 @@ import { type AuditEntryView, auditEntrySelect, sheetEntriesWhere, toEntryViews,
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const isCalendarDate = (s: string) => {
-  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-  const date = new Date(y, m - 1, d);
-  return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
-};
-
 /** A calendar day `YYYY-MM-DD`. */
 const daySchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 2025-07-31")
-  .refine(isCalendarDate, "没有这一天");
+  .refine(isCalendarDay, "没有这一天");
 
 /** A keyset cursor: the id of an entry of the page one came from. */
 const cursorSchema = z.string().regex(/^\d{1,18}$/, "翻页参数有误");
@@ -32,7 +27,7 @@ export const listAuditSchema = z
     sheetId: idSchema.optional(),
     /** Entries by this user, or by the system (seed, CLI). */
     actorId: z.union([z.literal("system"), idSchema], { error: "操作人有误" }).optional(),
-    /** First and last day, inclusive, in the server's time zone. */
+    /** First and last day, inclusive, Beijing time whatever the server's zone. */
     from: daySchema.optional(),
     to: daySchema.optional(),
     /** Older than this entry (the next page). */
@@ -57,12 +52,6 @@ export interface AuditPage {
   older: string | null;
 }
 
-/** Midnight starting a `YYYY-MM-DD` day, `days` later, in the server's time zone. */
-const localDay = (day: string, days = 0) => {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + days);
-};
-
 /**
  * 操作日志: audit entries newest first, 50 a page (keyset pagination on the entry id), filtered by
  * sheet, by actor and by days. Admins read every entry, managers those of their department
@@ -79,8 +68,8 @@ export async function listAudit(prisma: PrismaClient, actor: Actor, input: ListA
   const conditions: Prisma.AuditLogWhereInput[] = [visibleAuditWhere(auditVisibility(actor))];
   if (f.sheetId !== undefined) conditions.push(sheetEntriesWhere(f.sheetId));
   if (f.actorId !== undefined) conditions.push({ actorId: f.actorId === "system" ? null : f.actorId });
-  if (f.from) conditions.push({ createdAt: { gte: localDay(f.from) } });
-  if (f.to) conditions.push({ createdAt: { lt: localDay(f.to, 1) } });
+  if (f.from) conditions.push({ createdAt: { gte: beijingDayStart(f.from) } });
+  if (f.to) conditions.push({ createdAt: { lt: beijingDayStart(f.to, 1) } });
   const where: Prisma.AuditLogWhereInput = { AND: conditions };
 
   const rows = f.after

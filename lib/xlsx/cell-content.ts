@@ -28,6 +28,8 @@ function contentOf(value: CellValue | undefined, numFmt: string | undefined): Ce
   }
   if (typeof value === "string") return { text: value, asTyped: value };
   if (typeof value === "boolean") return same(value ? "TRUE" : "FALSE");
+  // An Excel date has no zone: exceljs hands it over as that day's UTC midnight, so its UTC date is the
+  // day as typed (reading it in Beijing time would be the same day; in the server's zone it might not be).
   if (value instanceof Date) return same(value.toISOString().slice(0, 10));
   if ("richText" in value) return same(value.richText.map((run) => run.text).join(""));
   if ("hyperlink" in value) {

@@ -46,7 +46,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-3">
       <h1 className="text-lg font-semibold">操作日志</h1>
-      <p className="text-muted">每一次对用户、分工、指标、完成值、评分的修改都记录在此，不可更改或删除。日期按服务器时间计算，包含起止两天。</p>
+      <p className="text-muted">每一次对用户、分工、指标、完成值、评分的修改都记录在此，不可更改或删除。时间均为北京时间，日期筛选包含起止两天。</p>
       <AuditFilters options={options} values={filters} errors={errors} />
       {errors.page ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">

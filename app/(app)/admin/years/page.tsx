@@ -5,6 +5,7 @@ import { CreateYearForm } from "@/components/admin/create-year-form";
 import { FiscalYearsTable } from "@/components/admin/fiscal-years-table";
 import { PeriodLockForm } from "@/components/admin/period-lock-form";
 import { requireActor } from "@/lib/auth/session";
+import { beijingYear } from "@/lib/beijing-time";
 import { getPrisma } from "@/lib/db";
 import { listFiscalYears } from "@/lib/fiscal-years/list-fiscal-years";
 import { createFiscalYearAction, setPeriodLockAction } from "./actions";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "年度与期间锁定" };
 export default async function YearsPage() {
   const actor = await requireActor();
   const years = await orInterrupt(getPrisma().then((prisma) => listFiscalYears(prisma, actor)));
-  const suggested = (years[0]?.year ?? new Date().getFullYear()) + 1;
+  const suggested = (years[0]?.year ?? beijingYear()) + 1;
   return (
     <div className="space-y-4">
       <AdminHeader current="years" />

@@ -5,6 +5,7 @@ import { blankRow } from "@/components/authoring/editor-model";
 import { SheetEditor } from "@/components/authoring/sheet-editor";
 import { listAuthoringChoices } from "@/lib/authoring/list-authoring-choices";
 import { requireActor } from "@/lib/auth/session";
+import { beijingYear } from "@/lib/beijing-time";
 import { getPrisma } from "@/lib/db";
 import { createSheetAction } from "./actions";
 
@@ -12,14 +13,12 @@ export const metadata: Metadata = { title: "新建绩效目标表" };
 
 const searchSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
-const thisYear = () => Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
-
 /** 新建绩效目标表: a blank form (one row to start), saved as a draft. */
 export default async function NewSheetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = searchSchema.safeParse(await searchParams);
   const actor = await requireActor();
   const choices = await orInterrupt(getPrisma().then((prisma) => listAuthoringChoices(prisma, actor)));
-  const year = (search.success ? search.data.year : undefined) ?? choices.years[0] ?? thisYear();
+  const year = (search.success ? search.data.year : undefined) ?? choices.years[0] ?? beijingYear();
   const department = choices.departments[0];
   return (
     <div className="space-y-3">
