@@ -10,7 +10,7 @@ export { isGraded, PENDING_ACTUAL, PENDING_GRADE, scoreRow } from "./row-score";
 export { fullYearBudget, scoreBudgetExecution } from "./budget";
 export { resolveBudgetWeight, type BudgetWeightCheck } from "./weights";
 export { gradeOf } from "./grade";
-export { scoreSheet } from "./sheet-score";
+export { scoreSheet, totalSheet } from "./sheet-score";
 export { LIGHT_LABELS, PENDING_LIGHT_LABEL, sheetLight, timeProgress, type Light, type LightResult } from "./lights";
 export { budgetLight } from "./budget-light";
 export {
@@ -20,7 +20,8 @@ export {
   type IndicatorLightInput,
   type QualitativeStatus,
 } from "./indicator-light";
-export { projectedSheetScore, type ProjectionInput, type ProjectionRow } from "./projection";
+export { projectedSheetScore, projectedTotal, projectRow, type ProjectionInput, type ProjectionRow } from "./projection";
+export { rowSignal, type RowSignal, type RowSignalInput } from "./row-signal";
 export { scoreInputSchema, type ScoreInputData } from "./score-input-schema";
 export { checkScoreInput, checkTargetObject, type InputIssue } from "./score-input-checks";
 export { scoreInput, type ScoreInputResult } from "./score-input";

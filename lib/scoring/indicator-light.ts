@@ -1,6 +1,7 @@
 import type { MeasureType } from "@/lib/targets/measure-type";
 import { isQuantitative, isReverse, type Target } from "@/lib/targets/types";
 import { type Decimal, fmtPlain, TWELVE, isAboveZero } from "./decimal";
+import type { RowScore, ScoringRule } from "./types";
 import { targetValue } from "./target-value";
 import { assertMonth, classifyProgress, lightResult, pendingLight, type Light, type LightResult } from "./lights";
 
@@ -19,10 +20,30 @@ export interface IndicatorLightInput {
   /** Year-to-date value at month end: a Decimal for quantitative rows, a status for qualitative ones. */
   value: Decimal | QualitativeStatus | null | undefined;
   month: number;
+  /** 指标赋分规则: 直接赋分 makes the row all-or-nothing. */
+  rule?: ScoringRule | "" | null;
+  /**
+   * The row's projected year-end score (projection.ts). A row projected to earn nothing of a weight above 0 is
+   * never shown green or blue: a light must not say 正常 while the same row's projected score is 0.
+   */
+  projected?: Pick<RowScore, "score" | "max" | "explanation"> | null;
 }
 
-/** An indicator's warning light at month N (design.md §4). */
+/**
+ * An indicator's warning light at month N (design.md §4, docs/monitoring.md), kept consistent with the row's
+ * projected score: an all-or-nothing level row is green only when its value earns the points, else red; any row
+ * projected to score 0 is at most yellow.
+ */
 export function indicatorLight(input: IndicatorLightInput): LightResult {
+  const light = progressLight(input);
+  const p = input.projected;
+  if ((light.light === "green" || light.light === "blue") && p && p.score !== null && p.score.isZero() && isAboveZero(p.max)) {
+    return lightResult("yellow", `${light.reason}；但预计得分为 0（${p.explanation}），故最高为黄灯`, light.progress);
+  }
+  return light;
+}
+
+function progressLight(input: IndicatorLightInput): LightResult {
   const { target, value, month } = input;
   assertMonth(month);
   if (value === null || value === undefined) return pendingLight("本月尚未填报完成值");
@@ -50,6 +71,13 @@ export function indicatorLight(input: IndicatorLightInput): LightResult {
   }
   if (input.measureType === "level") {
     const p = A.div(T);
+    // 直接赋分 earns the points only when met: a level row is judged as it stands, not by bands around the target.
+    if (input.rule === "直接赋分") {
+      if (A.lt(T)) return lightResult("red", `直接赋分：完成值 ${a} < 指标值 ${t}，按当前水平不得分`, p);
+      const c = classifyProgress(p, true);
+      const ahead = c.light === "blue" ? `；${a} ÷ ${t} = ${c.text}` : "";
+      return lightResult(c.light, `直接赋分：完成值 ${a} ≥ 指标值 ${t}，按当前水平可得满分${ahead}`, p);
+    }
     const c = classifyProgress(p, true);
     return lightResult(c.light, `完成值 ${a} ÷ 指标值 ${t} = ${c.text}`, p);
   }

@@ -1,8 +1,9 @@
 import { isQuantitative } from "@/lib/targets/types";
 import { Decimal, round2 } from "./decimal";
 import { isQualitativeStatus, type QualitativeStatus } from "./indicator-light";
-import { scoreSheet } from "./sheet-score";
-import type { Band, BudgetInput, Grading, RowInput, ScoringOptions, SheetScore } from "./types";
+import { scoreRow } from "./row-score";
+import { totalSheet } from "./sheet-score";
+import type { Band, BudgetInput, Grading, RowInput, RowScore, ScoringOptions, SheetScore } from "./types";
 
 export interface ProjectionRow extends Pick<RowInput, "target" | "weight" | "rule"> {
   /** Latest year-to-date value (Decimal) or status (qualitative rows). */
@@ -29,39 +30,40 @@ const PROJECTED_BAND: Readonly<Record<QualitativeStatus, { band: Band; share: De
 };
 
 /**
- * The year-end score if things end as they stand (design.md §4): forecasts where entered, else current values.
- * Quantitative 按评判等级赋分 rows are projected with the proportional formula, the evaluator's usual yardstick.
+ * One row's year-end score if it ends as it stands (design.md §4): its forecast where entered, else its current
+ * value. A quantitative 按评判等级赋分 row is projected with the proportional formula, the evaluator's usual yardstick.
  */
-export function projectedSheetScore(input: ProjectionInput, options?: ScoringOptions): SheetScore {
-  const prefixes: string[] = [];
-  const indicators = input.indicators.map((row): RowInput => {
-    const fromForecast = row.forecast !== null && row.forecast !== undefined;
-    const value = fromForecast ? row.forecast : row.current;
-    const source = fromForecast ? "预计值" : "当前值";
-    if (value === null || value === undefined) {
-      prefixes.push("");
-      return { target: row.target, weight: row.weight, rule: row.rule };
-    }
-    if (isQuantitative(row.target)) {
-      if (isQualitativeStatus(value)) throw new RangeError("定量指标的完成值应为数值");
-      prefixes.push(`按${source} ${value.toFixed()} 推算：`);
-      const rule = row.rule === "按评判等级赋分" ? "按照完成比例赋分" : row.rule;
-      return { target: row.target, weight: row.weight, rule, actual: value };
-    }
-    if (!isQualitativeStatus(value)) throw new RangeError("定性指标的完成情况应为 达成、部分达成 或 未达成");
-    const p = PROJECTED_BAND[value];
-    const grading: Grading = { band: p.band, score: round2(row.weight.times(p.share)) };
-    prefixes.push(`按${source}「${value}」推算：`);
-    return { target: row.target, weight: row.weight, rule: row.rule, grading };
-  });
+export function projectRow(row: ProjectionRow, options?: ScoringOptions): RowScore {
+  const fromForecast = row.forecast !== null && row.forecast !== undefined;
+  const value = fromForecast ? row.forecast : row.current;
+  const source = fromForecast ? "预计值" : "当前值";
+  if (value === null || value === undefined) return scoreRow({ target: row.target, weight: row.weight, rule: row.rule }, options);
+  if (isQuantitative(row.target)) {
+    if (isQualitativeStatus(value)) throw new RangeError("定量指标的完成值应为数值");
+    const rule = row.rule === "按评判等级赋分" ? "按照完成比例赋分" : row.rule;
+    return prefixed(scoreRow({ target: row.target, weight: row.weight, rule, actual: value }, options), `按${source} ${value.toFixed()} 推算：`);
+  }
+  if (!isQualitativeStatus(value)) throw new RangeError("定性指标的完成情况应为 达成、部分达成 或 未达成");
+  const p = PROJECTED_BAND[value];
+  const grading: Grading = { band: p.band, score: round2(row.weight.times(p.share)) };
+  return prefixed(scoreRow({ target: row.target, weight: row.weight, rule: row.rule, grading }, options), `按${source}「${value}」推算：`);
+}
 
+const prefixed = (score: RowScore, prefix: string): RowScore => ({ ...score, explanation: prefix + score.explanation });
+
+/** The year-end score if things end as they stand: every row by projectRow, the budget by its forecast where given. */
+export function projectedSheetScore(input: ProjectionInput, options?: ScoringOptions): SheetScore {
+  return projectedTotal(
+    input.indicators.map((row) => projectRow(row, options)),
+    input,
+  );
+}
+
+/** The projected total from rows already projected by projectRow (the figures project each row once). */
+export function projectedTotal(rows: RowScore[], input: Omit<ProjectionInput, "indicators">): SheetScore {
   const b = input.budget;
   const executed = b.forecastExecuted ?? b.executed ?? null;
-  const result = scoreSheet(
-    { indicators, budget: { total: b.total, adjustment: b.adjustment, executed }, budgetExecutionWeight: input.budgetExecutionWeight },
-    options,
-  );
-  result.rows = result.rows.map((r, i) => (prefixes[i] ? { ...r, explanation: prefixes[i] + r.explanation } : r));
+  const result = totalSheet(rows, { budget: { total: b.total, adjustment: b.adjustment, executed }, budgetExecutionWeight: input.budgetExecutionWeight });
   if (b.forecastExecuted !== null && b.forecastExecuted !== undefined) {
     result.budget = { ...result.budget, explanation: `按预计全年执行数推算：${result.budget.explanation}` };
   }

@@ -1,5 +1,5 @@
 import { scoreBudgetExecution } from "./budget";
-import { type Decimal, ZERO } from "./decimal";
+import { ZERO } from "./decimal";
 import { gradeOf } from "./grade";
 import { scoreRow } from "./row-score";
 import type { RowScore, ScoringOptions, SheetInput, SheetScore } from "./types";
@@ -7,15 +7,21 @@ import { resolveBudgetWeight } from "./weights";
 
 /** A sheet's year-end score: rounded parts, their sum, the 等级 and whether anything is still pending. */
 export function scoreSheet(input: SheetInput, options?: ScoringOptions): SheetScore {
-  const n = input.indicators.length;
-  const rows: RowScore[] = new Array<RowScore>(n);
-  const weights = new Array<Decimal>(n);
+  return totalSheet(
+    input.indicators.map((row) => scoreRow(row, options)),
+    input,
+  );
+}
+
+/**
+ * The sheet's total from its already scored rows (the year-end score and the projection share it). Throws
+ * RangeError when the weights leave no valid budget-execution weight.
+ */
+export function totalSheet(rows: RowScore[], input: Pick<SheetInput, "budget" | "budgetExecutionWeight">): SheetScore {
+  const weights = rows.map((row) => row.max);
   let total = ZERO;
   let complete = true;
-  for (let i = 0; i < n; i++) {
-    const row = scoreRow(input.indicators[i]!, options);
-    rows[i] = row;
-    weights[i] = row.max;
+  for (const row of rows) {
     if (row.score === null) complete = false;
     else total = total.plus(row.score);
   }
