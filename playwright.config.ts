@@ -50,7 +50,14 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, testIgnore: /.*\.phone\.spec\.ts/, dependencies: ["setup"] },
+    // Phones (docs/ux.md): the same journeys at 390×844 with touch; `*.phone.spec.ts` only.
+    {
+      name: "phone",
+      testMatch: /.*\.phone\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    },
   ],
   webServer: {
     command: "npm start",
