@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { MonthSummaryView } from "@/lib/progress/progress-view";
-import { LIGHT_SHORT } from "@/lib/scorecard/labels";
+import { LIGHT_SHORT } from "@/lib/figures/labels";
 import { LIGHT_STYLE } from "./light-badge";
 
 const STATUS_STYLE: Record<MonthSummaryView["status"], string> = {

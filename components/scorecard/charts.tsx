@@ -1,6 +1,6 @@
 import type { Light } from "@/lib/scoring";
 import type { LightCounts, Scorecard } from "@/lib/scorecard/get-scorecard";
-import { lightLabel } from "@/lib/scorecard/labels";
+import { lightLabel } from "@/lib/figures/labels";
 
 /**
  * The scorecard's charts: SVG drawn on the server, no script and no chart library. Every colour comes with its

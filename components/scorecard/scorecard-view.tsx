@@ -3,7 +3,7 @@ import { LightBadge } from "@/components/progress/light-badge";
 import { formatAmount, formatPercent } from "@/components/ui/format";
 import { finalText, projectedText } from "@/lib/scorecard/cells";
 import type { Scorecard, ScorecardRow } from "@/lib/scorecard/get-scorecard";
-import { GRADES } from "@/lib/scorecard/labels";
+import { GRADES } from "@/lib/figures/labels";
 import { COLUMN_IDS, LIGHT_FILTERS, scorecardSearch } from "@/lib/scorecard/query";
 import { lightName, LightsByUnitChart, ScoreDistributionChart } from "./charts";
 import { ScorecardTable } from "./scorecard-table";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatAmount, formatPercent } from "@/components/ui/format";
 import type { Scorecard } from "@/lib/scorecard/get-scorecard";
-import { GRADES } from "@/lib/scorecard/labels";
+import { GRADES } from "@/lib/figures/labels";
 import { LIGHT_FILL, LIGHT_ORDER, lightName } from "./charts";
 
 function Card({ label, children, note }: { label: string; children: ReactNode; note?: ReactNode }) {

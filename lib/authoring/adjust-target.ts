@@ -6,12 +6,12 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { lintTarget } from "@/lib/lint";
 import { parseInput } from "@/lib/parse-input";
-import { fromTargetColumns, toTargetColumns } from "@/lib/sheets/target-columns";
+import { fromTargetColumns, toTargetColumns } from "@/lib/columns/target-columns";
 import { formatTarget } from "@/lib/targets";
 import { idSchema, targetRawField, versionSchema } from "./fields";
 import { loadSheetForChange } from "./load-sheet";
 import { measureTypeFor, targetOf } from "./records";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 
 export const adjustTargetSchema = z.object({
   indicatorId: idSchema("指标编号"),

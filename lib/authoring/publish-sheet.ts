@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/parse-input";
 import { idSchema, versionSchema } from "./fields";
 import { assertVersion, bumpSheetVersion, loadSheetForChange } from "./load-sheet";
 import { hasLintErrors, lintErrors, lintProblems, lintStoredSheet } from "./sheet-lint";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 
 export const publishSheetSchema = z.object({ sheetId: idSchema("绩效目标表编号"), version: versionSchema });
 export type PublishSheetInput = z.input<typeof publishSheetSchema>;

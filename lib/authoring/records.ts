@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeasureType } from "@/lib/generated/prisma/enums";
 import { defaultMeasureType, parseTarget, type Target } from "@/lib/targets";
-import { fromTargetColumns, toTargetColumns } from "@/lib/sheets/target-columns";
+import { fromTargetColumns, toTargetColumns } from "@/lib/columns/target-columns";
 import type { IndicatorInput } from "./fields";
 
 /**

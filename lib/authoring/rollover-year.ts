@@ -5,7 +5,7 @@ import { type Actor, actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { fromTargetColumns } from "@/lib/sheets/target-columns";
+import { fromTargetColumns } from "@/lib/columns/target-columns";
 import { finalActualOf } from "./final-actual";
 import { headerSelect, headerSnapshot, indicatorSnapshot } from "./records";
 

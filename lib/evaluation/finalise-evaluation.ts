@@ -6,7 +6,7 @@ import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { fmt2 } from "@/lib/scoring/decimal";
 import type { Grade } from "@/lib/scoring/types";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { assertPublished, type EvaluationData, openForWrite, type SheetEvaluationData, TX_OPTIONS } from "./evaluation-data";
 import { idSchema, versionSchema } from "./input";
 import { isGradedRow } from "./row-checks";

@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { openForWrite, TX_OPTIONS } from "./evaluation-data";
 import { idSchema, textSchema, versionSchema } from "./input";
 import { asJson, evaluationSnapshot } from "./snapshots";

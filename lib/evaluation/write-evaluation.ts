@@ -7,7 +7,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { Decimal } from "@/lib/scoring/decimal";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { assertPublished, type EvaluationRowData, type IndicatorData, openForWrite, TX_OPTIONS } from "./evaluation-data";
 import { idSchema, textSchema, typedNumber, versionSchema } from "./input";
 import { GRADE_BAND_OF, KIND_LABEL } from "./labels";

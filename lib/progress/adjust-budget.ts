@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { fmt2 } from "@/lib/scoring";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { idSchema, monthSchema, parseInput, textSchema } from "./input";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson } from "./records";

@@ -6,13 +6,13 @@ import {
   isScoringRule,
   type LightResult,
   projectedSheetScore,
+  projectionOrError,
   type QualitativeStatus,
   type RowScore,
   type SheetScore,
   sheetLight,
   type Light,
 } from "@/lib/scoring";
-import { projectionOrError } from "@/lib/scorecard/compute-figures";
 import { isQuantitative } from "@/lib/targets/types";
 import { QUALITATIVE_LABEL } from "./labels";
 import { entryKey, type EntryData, type IndicatorData, type SheetData } from "./sheet-data";

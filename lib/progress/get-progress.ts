@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { idSchema, monthSchema, parseInput } from "./input";
 import { buildProgressView, type ProgressView } from "./progress-view";
-import { reportingMonth } from "./reporting-month";
+import { reportingMonth } from "@/lib/figures/reporting-month";
 import { type Db, loadSheetData } from "./sheet-data";
 
 export const getProgressSchema = z.object({

@@ -1,18 +1,8 @@
-import type { Likelihood, MeasureType, MonthStatus, QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
-import type { QualitativeStatus } from "@/lib/scoring";
+import type { Likelihood, MeasureType, MonthStatus } from "@/lib/generated/prisma/enums";
 
 /** The words of the in-year report (ux.md), and the mapping between the stored enums and them. */
 
-export const QUALITATIVE_LABEL: Readonly<Record<DbQualitativeStatus, QualitativeStatus>> = {
-  ACHIEVED: "达成",
-  PARTIAL: "部分达成",
-  NOT_ACHIEVED: "未达成",
-};
-export const QUALITATIVE_FROM_LABEL: Readonly<Record<QualitativeStatus, DbQualitativeStatus>> = {
-  达成: "ACHIEVED",
-  部分达成: "PARTIAL",
-  未达成: "NOT_ACHIEVED",
-};
+export { QUALITATIVE_FROM_LABEL, QUALITATIVE_LABEL } from "@/lib/columns/qualitative-status";
 
 export const LIKELIHOOD_LABELS = ["确定能", "有可能", "完全不可能"] as const;
 export type LikelihoodLabel = (typeof LIKELIHOOD_LABELS)[number];

@@ -4,7 +4,7 @@ import { fmt2 } from "@/lib/scoring";
 import { computeMonth, hasAnyEntry } from "./compute-month";
 import { MONTH_STATUS_LABEL, monthLabel, NOT_STARTED_LABEL } from "./labels";
 import { lightView, type LightView, sheetLightView } from "./progress-view";
-import { reportingMonth } from "./reporting-month";
+import { reportingMonth } from "@/lib/figures/reporting-month";
 import { findLeadSheets, type LeadSheet } from "./list-my-todo";
 import { loadSheetDataMany } from "./sheet-data";
 

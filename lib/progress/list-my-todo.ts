@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, sheetVisibility } from "@/lib/auth/authorize";
 import { sheetScopeInclude, toSheetScope, visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { isLockedStatus, MONTH_STATUS_LABEL, monthLabel, NOT_STARTED_LABEL } from "./labels";
-import { reportingMonth } from "./reporting-month";
+import { reportingMonth } from "@/lib/figures/reporting-month";
 
 export interface TodoItem {
   sheetId: number;

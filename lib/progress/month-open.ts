@@ -3,7 +3,7 @@ import type { MonthStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 import { isLockedStatus, MONTH_STATUS_LABEL, monthLabel } from "./labels";
-import { reportingMonth } from "./reporting-month";
+import { reportingMonth } from "@/lib/figures/reporting-month";
 
 /**
  * The one rule of when a lead may change a sheet-month's in-year data (progress, 执行数, 调整预算, submission,

@@ -17,7 +17,7 @@ import {
   NOT_STARTED_LABEL,
   QUALITATIVE_LABEL,
 } from "./labels";
-import { reportingMonth } from "./reporting-month";
+import { reportingMonth } from "@/lib/figures/reporting-month";
 import type { SheetData } from "./sheet-data";
 
 /** A light as the page shows it: colour (null while pending), text label, and the computation behind it. */

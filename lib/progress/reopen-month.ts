@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { AppError } from "@/lib/errors";
 import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";

@@ -7,7 +7,7 @@ import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
 import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { isQuantitative } from "@/lib/targets/types";
 import { computeMonth } from "./compute-month";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";

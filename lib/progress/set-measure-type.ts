@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { isQuantitative } from "@/lib/targets/types";
 import { idSchema, parseInput, versionSchema } from "./input";
 import { MEASURE_TYPE_LABEL } from "./labels";

@@ -6,7 +6,7 @@ import type { SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { type Db, openLockedSheet } from "@/lib/sheets/sheet-lock";
 import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
-import { indicatorHead } from "@/lib/sheets/target-columns";
+import { indicatorHead } from "@/lib/columns/target-columns";
 import type { Target } from "@/lib/targets/types";
 
 export { type Db, TX_OPTIONS } from "@/lib/sheets/sheet-lock";

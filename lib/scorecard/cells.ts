@@ -1,5 +1,5 @@
 import type { ScorecardRow } from "./get-scorecard";
-import { LIGHT_SHORT } from "./labels";
+import { LIGHT_SHORT } from "@/lib/figures/labels";
 import type { LightCounts } from "./get-scorecard";
 
 /** How the scorecard words a cell, the same on the page and in the .xlsx export. */

@@ -6,12 +6,12 @@ import { formatTimeProgress } from "@/lib/progress/progress-view";
 import { AMOUNT_FORMAT, type CellStyle, FormWriter, setPrintLayout } from "@/lib/xlsx/form-writer";
 import { newWorkbook, toBuffer } from "@/lib/xlsx/write-workbook";
 import { approvedText, lightCountsText, submittedText } from "./cells";
-import { type Db, asOfMonth } from "./figures-source";
+import { type Db, asOfMonth } from "@/lib/figures/figures-source";
 import { resolveYear, scorecardOrderBy, scorecardScope } from "./get-scorecard";
 import { emptySubtotal, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
-import { LIGHT_SHORT } from "./labels";
+import { LIGHT_SHORT } from "@/lib/figures/labels";
 import { type ScorecardColumnId, type ScorecardQuery, SCORECARD_COLUMNS } from "./query";
-import { refreshStaleFigures } from "./refresh-sheet-figures";
+import { refreshStaleFigures } from "@/lib/figures/refresh-sheet-figures";
 
 /**
  * 导出Excel of the scorecard: the table as filtered and sorted on the page (every matching row, not one page), its

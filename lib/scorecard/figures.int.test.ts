@@ -12,7 +12,7 @@ import { reopenMonth } from "@/lib/progress/reopen-month";
 import { reviewMonth } from "@/lib/progress/review-month";
 import { saveProgress } from "@/lib/progress/save-progress";
 import { setMeasureType } from "@/lib/progress/set-measure-type";
-import { reportingMonth } from "@/lib/progress/reporting-month";
+import { reportingMonth } from "@/lib/figures/reporting-month";
 import { loadSheetData } from "@/lib/progress/sheet-data";
 import { submitMonth } from "@/lib/progress/submit-month";
 import { AFTER_2025, createFixture, type Fixture } from "@/lib/progress/test-fixtures";
@@ -21,7 +21,7 @@ import { SEED_FILE } from "@/lib/seed/seed-database";
 import { importSheets } from "@/lib/sheets/import-sheets";
 import { getScorecard } from "./get-scorecard";
 import { parseScorecardQuery } from "./query";
-import { refreshStaleFigures, staleSheetIds } from "./refresh-sheet-figures";
+import { refreshStaleFigures, staleSheetIds } from "@/lib/figures/refresh-sheet-figures";
 import { disagreements, scratchFigures, storedFigures } from "./testing";
 
 // The stored figures must never disagree with the engine: after every kind of write, each sheet's stored figures

@@ -6,7 +6,7 @@ import { createTestDatabase } from "@/lib/db/test-database";
 import { buildDataset } from "./bench-dataset";
 import { getScorecard, type ScorecardRow } from "./get-scorecard";
 import { PAGE_SIZE, parseScorecardQuery } from "./query";
-import { refreshAllFigures } from "./refresh-sheet-figures";
+import { refreshAllFigures } from "@/lib/figures/refresh-sheet-figures";
 import { disagreements } from "./testing";
 
 // A generated year (the bench's generator, smaller): every kind of row — counts, rates, reverse, qualitative,

@@ -2,14 +2,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, sheetVisibility } from "@/lib/auth/authorize";
 import { visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
-import { type Db, asOfMonth } from "./figures-source";
+import { type Db, asOfMonth } from "@/lib/figures/figures-source";
 import { monthLabel } from "@/lib/progress/labels";
 import { formatTimeProgress } from "@/lib/progress/progress-view";
 import type { Grade } from "@/lib/scoring";
-import { LIGHT_TO_DB } from "./labels";
+import { LIGHT_TO_DB } from "@/lib/figures/labels";
 import { PAGE_SIZE, type ScorecardQuery } from "./query";
 import { emptySubtotal, type LightCounts, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
-import { refreshStaleFigures } from "./refresh-sheet-figures";
+import { refreshStaleFigures } from "@/lib/figures/refresh-sheet-figures";
 
 export type { LightCounts, ScorecardRow, Subtotal } from "./queries";
 

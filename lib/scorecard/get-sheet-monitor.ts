@@ -9,9 +9,9 @@ import { monthLabel, QUALITATIVE_LABEL } from "@/lib/progress/labels";
 import { formatTimeProgress, lightView, type LightView } from "@/lib/progress/progress-view";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { isQuantitative, isReverse } from "@/lib/targets/types";
-import { computeFigures } from "./compute-figures";
-import { type Db, loadFiguresSources } from "./figures-source";
-import { lightLabel } from "./labels";
+import { computeFigures } from "@/lib/figures/compute-figures";
+import { type Db, loadFiguresSources } from "@/lib/figures/figures-source";
+import { lightLabel } from "@/lib/figures/labels";
 
 /**
  * 监控 view of one sheet: every row with its target, last year's value, latest value, progress, light, weight,

@@ -2,8 +2,8 @@ import Decimal from "decimal.js";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LightView } from "@/lib/progress/progress-view";
 import type { Grade, Light } from "@/lib/scoring";
-import type { Db } from "./figures-source";
-import { GRADES, LIGHT_FROM_DB, lightLabel } from "./labels";
+import type { Db } from "@/lib/figures/figures-source";
+import { GRADES, LIGHT_FROM_DB, lightLabel } from "@/lib/figures/labels";
 
 /**
  * The scorecard's reads of the per-sheet figures, shared by the page and the export. Sums, counts and averages are

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GRADES } from "./labels";
+import { GRADES } from "@/lib/figures/labels";
 
 /**
  * The scorecard's state as it lives in the URL (page and .xlsx export read the same parameters): fiscal year,

@@ -22,7 +22,7 @@ import { buildDataset, PROVINCE } from "./bench-dataset";
 import { getScorecard } from "./get-scorecard";
 import { getSheetMonitor } from "./get-sheet-monitor";
 import { PAGE_SIZE, parseScorecardQuery } from "./query";
-import { refreshAllFigures, refreshFigures, refreshSheetFigures } from "./refresh-sheet-figures";
+import { refreshAllFigures, refreshFigures, refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 
 const WARMUP = 5;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);

@@ -1,11 +1,11 @@
 import Decimal from "decimal.js";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { QUALITATIVE_LABEL } from "@/lib/progress/labels";
-import { reportingMonth } from "@/lib/progress/reporting-month";
-import { fromTargetColumns } from "@/lib/sheets/target-columns";
+import { reportingMonth } from "@/lib/figures/reporting-month";
+import { fromTargetColumns } from "@/lib/columns/target-columns";
 import { isQuantitative } from "@/lib/targets/types";
-import { computeFigures, type FiguresRow, type SourceIndicator } from "./compute-figures";
-import { LIGHT_FROM_DB } from "./labels";
+import { computeFigures, type FiguresRow, type SourceIndicator } from "@/lib/figures/compute-figures";
+import { LIGHT_FROM_DB } from "@/lib/figures/labels";
 
 /**
  * Test helpers: a sheet's figures recomputed from scratch — its rows read through plain Prisma queries (not the SQL

@@ -20,7 +20,7 @@ export {
   type IndicatorLightInput,
   type QualitativeStatus,
 } from "./indicator-light";
-export { projectedSheetScore, projectedTotal, projectRow, type ProjectionInput, type ProjectionRow } from "./projection";
+export { projectedSheetScore, projectedTotal, projectionOrError, projectRow, type ProjectionInput, type ProjectionRow } from "./projection";
 export { rowSignal, type RowSignal, type RowSignalInput } from "./row-signal";
 export { scoreInputSchema, type ScoreInputData } from "./score-input-schema";
 export { checkScoreInput, checkTargetObject, type InputIssue } from "./score-input-checks";

@@ -69,3 +69,17 @@ export function projectedTotal(rows: RowScore[], input: Omit<ProjectionInput, "i
   }
   return result;
 }
+
+/**
+ * The engine's projected score, or why there is none: with weights over 100 the engine refuses to score (a
+ * RangeError), and the pages say why instead of showing a number. Shared by the sheet figures (lib/figures) and
+ * the month's page (lib/progress/compute-month.ts).
+ */
+export function projectionOrError(project: () => SheetScore): { projected: SheetScore; projectionError: null } | { projected: null; projectionError: string } {
+  try {
+    return { projected: project(), projectionError: null };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { projected: null, projectionError: error.message };
+  }
+}

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import type { Target } from "@/lib/targets/types";
 import { sheetScopeInclude, toSheetScope } from "./sheet-scope";
-import { indicatorHead } from "./target-columns";
+import { indicatorHead } from "@/lib/columns/target-columns";
 
 export interface IndicatorView {
   id: number;

@@ -4,12 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError, type Problem } from "@/lib/errors";
 import { locate } from "@/lib/interchange/locate";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import type { ValidFile, ValidIndicator, ValidSheet } from "@/lib/interchange/validate";
 import { rowHistory, sheetsWithHistory } from "./recorded-history";
 import { lockSheet } from "./sheet-lock";
 import { interchangeInclude, toInterchangeSheet } from "./to-interchange";
-import { toTargetColumns } from "./target-columns";
+import { toTargetColumns } from "@/lib/columns/target-columns";
 
 type Tx = Prisma.TransactionClient;
 

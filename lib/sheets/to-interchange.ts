@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InterchangeIndicator, InterchangeSheet } from "@/lib/interchange/schema";
 import { defaultMeasureType } from "@/lib/targets";
-import { fromTargetColumns } from "./target-columns";
+import { fromTargetColumns } from "@/lib/columns/target-columns";
 
 /** What a sheet query must include to be written out in the interchange format. */
 export const interchangeInclude = {

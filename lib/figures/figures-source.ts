@@ -1,18 +1,18 @@
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";
-import { reportingMonth } from "@/lib/progress/reporting-month";
-import { fromTargetColumns } from "@/lib/sheets/target-columns";
+import { reportingMonth } from "./reporting-month";
+import { fromTargetColumns } from "@/lib/columns/target-columns";
 import { isQuantitative } from "@/lib/targets/types";
 import type { FiguresSource, SourceIndicator } from "./compute-figures";
-import { QUALITATIVE_LABEL } from "@/lib/progress/labels";
+import { QUALITATIVE_LABEL } from "@/lib/columns/qualitative-status";
 
 /** A Prisma client or an open transaction. */
 export type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
  * The month the in-year figures of a fiscal year are computed for, now: the one definition is
- * lib/progress/reporting-month.ts (the current month in Beijing time, 12 once the year is over, 0 before it starts),
+ * lib/figures/reporting-month.ts (the current month in Beijing time, 12 once the year is over, 0 before it starts),
  * the same month leads report on.
  */
 export const asOfMonth = (fiscalYear: number, now: Date): number => reportingMonth(fiscalYear, now);
@@ -143,7 +143,7 @@ export async function loadFiguresSources(db: Db, sheetIds: readonly number[], no
 }
 
 function toSourceIndicator(row: IndicatorJson): SourceIndicator {
-  // The same reading of the stored target as every other module (lib/sheets/target-columns.ts).
+  // The same reading of the stored target as every other module (lib/columns/target-columns.ts).
   const target = fromTargetColumns({
     targetOp: row.op,
     targetValue: row.value === null ? null : new Prisma.Decimal(row.value),

@@ -9,6 +9,7 @@ import {
   type LightResult,
   PENDING_LIGHT_LABEL,
   projectedSheetScore,
+  projectionOrError,
   type QualitativeStatus,
   type RowScore,
   type SheetScore,
@@ -22,7 +23,7 @@ import { isQuantitative, type Target } from "@/lib/targets/types";
  * (figures-source.ts) read the rows, this decides nothing a formula would. One definition serves the stored
  * figures, the from-scratch check and the sheet monitor, so they cannot disagree.
  *
- * The in-year rule (design.md §4), at the month `asOfMonth` (lib/progress/reporting-month.ts: the fiscal year's
+ * The in-year rule (design.md §4), at the month `asOfMonth` (lib/figures/reporting-month.ts: the fiscal year's
  * current month, 12 once the year is over, 0 before it starts):
  * - each row's light compares its latest value entered up to that month with the time progress of that month
  *   (a count reported in June and not since is measured against July's 7/12 in July: a late report falls behind);
@@ -115,19 +116,6 @@ export interface ComputedFigures {
   rows: RowFigures[];
   budgetLight: LightResult;
   projected: SheetScore | null;
-}
-
-/**
- * The engine's projected score, or why there is none: with weights over 100 the engine refuses to score (a
- * RangeError), and the pages say why instead of showing a number. Shared with lib/progress/compute-month.ts.
- */
-export function projectionOrError(project: () => SheetScore): { projected: SheetScore; projectionError: null } | { projected: null; projectionError: string } {
-  try {
-    return { projected: project(), projectionError: null };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return { projected: null, projectionError: error.message };
-  }
 }
 
 const BEFORE_YEAR: LightResult = { light: null, label: PENDING_LIGHT_LABEL, reason: "年度尚未开始", progress: null };
