@@ -59,7 +59,7 @@ function printedUnder(zone: string): string {
   const script = `
     import { formatTimestamp, formatDate, beijingYearMonth, beijingDayStart, isCalendarDay } from "./lib/beijing-time.ts";
     import { describeChanges } from "./components/audit/describe.ts";
-    import { reportingMonth } from "./lib/progress/reporting-month.ts";
+    import { reportingMonth } from "./lib/figures/reporting-month.ts";
     const instant = new Date("2025-07-31T16:30:00.000Z");
     console.log(JSON.stringify({
       zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
