@@ -1,32 +1,44 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useEffect } from "react";
-import { fieldError, type FormAction } from "@/components/admin/action-state";
-import { describedBy, Field, FormMessage, inputClass, NewPasswordFields, SubmitButton, useActionForm } from "@/components/admin/form-parts";
+import { Button } from "@/components/ui/button";
+import { TextInput } from "@/components/ui/field";
+import { FormDialog, FormFeedback } from "@/components/ui/form-feedback";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Action } from "@/lib/action-result";
+import { NewPasswordFields } from "./new-password-fields";
+
+const SECRET = ["current", "password", "confirm"];
 
 /**
  * 修改密码: the current password, then the new one twice. The change ends every session of the user,
  * this browser's too, so on success the form signs out and opens the login page with a notice.
  */
-export function ChangePasswordForm({ action }: { action: FormAction }) {
-  const { state, formAction, hydrated, formRef, id } = useActionForm(action);
-  useEffect(() => {
-    if (!state?.ok) return;
-    void signOut({ redirect: false }).finally(() => window.location.assign("/login?notice=password-changed"));
-  }, [state]);
+export function ChangePasswordForm({ action }: { action: Action }) {
+  const form = useActionForm({ initial: { current: "", password: "", confirm: "" }, secret: SECRET });
+  async function send() {
+    const result = await form.run("change", () => action(form.values));
+    if (result?.ok) await signOut({ redirect: false }).finally(() => window.location.assign("/login?notice=password-changed"));
+  }
   return (
-    <form ref={formRef} action={formAction} noValidate className="space-y-3" aria-label="修改密码">
-      <Field id={`${id}-current`} label="当前密码" error={fieldError(state, "current")}>
-        <input name="current" type="password" autoComplete="current-password" className={inputClass} {...describedBy(`${id}-current`, fieldError(state, "current"))} />
-      </Field>
-      <NewPasswordFields state={state} idPrefix={id} />
+    <form
+      noValidate
+      className="space-y-3"
+      aria-label="修改密码"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <TextInput type="password" autoComplete="current-password" label="当前密码" {...form.bind("current")} />
+      <NewPasswordFields form={form} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton hydrated={hydrated} pendingText="正在修改…">
+        <Button type="submit" disabled={form.busy} pending={form.pending === "change"} pendingText="正在修改…">
           修改密码
-        </SubmitButton>
-        <FormMessage state={state} />
+        </Button>
+        <FormFeedback form={form} compact />
       </div>
+      <FormDialog form={form} />
     </form>
   );
 }

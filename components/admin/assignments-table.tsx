@@ -1,19 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { createContext, useActionState, useContext, useId } from "react";
+import { createContext, useContext } from "react";
 import { ROLE_LABEL } from "@/components/layout/role-label";
 import { DataTable, dataTableColumnHelper } from "@/components/ui/data-table";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Action } from "@/lib/action-result";
 import type { AssignedUser, AssignmentCandidate, SheetAssignments } from "@/lib/assignments/list-assignments";
-import { type FormAction, fieldError } from "./action-state";
 
 type Duty = "LEAD" | "EVALUATOR";
 
 interface AssignmentTools {
   candidates: Record<Duty, AssignmentCandidate[]>;
-  assignAction: FormAction;
-  unassignAction: FormAction;
+  assignAction: Action;
+  unassignAction: Action;
 }
 
 /** What the cells need besides their row (the columns live at module scope). */
@@ -94,75 +96,66 @@ function DutyCell({ sheet, duty }: { sheet: SheetAssignments; duty: Duty }) {
 
 function RemoveChip({ sheet, duty, user }: { sheet: SheetAssignments; duty: Duty; user: AssignedUser }) {
   const { unassignAction } = useTools();
-  const [state, formAction, pending] = useActionState(unassignAction, null);
-  const hydrated = useHydrated();
+  const form = useActionForm({ initial: {} });
+  const outcome = form.state.outcome;
   return (
-    <form action={formAction} className="inline-flex items-center gap-1 rounded border border-line bg-head px-1.5 py-0.5">
-      <input type="hidden" name="sheetId" value={sheet.id} />
-      <input type="hidden" name="userId" value={user.userId} />
-      <input type="hidden" name="role" value={duty} />
+    <span className="inline-flex items-center gap-1 rounded border border-line bg-head px-1.5 py-0.5">
       <span title={user.username}>
         {user.displayName}
         {user.active ? null : <span className="ml-1 text-xs text-red-700">（已停用）</span>}
       </span>
       <button
-        type="submit"
-        disabled={pending || !hydrated}
+        type="button"
+        disabled={form.busy}
+        onClick={() => void form.run("remove", () => unassignAction({ sheetId: String(sheet.id), userId: String(user.userId), role: duty }))}
         aria-label={`移除 ${user.displayName} 的${ROLE_LABEL[duty]}分工（${sheet.name}）`}
         title="移除"
-        className="rounded px-1 leading-none text-muted hover:bg-white hover:text-red-700 disabled:opacity-50"
+        className="min-h-[40px] min-w-[40px] rounded px-1 leading-none text-muted hover:bg-white hover:text-red-700 disabled:opacity-50 md:min-h-0 md:min-w-0"
       >
         ×
       </button>
-      {state && !state.ok ? (
+      {outcome?.kind === "error" ? (
         <span role="alert" className="text-xs text-red-700">
-          {state.error}
+          {outcome.text}
         </span>
       ) : null}
-    </form>
+    </span>
   );
 }
 
 function AddForm({ sheet, duty, assigned }: { sheet: SheetAssignments; duty: Duty; assigned: AssignedUser[] }) {
   const { candidates, assignAction } = useTools();
-  const [state, formAction, pending] = useActionState(assignAction, null);
-  const hydrated = useHydrated();
-  const id = useId();
+  const form = useActionForm({ initial: { userId: "" }, guard: false });
   const options = candidates[duty].filter((c) => !assigned.some((a) => a.userId === c.id));
-  if (options.length === 0 && !state) return null;
-  const error = fieldError(state, "userId") ?? (state && !state.ok ? state.error : undefined);
+  const outcome = form.state.outcome;
+  if (options.length === 0 && !outcome) return null;
+  const error = form.error("userId") ?? (outcome?.kind === "error" ? outcome.text : undefined);
   return (
-    <form action={formAction} className="space-y-1">
-      <input type="hidden" name="sheetId" value={sheet.id} />
-      <input type="hidden" name="role" value={duty} />
-      <div className="flex items-center gap-1">
-        <label htmlFor={id} className="sr-only">
-          为「{sheet.name}」添加{ROLE_LABEL[duty]}
-        </label>
-        <select
-          id={id}
-          name="userId"
-          defaultValue=""
-          aria-invalid={error ? true : undefined}
-          aria-describedby={state ? `${id}-message` : undefined}
-          className="min-w-0 flex-1 rounded border border-line bg-white px-1 py-0.5 text-sm aria-[invalid=true]:border-red-600"
-        >
-          <option value="" disabled>
-            选择{ROLE_LABEL[duty]}…
-          </option>
-          {options.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.displayName}（{c.username}）
-            </option>
-          ))}
-        </select>
-        <button type="submit" disabled={pending || !hydrated || options.length === 0} className="rounded border border-line bg-white px-2 py-0.5 text-sm hover:border-brand disabled:opacity-50">
+    <form
+      noValidate
+      className="space-y-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.run("assign", () => assignAction({ sheetId: String(sheet.id), role: duty, ...form.values }));
+      }}
+    >
+      <div className="flex items-end gap-1">
+        <Select
+          label={`为「${sheet.name}」添加${ROLE_LABEL[duty]}`}
+          hideLabel
+          className="min-w-0 flex-1"
+          placeholder={`选择${ROLE_LABEL[duty]}…`}
+          options={options.map((c) => ({ value: String(c.id), label: `${c.displayName}（${c.username}）` }))}
+          {...form.bind("userId")}
+          error={error}
+        />
+        <Button type="submit" tone="plain" compact disabled={form.busy || options.length === 0}>
           添加
-        </button>
+        </Button>
       </div>
-      {state ? (
-        <p id={`${id}-message`} role={state.ok ? "status" : "alert"} className={`text-xs ${state.ok ? "text-green-800" : "text-red-700"}`}>
-          {state.ok ? state.message : error}
+      {outcome?.kind === "success" ? (
+        <p role="status" className="text-xs text-green-800">
+          {outcome.text}
         </p>
       ) : null}
     </form>

@@ -1,9 +1,12 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+import { RadioGroup, Select, TextInput } from "@/components/ui/field";
+import { FormDialog, FormFeedback } from "@/components/ui/form-feedback";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Action } from "@/lib/action-result";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { fieldError, fieldsKey, typed, type FormAction } from "./action-state";
-import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
-import { DepartmentOptions, RoleOptions } from "./user-options";
+import { departmentOptions, roleOptions } from "./user-options";
 
 export interface EditableUser {
   id: number;
@@ -14,62 +17,44 @@ export interface EditableUser {
   active: boolean;
 }
 
+const ACTIVE_OPTIONS = [
+  { value: "true", label: "启用" },
+  { value: "false", label: "停用（不能再登录）" },
+];
+
 /**
  * 基本信息: name, role, department, 启用/停用. On their own account an admin cannot change the role or
  * deactivate (the server refuses it too): those fields are shown but not sent.
  */
-export function EditUserForm({ action, user, departments, self }: { action: FormAction; user: EditableUser; departments: { id: number; name: string }[]; self: boolean }) {
-  const { state, formAction, hydrated, formRef, f } = useActionForm(action);
-  const active = typed(state, "active", String(user.active));
+export function EditUserForm({ action, user, departments, self }: { action: Action; user: EditableUser; departments: { id: number; name: string }[]; self: boolean }) {
+  const form = useActionForm({ initial: { displayName: user.displayName, role: user.role, department: user.department ?? "", active: String(user.active) } });
+  function save() {
+    const { role, active, ...rest } = form.values;
+    const sent = self ? rest : form.values;
+    void form.run("save", () => action({ id: String(user.id), ...sent }), { base: () => form.values });
+  }
   return (
-    <form key={fieldsKey(state)} ref={formRef} action={formAction} noValidate className="space-y-3" aria-label="基本信息">
-      <input type="hidden" name="id" value={user.id} />
-      <Field id={f("username")} label="用户名" hint="用户名不可修改">
-        <input value={user.username} readOnly disabled className={inputClass} {...describedBy(f("username"), undefined, true)} />
-      </Field>
-      <Field id={f("displayName")} label="姓名" error={fieldError(state, "displayName")}>
-        <input name="displayName" autoComplete="off" defaultValue={typed(state, "displayName", user.displayName)} className={inputClass} {...describedBy(f("displayName"), fieldError(state, "displayName"))} />
-      </Field>
-      <Field id={f("role")} label="角色" error={fieldError(state, "role")} hint={self ? "不能更改自己的角色" : "仍有分工时不能更改角色，请先在分工中移除"}>
-        <select name="role" disabled={self} defaultValue={typed(state, "role", user.role)} className={inputClass} {...describedBy(f("role"), fieldError(state, "role"), true)}>
-          <RoleOptions />
-        </select>
-      </Field>
-      <Field id={f("department")} label="部门" error={fieldError(state, "department")} hint="管理者查看所选部门的全部绩效目标表">
-        <select name="department" defaultValue={typed(state, "department", user.department ?? "")} className={inputClass} {...describedBy(f("department"), fieldError(state, "department"), true)}>
-          <DepartmentOptions departments={departments} />
-        </select>
-      </Field>
-      <fieldset className="space-y-1" aria-describedby={fieldError(state, "active") ? f("active-error") : self ? f("active-hint") : undefined}>
-        <legend className="font-medium">状态</legend>
-        <div className="flex gap-4">
-          {[
-            { value: "true", label: "启用" },
-            { value: "false", label: "停用（不能再登录）" },
-          ].map((o) => (
-            <label key={o.value} className="inline-flex items-center gap-1">
-              <input type="radio" name="active" value={o.value} defaultChecked={active === o.value} disabled={self} />
-              {o.label}
-            </label>
-          ))}
-        </div>
-        {self ? (
-          <p id={f("active-hint")} className="text-xs text-muted">
-            不能停用自己的账号
-          </p>
-        ) : null}
-        {fieldError(state, "active") ? (
-          <p id={f("active-error")} className="text-sm text-red-700">
-            {fieldError(state, "active")}
-          </p>
-        ) : null}
-      </fieldset>
+    <form
+      noValidate
+      className="space-y-3"
+      aria-label="基本信息"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <TextInput label="用户名" hint="用户名不可修改" value={user.username} onChange={() => undefined} readOnly disabled />
+      <TextInput label="姓名" {...form.bind("displayName")} />
+      <Select label="角色" options={roleOptions} hint={self ? "不能更改自己的角色" : "仍有分工时不能更改角色，请先在分工中移除"} {...form.bind("role")} disabled={form.busy || self} />
+      <Select label="部门" options={departmentOptions(departments)} hint="管理者查看所选部门的全部绩效目标表" {...form.bind("department")} />
+      <RadioGroup label="状态" options={ACTIVE_OPTIONS} hint={self ? "不能停用自己的账号" : undefined} {...form.bind("active")} disabled={form.busy || self} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton hydrated={hydrated} pendingText="正在保存…">
+        <Button type="submit" disabled={form.busy} pending={form.pending === "save"} pendingText="正在保存…">
           保存
-        </SubmitButton>
-        <FormMessage state={state} />
+        </Button>
+        <FormFeedback form={form} compact />
       </div>
+      <FormDialog form={form} />
     </form>
   );
 }

@@ -1,52 +1,44 @@
 "use client";
 
-import { fieldError, fieldsKey, typed, type FormAction } from "./action-state";
-import { describedBy, Field, FormMessage, inputClass, SubmitButton, useActionForm } from "./form-parts";
+import { Button } from "@/components/ui/button";
+import { Select, TextArea } from "@/components/ui/field";
+import { FormDialog, FormFeedback } from "@/components/ui/form-feedback";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Action } from "@/lib/action-result";
 
-const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
-const textareaClass = inputClass.replace("h-8 ", "");
+const MONTH_OPTIONS = [
+  ...Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: i === 11 ? "12月（全年）" : `${i + 1}月` })),
+  { value: "0", label: "不锁定（全部解锁）" },
+];
 
 /**
  * 期间锁定: lock months 1…N of a year for every sheet, or move the lock back (0 unlocks the year) with a
  * reason. The server says whether the move is a lock or an unlock and requires the reason for the latter.
  */
-export function PeriodLockForm({ action, years }: { action: FormAction; years: { year: number; lockText: string }[] }) {
-  const { state, formAction, hydrated, formRef, f } = useActionForm(action);
+export function PeriodLockForm({ action, years }: { action: Action; years: { year: number; lockText: string }[] }) {
+  const form = useActionForm({ initial: { year: String(years[0]?.year ?? ""), throughMonth: "", reason: "" } });
   return (
-    <form key={fieldsKey(state)} ref={formRef} action={formAction} noValidate className="space-y-3" aria-label="期间锁定">
+    <form
+      noValidate
+      className="space-y-3"
+      aria-label="期间锁定"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.run("lock", () => action(form.values), { base: () => ({ ...form.values, throughMonth: "", reason: "" }) });
+      }}
+    >
       <div className="grid grid-cols-1 gap-3 md:grid-cols-4">
-        <Field id={f("year")} label="年度" error={fieldError(state, "year")}>
-          <select name="year" defaultValue={typed(state, "year", String(years[0]?.year ?? ""))} className={inputClass} {...describedBy(f("year"), fieldError(state, "year"))}>
-            {years.map((y) => (
-              <option key={y.year} value={y.year}>
-                {y.year}年（{y.lockText}）
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id={f("throughMonth")} label="锁定至" error={fieldError(state, "throughMonth")} hint="所选月份及之前的月份全部锁定">
-          <select name="throughMonth" defaultValue={typed(state, "throughMonth")} className={inputClass} {...describedBy(f("throughMonth"), fieldError(state, "throughMonth"), true)}>
-            <option value="">请选择</option>
-            {MONTHS.map((m) => (
-              <option key={m} value={m}>
-                {m === 12 ? "12月（全年）" : `${m}月`}
-              </option>
-            ))}
-            <option value="0">不锁定（全部解锁）</option>
-          </select>
-        </Field>
-        <div className="md:col-span-2">
-          <Field id={f("reason")} label="原因" error={fieldError(state, "reason")} hint="解除锁定（把锁定月份往回调）时必填，记入操作日志">
-            <textarea name="reason" rows={2} defaultValue={typed(state, "reason")} className={textareaClass} {...describedBy(f("reason"), fieldError(state, "reason"), true)} />
-          </Field>
-        </div>
+        <Select label="年度" options={years.map((y) => ({ value: String(y.year), label: `${y.year}年（${y.lockText}）` }))} {...form.bind("year")} />
+        <Select label="锁定至" placeholder="请选择" options={MONTH_OPTIONS} hint="所选月份及之前的月份全部锁定" {...form.bind("throughMonth")} />
+        <TextArea label="原因" hint="解除锁定（把锁定月份往回调）时必填，记入操作日志" className="space-y-1 md:col-span-2" {...form.bind("reason")} />
       </div>
       <div className="flex items-center gap-3">
-        <SubmitButton hydrated={hydrated} pendingText="正在保存…">
+        <Button type="submit" disabled={form.busy} pending={form.pending === "lock"} pendingText="正在保存…">
           保存锁定
-        </SubmitButton>
-        <FormMessage state={state} />
+        </Button>
+        <FormFeedback form={form} compact />
       </div>
+      <FormDialog form={form} />
     </form>
   );
 }

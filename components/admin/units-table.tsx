@@ -3,7 +3,7 @@
 import { createContext, useContext } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/ui/data-table";
 import type { SheetsInYear } from "@/lib/units/list-units";
-import type { FormAction } from "./action-state";
+import type { Action } from "@/lib/action-result";
 import { DeleteForm, RenameForm } from "./unit-forms";
 
 export interface UnitTableRow {
@@ -16,8 +16,8 @@ export interface UnitTableRow {
 }
 
 interface UnitTools {
-  renameAction: FormAction;
-  deleteAction: FormAction;
+  renameAction: Action;
+  deleteAction: Action;
 }
 
 /** What the cells need besides their row (the columns live at module scope). */

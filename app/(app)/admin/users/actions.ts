@@ -1,18 +1,16 @@
 "use server";
 
-import type { ActionState } from "@/components/admin/action-state";
+import { runAction } from "@/app/_lib/action";
 import { createUser, createUserSchema } from "@/lib/users/create-user";
-import { runFormAction } from "../../_lib/run-action";
 
-export async function createUserAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  return runFormAction({
-    schema: createUserSchema,
-    form,
-    secret: ["password"],
-    revalidate: ["/admin/users", "/admin/assignments"],
-    run: async (prisma, actor, input) => {
+export async function createUserAction(input: unknown) {
+  return runAction(
+    createUserSchema,
+    input,
+    async ({ prisma, actor, input }) => {
       const user = await createUser(prisma, actor, input);
-      return `已创建用户 ${user.username}（${user.displayName}）`;
+      return { data: null, message: `已创建用户 ${user.username}（${user.displayName}）` };
     },
-  });
+    { revalidate: ["/admin/users", "/admin/assignments"] },
+  );
 }

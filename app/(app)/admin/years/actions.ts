@@ -1,31 +1,28 @@
 "use server";
 
-import type { ActionState } from "@/components/admin/action-state";
+import { runAction } from "@/app/_lib/action";
 import { createFiscalYear, createFiscalYearSchema } from "@/lib/fiscal-years/create-fiscal-year";
 import { setPeriodLock, setPeriodLockSchema } from "@/lib/fiscal-years/set-period-lock";
-import { runFormAction } from "../../_lib/run-action";
 
-export async function setPeriodLockAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  return runFormAction({
-    schema: setPeriodLockSchema,
-    form,
-    revalidate: ["/admin/years"],
-    run: async (prisma, actor, input) => {
+export async function setPeriodLockAction(input: unknown) {
+  return runAction(
+    setPeriodLockSchema,
+    input,
+    async ({ prisma, actor, input }) => {
       const { year, before, after } = await setPeriodLock(prisma, actor, input);
-      if (after === 0) return `已解除${year}年的全部锁定`;
-      return after > before ? `已将${year}年锁定至${after}月` : `已将${year}年的锁定调回至${after}月（${after + 1}月至${before}月重新开放）`;
+      const message =
+        after === 0 ? `已解除${year}年的全部锁定` : after > before ? `已将${year}年锁定至${after}月` : `已将${year}年的锁定调回至${after}月（${after + 1}月至${before}月重新开放）`;
+      return { data: null, message };
     },
-  });
+    { revalidate: ["/admin/years"] },
+  );
 }
 
-export async function createFiscalYearAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  return runFormAction({
-    schema: createFiscalYearSchema,
-    form,
-    revalidate: ["/admin/years", "/admin/rollover"],
-    run: async (prisma, actor, input) => {
-      const created = await createFiscalYear(prisma, actor, input);
-      return `已新增${created.year}年`;
-    },
-  });
+export async function createFiscalYearAction(input: unknown) {
+  return runAction(
+    createFiscalYearSchema,
+    input,
+    async ({ prisma, actor, input }) => ({ data: null, message: `已新增${(await createFiscalYear(prisma, actor, input)).year}年` }),
+    { revalidate: ["/admin/years", "/admin/rollover"] },
+  );
 }
