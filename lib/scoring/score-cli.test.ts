@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// Spawns the real entry point (lib/cli/score.ts), as `npm run score` does.
-const root = process.cwd();
-const examples = path.resolve(root, "../shared/examples");
-const inputFile = path.join(examples, "score-input.json");
-const expected = readFileSync(path.join(examples, "score-output.json"), "utf8");
+// Spawns the real entry point (lib/cli/score.ts), as `npm run score` does, on the worked example of
+// docs/formats.md kept in fixtures/.
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const inputFile = fileURLToPath(new URL("./fixtures/score-input.json", import.meta.url));
+const expected = readFileSync(new URL("./fixtures/score-output.json", import.meta.url), "utf8");
 const expectedWithNewline = expected.endsWith("\n") ? expected : `${expected}\n`;
 
 function score(args: string[], stdin?: string) {
@@ -16,7 +16,7 @@ function score(args: string[], stdin?: string) {
 }
 
 describe("score CLI", { timeout: 60_000 }, () => {
-  it("prints the shared example's output exactly", () => {
+  it("prints the worked example's output exactly", () => {
     const r = score([inputFile]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scoreInput } from "./score-input";
 
-const examples = path.resolve(process.cwd(), "../shared/examples");
-const exampleText = readFileSync(path.join(examples, "score-input.json"), "utf8");
-const expectedText = readFileSync(path.join(examples, "score-output.json"), "utf8");
+// The worked example of docs/formats.md (score input and output), kept beside the tests that replay it.
+const exampleText = readFileSync(new URL("./fixtures/score-input.json", import.meta.url), "utf8");
+const expectedText = readFileSync(new URL("./fixtures/score-output.json", import.meta.url), "utf8");
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -13,7 +12,7 @@ const example = (): Json => JSON.parse(exampleText);
 const S1 = "第1张表「示例项目：科技成果转化服务」";
 const S2 = "第2张表「示例项目：超额完成并扣分」";
 
-describe("the shared example", () => {
+describe("the worked example (fixtures/)", () => {
   it("reproduces score-output.json exactly", () => {
     const r = scoreInput(exampleText);
     expect(r.ok).toBe(true);
