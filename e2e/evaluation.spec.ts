@@ -37,7 +37,7 @@ const TYPED = {
   } as Record<string, string>,
 };
 
-/** The same values as the `score` command's input (design.md §5): decimals as plain strings. */
+/** The same values as the `score` command's input (docs/formats.md): decimals as plain strings. */
 function scoreCommandInput() {
   const plain: Record<string, string> = { "2": "2", "3": "3", "４": "4", "5": "5", "100%": "100" };
   return {

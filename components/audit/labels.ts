@@ -3,7 +3,7 @@ import { BAND_OF } from "@/lib/evaluation/labels";
 import { LIKELIHOOD_LABEL, MEASURE_TYPE_LABEL, QUALITATIVE_LABEL } from "@/lib/progress/labels";
 
 /**
- * Words of the 操作日志 (ux.md): actions, kinds of record, field names and coded values as the users
+ * Words of the 操作日志 (docs/ux.md): actions, kinds of record, field names and coded values as the users
  * call them. Unknown codes are shown as they are, so a new action appears before it has a label here —
  * add its words when you add an action.
  */

@@ -2,7 +2,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { NavItem } from "./nav-links";
 
 /**
- * The header's navigation per role (ux.md "Navigation by role"). Only a convenience: every page checks
+ * The header's navigation per role (docs/ux.md "Navigation by role"). Only a convenience: every page checks
  * permissions on the server whatever the menu shows.
  */
 const ITEMS: (NavItem & { roles: Role[] })[] = [

@@ -1,2 +1,2 @@
-/** Roles as the users call them (design.md §1): the one map of lib/users/role-names.ts. */
+/** Roles as the users call them (docs/roles.md): the one map of lib/users/role-names.ts. */
 export { ROLE_NAME as ROLE_LABEL } from "@/lib/users/role-names";

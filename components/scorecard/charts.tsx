@@ -20,7 +20,7 @@ export const LIGHT_ORDER = ["red", "yellow", "blue", "green", "none"] as const;
 /** A light's words (`红灯·进度滞后`), and 待填报 for `none`. */
 export const lightName = (l: Light | "none") => (l === "none" ? lightLabel(null) : lightLabel(l));
 
-/** 等级 bands of a 10-point bucket (design.md §3): 差 < 60 ≤ 中 < 80 ≤ 良 < 90 ≤ 优. */
+/** 等级 bands of a 10-point bucket (docs/scoring.md): 差 < 60 ≤ 中 < 80 ≤ 良 < 90 ≤ 优. */
 const BAND = [
   { grade: "差", from: 0, fill: "#fca5a5", text: "#7f1d1d" },
   { grade: "中", from: 6, fill: "#fcd34d", text: "#78350f" },

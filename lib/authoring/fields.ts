@@ -126,5 +126,5 @@ export function fundsOf(input: { fundsTotal?: string; fundsFiscal?: string; fund
   return { total, fiscal, other };
 }
 
-/** The name a department sheet always has (design.md §6). */
+/** The name a department sheet always has (docs/transcription.md). */
 export const DEPARTMENT_SHEET_NAME = "部门整体绩效目标";

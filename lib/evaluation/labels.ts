@@ -1,7 +1,7 @@
 import type { EvaluationKind, EvaluationStatus, GradeBand } from "@/lib/generated/prisma/enums";
 import type { Band } from "@/lib/scoring/types";
 
-/** The words of the year-end evaluation (ux.md), and the mapping between the stored enums and them. */
+/** The words of the year-end evaluation (docs/ux.md), and the mapping between the stored enums and them. */
 
 export const BAND_OF: Readonly<Record<GradeBand, Band>> = {
   ACHIEVED: "达成年度指标",

@@ -4,7 +4,7 @@ import { toScoringRule } from "./row-checks";
 import { isQuantitative } from "@/lib/targets/types";
 
 /**
- * An evaluation as the `score` command's input (design.md §5): the same figures the page and the 自评表 score,
+ * An evaluation as the `score` command's input (docs/formats.md): the same figures the page and the 自评表 score,
  * so `npm run score` gives the same total and grade. Used by tests and for checking a result by hand.
  */
 export function toScoreInputDocument(data: SheetEvaluationData, evaluation: EvaluationData | null) {

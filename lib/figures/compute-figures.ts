@@ -23,7 +23,7 @@ import { isQuantitative, type Target } from "@/lib/targets/types";
  * (figures-source.ts) read the rows, this decides nothing a formula would. One definition serves the stored
  * figures, the from-scratch check and the sheet monitor, so they cannot disagree.
  *
- * The in-year rule (design.md §4), at the month `asOfMonth` (lib/figures/reporting-month.ts: the fiscal year's
+ * The in-year rule (docs/monitoring.md), at the month `asOfMonth` (lib/figures/reporting-month.ts: the fiscal year's
  * current month, 12 once the year is over, 0 before it starts):
  * - each row's light compares its latest value entered up to that month with the time progress of that month
  *   (a count reported in June and not since is measured against July's 7/12 in July: a late report falls behind);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SCORING_RULES } from "@/lib/scoring/types";
 import "../zod-locale";
 
-/** Zod schemas of the JSON interchange format (design.md §5): seed, import, export and backups. */
+/** Zod schemas of the JSON interchange format (docs/formats.md): seed, import, export and backups. */
 
 const decimalString = z
   .string({ error: "应为数字字符串，如 \"1600.00\"" })

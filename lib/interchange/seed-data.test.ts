@@ -5,7 +5,7 @@ import { interchangeSchema, type InterchangeFile, type InterchangeIndicator, typ
 
 /**
  * The 2025 seed: the 部门整体绩效目标表 and the 13 项目支出绩效目标表 of the published budget of
- * 乌鲁木齐市科学技术局 (shared/seed/urumqi-sti-2025-budget.txt), transcribed per design.md §6.
+ * 乌鲁木齐市科学技术局 (the bureau's published 2025 budget), transcribed per docs/transcription.md.
  * Expected values below are typed from the document, not copied from the JSON.
  */
 const seedPath = fileURLToPath(new URL("../../prisma/seed/urumqi-sti-2025.json", import.meta.url));

@@ -8,7 +8,7 @@ const KNOWN = new Set<string>(SCORING_RULES);
 const FORMULA_RULES = new Set(["按照完成比例赋分", "直接赋分", "满意度赋分"]);
 
 /**
- * Whether the 赋分规则 fits the 指标值 (design.md §3). A qualitative row is always graded by the
+ * Whether the 赋分规则 fits the 指标值 (docs/scoring.md). A qualitative row is always graded by the
  * evaluator, so a formula rule on it would be silently ignored; 满意度赋分 measures a rate in %.
  * `按评判等级赋分` on a quantitative row is allowed (the evaluator grades, helped by the ratio).
  * `parsed` is parseTarget(targetRaw).

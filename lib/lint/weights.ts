@@ -7,7 +7,7 @@ const HUNDRED = new Decimal(100);
 const USUAL = new Decimal(90);
 
 /**
- * design.md §2: indicator weights normally sum to 90, the other 10 points being 预算执行率; a sheet may
+ * docs/roles.md: indicator weights normally sum to 90, the other 10 points being 预算执行率; a sheet may
  * also carry all 100 points in its rows. An explicit budget-execution weight must make up the 100.
  * Unreadable weights are reported per row and leave the sum alone.
  */

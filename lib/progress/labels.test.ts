@@ -3,7 +3,7 @@ import { formatTimestamp, monthLabel } from "./labels";
 import { formatTimeProgress } from "./progress-view";
 
 describe("labels", () => {
-  it("formats months, time progress and timestamps as ux.md asks", () => {
+  it("formats months, time progress and timestamps as docs/ux.md asks", () => {
     expect(monthLabel(2025, 7)).toBe("2025年7月");
     expect(formatTimeProgress(7)).toBe("58.33%（7/12）");
     expect(formatTimeProgress(1)).toBe("8.33%（1/12）");

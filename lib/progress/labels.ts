@@ -1,6 +1,6 @@
 import type { Likelihood, MeasureType, MonthStatus } from "@/lib/generated/prisma/enums";
 
-/** The words of the in-year report (ux.md), and the mapping between the stored enums and them. */
+/** The words of the in-year report (docs/ux.md), and the mapping between the stored enums and them. */
 
 export { QUALITATIVE_FROM_LABEL, QUALITATIVE_LABEL } from "@/lib/columns/qualitative-status";
 

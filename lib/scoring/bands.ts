@@ -13,7 +13,7 @@ const POINT_EIGHT = new Decimal("0.8");
 
 export const isBand = (value: unknown): value is Band => typeof value === "string" && (BANDS as readonly string[]).includes(value);
 
-/** design.md §3 band table. */
+/** docs/scoring.md band table. */
 export function bandRange(band: Band, weight: Decimal): BandRange {
   switch (band) {
     case "达成年度指标":

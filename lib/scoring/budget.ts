@@ -6,7 +6,7 @@ export const fullYearBudget = (b: Pick<BudgetInput, "total" | "adjustment">): De
   b.adjustment ? b.total.plus(b.adjustment) : b.total;
 
 /**
- * Budget execution (design.md §3): rate = executed / budget, score = min(rate × W_b, W_b).
+ * Budget execution (docs/scoring.md): rate = executed / budget, score = min(rate × W_b, W_b).
  * The score is computed from the exact rate (`W_b × executed ÷ budget`), not from the rounded percentage.
  */
 export function scoreBudgetExecution(input: BudgetInput, weight: Decimal): BudgetScore {

@@ -11,7 +11,7 @@ export interface FormulaResult {
 }
 
 /**
- * design.md §3 quantitative formulas. Multiplying before dividing (`w × A ÷ T`) leaves a single rounding step,
+ * docs/scoring.md quantitative formulas. Multiplying before dividing (`w × A ÷ T`) leaves a single rounding step,
  * the division, so a result that is exactly x.xx5 stays exact and rounds half-up as printed.
  */
 export function scoreFormula(op: Comparator, T: Decimal, A: Decimal, w: Decimal, method: FormulaMethod): FormulaResult {

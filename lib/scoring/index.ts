@@ -1,4 +1,5 @@
-// The one scoring engine (design.md §3–§5): the scorecard, the 自评表, the server and the CLI all use these.
+// The one scoring engine (docs/scoring.md; lights and projections: docs/monitoring.md; the score command's I/O:
+// docs/formats.md). The scorecard, the 自评表, the server and the CLI all use these.
 export { Decimal, round2, fmt2 } from "./decimal";
 export * from "./types";
 export { bandRange, bandForScore, describeBandRange, formatBandRange, inBandRange, isBand, validateGrade } from "./bands";

@@ -30,7 +30,7 @@ export interface IndicatorLightInput {
 }
 
 /**
- * An indicator's warning light at month N (design.md §4, docs/monitoring.md), kept consistent with the row's
+ * An indicator's warning light at month N (docs/monitoring.md), kept consistent with the row's
  * projected score: an all-or-nothing level row is green only when its value earns the points, else red; any row
  * projected to score 0 is at most yellow.
  */

@@ -1,6 +1,6 @@
 import { Decimal, HUNDRED, TWELVE } from "./decimal";
 
-/** 预警灯 (design.md §4). Blue = ahead of schedule: not bad, but the target may have been set too low. */
+/** 预警灯 (docs/monitoring.md). Blue = ahead of schedule: not bad, but the target may have been set too low. */
 export type Light = "red" | "yellow" | "green" | "blue";
 
 export const LIGHT_LABELS: Readonly<Record<Light, string>> = {
@@ -13,7 +13,7 @@ export const LIGHT_LABELS: Readonly<Record<Light, string>> = {
 export interface LightResult {
   /** null while nothing has been entered for the month. */
   light: Light | null;
-  /** Always shown with the colour, never colour alone (ux.md). */
+  /** Always shown with the colour, never colour alone (docs/ux.md). */
   label: string;
   /** The computation behind the light, e.g. `完成值 3 ÷ (指标值 15 × 7/12) = 34.29% < 60%`. */
   reason: string;

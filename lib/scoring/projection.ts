@@ -30,7 +30,7 @@ const PROJECTED_BAND: Readonly<Record<QualitativeStatus, { band: Band; share: De
 };
 
 /**
- * One row's year-end score if it ends as it stands (design.md §4): its forecast where entered, else its current
+ * One row's year-end score if it ends as it stands (docs/monitoring.md): its forecast where entered, else its current
  * value. A quantitative 按评判等级赋分 row is projected with the proportional formula, the evaluator's usual yardstick.
  */
 export function projectRow(row: ProjectionRow, options?: ScoringOptions): RowScore {

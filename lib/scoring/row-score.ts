@@ -18,7 +18,7 @@ const formulaMethod = (rule: ScoringRule | "" | null | undefined): FormulaMethod
   rule === "直接赋分" ? "direct" : rule === "满意度赋分" ? "satisfaction" : "proportional";
 
 /**
- * One row's year-end score (design.md §3). Throws RangeError on input a form or the server should already have
+ * One row's year-end score (docs/scoring.md). Throws RangeError on input a form or the server should already have
  * refused (negative weight, grade outside its band, deduction without reason): scoring must not guess.
  */
 export function scoreRow(input: RowInput, options?: ScoringOptions): RowScore {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BANDS, SCORING_RULES } from "./types";
 
 /**
- * Shape of the `score` command's input (design.md §5): the interchange format's sheets, of which only the
+ * Shape of the `score` command's input (docs/formats.md): the interchange format's sheets, of which only the
  * fields scoring needs are read; every other interchange field is accepted and ignored. This schema checks
  * shapes and number formats only. It has no transforms because transforms take zod off its fast path (10×
  * slower on 100,000 rows); targets, band ranges and weight sums are checked by score-input-checks.ts.

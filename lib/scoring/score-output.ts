@@ -1,7 +1,7 @@
 import { fmt2 } from "./decimal";
 import type { Grade, SheetScore } from "./types";
 
-/** The `score` command's output (design.md §5); key order is part of the format. */
+/** The `score` command's output (docs/formats.md); key order is part of the format. */
 export interface ScoreOutput {
   sheets: ScoreOutputSheet[];
 }

@@ -7,7 +7,7 @@ export type ScoringRule = (typeof SCORING_RULES)[number];
 export const isScoringRule = (rule: string): rule is ScoringRule => (SCORING_RULES as readonly string[]).includes(rule);
 
 export const BANDS = ["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差"] as const;
-/** The three bands an evaluator picks from for qualitative and 按评判等级赋分 rows (design.md §3). */
+/** The three bands an evaluator picks from for qualitative and 按评判等级赋分 rows (docs/scoring.md). */
 export type Band = (typeof BANDS)[number];
 
 /** An evaluator's judgement: a band and points inside that band's range. */

@@ -1,6 +1,6 @@
 import { isQuantitative, type Target } from "./types";
 
-/** design.md §4: counts accumulate over the year; rates are read at their current level. */
+/** docs/monitoring.md: counts accumulate over the year; rates are read at their current level. */
 export type MeasureType = "cumulative" | "level";
 
 // Percent-like units are levels (a rate is never pro-rated by time progress).

@@ -1,4 +1,4 @@
-/** Comparators after normalisation (design.md §2). */
+/** Comparators after normalisation (docs/roles.md). */
 export type Comparator = ">=" | ">" | "=" | "<=" | "<";
 
 /** A quantitative target: comparator + decimal string + unit (unit may be ""). */

@@ -19,7 +19,7 @@ import type { TableColumn } from "./indicator-table";
  * | 10   | 一级指标 二级指标 三级指标 指标值 指标设定依据 分值权重                 |
  * | 11…  | one indicator per row                                             |
  *
- * The interchange file keeps only 财政拨款 = 上级安排 + 本级安排 (design.md §6), so it is written as
+ * The interchange file keeps only 财政拨款 = 上级安排 + 本级安排 (docs/transcription.md), so it is written as
  * 本级安排 with 上级安排 0.
  */
 const DEPARTMENT_COLUMNS: readonly TableColumn[] = [

@@ -1,6 +1,6 @@
 /**
  * 项目支出绩效目标表 / 部门整体绩效目标表 workbooks (.xlsx) in the official layout, to and from the
- * interchange format (design.md §5). No database, no framework: callers validate and import.
+ * interchange format (docs/formats.md). No database, no framework: callers validate and import.
  */
 export { readSheetsWorkbook, readValidSheetsWorkbook, NO_SHEETS, type ReadValidWorkbookResult, type ReadWorkbookResult } from "./read-workbook";
 export { writeSheetsWorkbook } from "./write-workbook";

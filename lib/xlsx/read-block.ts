@@ -129,7 +129,7 @@ function projectFunds(amount: Amount): InterchangeSheet["funds"] {
   return { total: fixed(amount("total", true)), fiscal: fixed(amount("fiscal", false)), other: fixed(amount("other", false)) };
 }
 
-/** design.md §6: 财政拨款 = 上级安排 + 本级安排; 其他 is the rest; the total is their sum unless printed. */
+/** docs/transcription.md: 财政拨款 = 上级安排 + 本级安排; 其他 is the rest; the total is their sum unless printed. */
 function departmentFunds(amount: Amount, fields: Map<HeaderField, HeaderEntry>): InterchangeSheet["funds"] {
   const parts = fields.has("upper") || fields.has("local") ? [amount("upper", false), amount("local", false)] : [amount("fiscal", false)];
   const other = amount("other", false);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseNumberText } from "./numbers";
 import { cleanLead, cleanText, splitEvidence } from "./text";
 
-describe("cleanText (design.md §6 whitespace)", () => {
+describe("cleanText (docs/transcription.md whitespace)", () => {
   it.each([
     ["  乌鲁木齐市科学技术局 ", "乌鲁木齐市科学技术局"],
     ["2025 年", "2025年"],

@@ -1,7 +1,7 @@
 import { asciiDigits } from "@/lib/numbers/ascii-digits";
 
 /**
- * Cell text as design.md §6 wants it stored: what was typed, minus the whitespace that Excel line breaks,
+ * Cell text as docs/transcription.md wants it stored: what was typed, minus the whitespace that Excel line breaks,
  * alignment spaces and copy-paste leave inside Chinese words and numbers.
  */
 
