@@ -52,6 +52,12 @@ describe("the repository is self-contained", () => {
     expect(missing).toEqual([]);
   });
 
+  it("names in docs/ and README only files and folders that exist (inline code such as `lib/scoring/budget.ts`)", () => {
+    const docs = (m: RegExpExecArray, file: string) => (file.startsWith("docs/") || file === "README.md") && !/[<>*{]/.test(m[1]!);
+    const missing = findAll(/`((?:lib|app|components|prisma|e2e|docs)\/[^`\s]*)`/, (m, file) => docs(m, file) && !existsSync(path.join(root, m[1]!)));
+    expect(missing).toEqual([]);
+  });
+
   it("has no relative path literal that climbs out of the repository", () => {
     const outside = findAll(/["'`](\.\.\/[^"'`\s]*)["'`]/, (m, file) => {
       const target = path.resolve(root, path.dirname(file), m[1]!);
