@@ -67,6 +67,8 @@ function runScoreCommand(): { total: string; grade: string; complete: boolean } 
   return JSON.parse(result.stdout).sheets[0];
 }
 
+const EARLY_REASON = "负责人长期出差，已电话确认自评内容";
+
 const field = (page: Page, name: string, what: string) => page.getByLabel(`${name} ${what}`, { exact: true });
 
 let evaluatePath = "";
@@ -121,9 +123,20 @@ test.describe("evaluator", () => {
     await page.getByText("6.67", { exact: true }).click();
     await expect(page.getByText("完成值 2 / 指标值 3 × 10 = 6.67")).toBeVisible();
 
-    // Finalising is refused while a row scored below its weight has no deviation reason.
+    // 定稿 says what it locks; before the lead has submitted their 自评 it needs a reason.
     await page.getByRole("button", { name: "定稿", exact: true }).click();
-    await page.getByRole("button", { name: "确认定稿" }).click();
+    const confirm = page.getByRole("group", { name: "确认定稿" });
+    await expect(confirm).toContainText("总分 90.05，评价等级 优");
+    await expect(confirm).toContainText("定稿后只有管理者可以重新开放");
+    await confirm.getByRole("button", { name: "确认定稿" }).click();
+    const earlyReason = confirm.getByLabel("提前定稿原因（负责人尚未提交自评，必填）");
+    await expect(earlyReason).toHaveAttribute("aria-invalid", "true");
+    await expect(earlyReason).toBeFocused();
+    await earlyReason.fill(EARLY_REASON);
+    await expect(earlyReason).not.toHaveAttribute("aria-invalid", "true");
+
+    // Finalising is refused while a row scored below its weight has no deviation reason.
+    await confirm.getByRole("button", { name: "确认定稿" }).click();
     await expect(page.getByRole("form", { name: "年终评价" }).getByRole("alert")).toContainText("不能定稿");
     const message = `「${r0}」得分 6.67 低于分值 10.00，请填写偏差原因分析及改进措施`;
     await expect(page.getByRole("form", { name: "年终评价" }).getByRole("alert")).toContainText(message);
@@ -133,8 +146,10 @@ test.describe("evaluator", () => {
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
     await page.getByRole("button", { name: "定稿", exact: true }).click();
+    await page.getByLabel("提前定稿原因（负责人尚未提交自评，必填）").fill(EARLY_REASON);
     await page.getByRole("button", { name: "确认定稿" }).click();
     await expect(page.getByText("状态：已定稿")).toBeVisible();
+    await expect(page.getByText(`负责人提交自评前定稿，原因：${EARLY_REASON}`)).toBeVisible();
     await expect(page.getByText(/已定稿：总分 90\.05，评价等级 优（评价专家 于/)).toBeVisible();
     await expect(page.getByRole("button", { name: "保存", exact: true })).toHaveCount(0);
   });

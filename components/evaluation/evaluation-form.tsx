@@ -20,6 +20,7 @@ export interface EvaluationFormProps {
   view: EvaluationView;
   /** 保存 (evaluator) or 保存自评 (lead); absent when the page is read only. */
   save?: Action;
+  /** 定稿 (evaluator) or 提交自评 (lead). */
   finalise?: Action;
 }
 
@@ -86,6 +87,7 @@ export function EvaluationForm({ view, save, finalise }: EvaluationFormProps) {
   const [serverProblems, setServerProblems] = useState<Record<string, string>>({});
   const [result, setResult] = useState<EvaluationActionState | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [earlyReason, setEarlyReason] = useState("");
   const [pending, startTransition] = useTransition();
 
   // A save or finalise brings a new version from the server: start again from what is stored now.
@@ -142,14 +144,22 @@ export function EvaluationForm({ view, save, finalise }: EvaluationFormProps) {
     startTransition(async () => showRefusal(await save(form)));
   };
 
+  const needsEarlyReason = view.mode === "evaluator" && view.self.state !== "FINAL";
   const onFinalise = () => {
     if (!finalise) return;
+    if (needsEarlyReason && earlyReason.trim() === "") {
+      setServerProblems({ earlyReason: "负责人尚未提交自评：如需现在定稿，请填写提前定稿的原因" });
+      document.getElementById("earlyReason")?.focus();
+      return;
+    }
     const form = new FormData();
     form.set("sheetId", String(view.sheet.id));
     form.set("version", String(view.evaluation.version));
+    if (needsEarlyReason) form.set("earlyReason", earlyReason);
     startTransition(async () => {
       const state = await finalise(form);
-      setConfirming(false);
+      // A refusal that asks for the early reason keeps the confirmation open, where its field is.
+      if (state.ok || !state.problems.some((p) => p.path === "earlyReason")) setConfirming(false);
       showRefusal(state);
     });
   };
@@ -218,17 +228,43 @@ export function EvaluationForm({ view, save, finalise }: EvaluationFormProps) {
           <button type="submit" disabled={!hydrated || pending} className="rounded bg-brand px-4 py-1.5 font-medium text-white hover:bg-brand-dark disabled:opacity-60">
             {pending ? "正在保存…" : view.mode === "self" ? "保存自评" : "保存"}
           </button>
-          {view.can.finalise && finalise ? (
+          {(view.can.finalise || view.can.submit) && finalise ? (
             confirming ? (
-              <span role="group" aria-label="确认定稿" className="flex items-center gap-2 rounded border border-amber-400 bg-amber-50 px-3 py-1">
-                <span>定稿后评价将锁定，需管理者重新开放才能修改。确定定稿？</span>
-                <button type="button" onClick={onFinalise} disabled={pending} className="rounded bg-brand px-3 py-1 text-white hover:bg-brand-dark disabled:opacity-60">
-                  确认定稿
-                </button>
-                <button type="button" onClick={() => setConfirming(false)} className="rounded border border-line bg-white px-3 py-1">
-                  取消
-                </button>
-              </span>
+              <div role="group" aria-label={view.mode === "self" ? "确认提交自评" : "确认定稿"} className="w-full space-y-2 rounded border border-amber-400 bg-amber-50 px-3 py-2">
+                <p>
+                  {view.mode === "self" ? "提交后自评将锁定" : "定稿将锁定本次评价"}：{view.mode === "self" ? "自评总分" : "总分"} <strong>{score ? fmt2(score.total) : "—"}</strong>，评价等级{" "}
+                  <strong>{score?.grade ?? "—"}</strong>。{view.mode === "self" ? "提交后只有管理者可以重新开放。" : "定稿后只有管理者可以重新开放。"}
+                </p>
+                {needsEarlyReason ? (
+                  <div>
+                    <label htmlFor="earlyReason" className="block text-sm font-medium">
+                      提前定稿原因（负责人尚未提交自评，必填）
+                    </label>
+                    <textarea
+                      id="earlyReason"
+                      name="earlyReason"
+                      value={earlyReason}
+                      onChange={(e) => {
+                        setEarlyReason(e.target.value);
+                        clearServerProblem("earlyReason");
+                      }}
+                      rows={2}
+                      maxLength={500}
+                      className={`${inputClass} mt-1`}
+                      {...describedBy("earlyReason", serverProblems.earlyReason)}
+                    />
+                    <FieldError id={errorId("earlyReason")} message={serverProblems.earlyReason} />
+                  </div>
+                ) : null}
+                <div className="flex gap-2">
+                  <button type="button" onClick={onFinalise} disabled={pending} className="rounded bg-brand px-3 py-1 text-white hover:bg-brand-dark disabled:opacity-60">
+                    {view.mode === "self" ? "确认提交" : "确认定稿"}
+                  </button>
+                  <button type="button" onClick={() => setConfirming(false)} className="rounded border border-line bg-white px-3 py-1">
+                    取消
+                  </button>
+                </div>
+              </div>
             ) : (
               <button
                 type="button"
@@ -237,13 +273,13 @@ export function EvaluationForm({ view, save, finalise }: EvaluationFormProps) {
                 aria-describedby={dirty ? "finalise-hint" : undefined}
                 className="rounded border border-brand bg-white px-4 py-1.5 font-medium text-brand hover:bg-head disabled:opacity-60"
               >
-                定稿
+                {view.mode === "self" ? "提交自评" : "定稿"}
               </button>
             )
           ) : null}
-          {view.can.finalise && dirty ? (
+          {(view.can.finalise || view.can.submit) && dirty ? (
             <span id="finalise-hint" className="text-sm text-muted">
-              有未保存的修改（含取自进度的数值），请先保存再定稿
+              有未保存的修改（含取自进度的数值），请先保存再{view.mode === "self" ? "提交" : "定稿"}
             </span>
           ) : null}
         </div>

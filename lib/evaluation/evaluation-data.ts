@@ -46,6 +46,8 @@ export interface EvaluationData {
   finalisedAt: Date | null;
   finalisedBy: string | null;
   reopenReason: string;
+  /** Why the evaluator finalised before the lead's 自评 was submitted; "" otherwise. */
+  earlyFinaliseReason: string;
   version: number;
   updatedAt: Date;
   /** By indicator id. */
@@ -191,6 +193,7 @@ function toEvaluation(ev: EvaluationRecord): EvaluationData {
     finalisedAt: ev.finalisedAt,
     finalisedBy: ev.finalisedBy?.displayName ?? null,
     reopenReason: ev.reopenReason,
+    earlyFinaliseReason: ev.earlyFinaliseReason,
     version: ev.version,
     updatedAt: ev.updatedAt,
     rows: new Map(

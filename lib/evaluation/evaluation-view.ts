@@ -89,7 +89,13 @@ export interface EvaluationView {
   mode: EvaluationMode;
   /** The evaluation the page edits or shows. */
   kind: EvaluationKind;
-  can: { write: boolean; finalise: boolean; reopen: boolean };
+  /**
+   * write: save; finalise: the evaluator's 定稿; submit: the lead's 提交自评; reopen: a manager reopens the evaluator's
+   * final evaluation; reopenSelf: a manager reopens the lead's submitted 自评 (while the evaluation is not final).
+   */
+  can: { write: boolean; finalise: boolean; submit: boolean; reopen: boolean; reopenSelf: boolean };
+  /** The lead's 自评 as far as 定稿 depends on it: submitted (FINAL) or not, and when. */
+  self: { state: EvaluationState; submittedAt: string | null; version: number };
   evaluation: {
     id: number | null;
     state: EvaluationState;
@@ -100,6 +106,8 @@ export interface EvaluationView {
     finalisedAt: string | null;
     finalisedBy: string | null;
     reopenReason: string;
+    /** Why the evaluator finalised before the lead's 自评 was submitted; "" otherwise. */
+    earlyFinaliseReason: string;
     updatedAt: string | null;
   };
   budget: {
@@ -171,10 +179,14 @@ export function buildEvaluationView(data: SheetEvaluationData, actor: Actor): Ev
   const state = stateOf(main);
   const published = data.status === "PUBLISHED";
   const write = published && (mode === "evaluator" ? state !== "FINAL" : mode === "self" ? state !== "FINAL" && !final : false);
+  const self = data.evaluations.SELF;
+  const mayReopen = can(actor, { type: "evaluation.reopen", sheet: scope });
   const canDo = {
     write,
     finalise: published && mode === "evaluator" && state === "DRAFT",
-    reopen: final && can(actor, { type: "evaluation.reopen", sheet: scope }),
+    submit: write && mode === "self" && state === "DRAFT",
+    reopen: final && mayReopen,
+    reopenSelf: !final && self?.status === "FINAL" && mayReopen,
   };
 
   // What the form shows: stored values; where an actual or 全年执行数 is missing, the year's progress (to be saved).
@@ -263,6 +275,7 @@ export function buildEvaluationView(data: SheetEvaluationData, actor: Actor): Ev
     mode,
     kind,
     can: canDo,
+    self: { state: stateOf(self), submittedAt: self?.status === "FINAL" && self.finalisedAt ? formatTimestamp(self.finalisedAt) : null, version: self?.version ?? 0 },
     evaluation: {
       id: main?.id ?? null,
       state,
@@ -272,6 +285,7 @@ export function buildEvaluationView(data: SheetEvaluationData, actor: Actor): Ev
       finalisedAt: main?.finalisedAt ? formatTimestamp(main.finalisedAt) : null,
       finalisedBy: main?.finalisedBy ?? null,
       reopenReason: main?.reopenReason ?? "",
+      earlyFinaliseReason: main?.earlyFinaliseReason ?? "",
       updatedAt: main ? formatTimestamp(main.updatedAt) : null,
     },
     budget: {

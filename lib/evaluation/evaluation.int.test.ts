@@ -9,6 +9,7 @@ import { listEvaluations } from "./list-evaluations";
 import { reopenEvaluation } from "./reopen-evaluation";
 import { saveEvaluation } from "./save-evaluation";
 import { saveSelfEvaluation } from "./save-self-evaluation";
+import { submitSelfEvaluation } from "./submit-self-evaluation";
 import { toScoreInputDocument } from "./score-input-document";
 import { createFixture, type Fixture, outcome, refusal, resetEvaluations, typedRows, type UserKey } from "./test-fixtures";
 
@@ -69,8 +70,8 @@ describe("who may do what", () => {
     // Finalising needs a complete draft; reopening a final evaluation.
     await resetEvaluations(f.db);
     await saveComplete();
-    expect(await outcome(finaliseEvaluation(prisma, actor, { sheetId: f.sheetId, version: 1 }))).toBe(expected.finalise);
-    if (expected.finalise !== "OK") await finaliseEvaluation(prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 });
+    expect(await outcome(finaliseEvaluation(prisma, actor, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" }))).toBe(expected.finalise);
+    if (expected.finalise !== "OK") await finaliseEvaluation(prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
     expect(await outcome(reopenEvaluation(prisma, actor, { sheetId: f.sheetId, version: 2, reason: "复核" }))).toBe(expected.reopen);
   });
 
@@ -88,7 +89,7 @@ describe("who may do what", () => {
     expect(await outcome(getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: 999_999 }))).toBe("NOT_FOUND");
     expect(await outcome(saveEvaluation(f.db.prisma, f.actors.evaluator, input))).toBe("NOT_FOUND");
     expect(await outcome(saveSelfEvaluation(f.db.prisma, f.actors.lead, input))).toBe("NOT_FOUND");
-    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: 999_999, version: 0 }))).toBe("NOT_FOUND");
+    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: 999_999, version: 0, earlyReason: "负责人未按期提交自评" }))).toBe("NOT_FOUND");
     expect(await outcome(reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: 999_999, version: 0, reason: "x" }))).toBe("NOT_FOUND");
   });
 });
@@ -213,7 +214,7 @@ describe("the list (待评价)", () => {
 
     await saveComplete();
     expect((await list(f.actors.evaluator)).find((r) => r.sheetId === f.sheetId)).toMatchObject({ state: "DRAFT", total: "90.05", complete: true });
-    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 });
+    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
     expect((await list(f.actors.manager)).find((r) => r.sheetId === f.sheetId)).toMatchObject({ state: "FINAL", total: "90.05", grade: "优", selfState: "NONE" });
   });
 });
@@ -243,7 +244,7 @@ describe("audit", () => {
 
     mark = await auditMark(f.db.prisma);
     await saveEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 2, rows: typedRows(f, { 4: { deviationReason: "已扣分" } }) });
-    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 3 });
+    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 3, earlyReason: "负责人未按期提交自评" });
     await reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId, version: 4, reason: "佐证资料不全，需补充" });
     entries = await mark();
     const finalise = entries.find((e) => e.action === "evaluation.finalise")!;
@@ -264,7 +265,7 @@ describe("finalising", () => {
       version: 0,
       rows: typedRows(f, { 0: { deviationReason: "" }, 3: { actual: "" }, 6: { band: "", gradeScore: "" } }),
     });
-    const error = await refusal(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 }));
+    const error = await refusal(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" }));
     expect(error.code).toBe("INVALID");
     expect(error.problems).toEqual([
       { path: `rows.${f.rows[0]!.id}.deviationReason`, message: "「支持产业核心技术攻关项目数量」得分 6.67 低于分值 10.00，请填写偏差原因分析及改进措施" },
@@ -277,12 +278,12 @@ describe("finalising", () => {
   });
 
   it("is refused before anything was saved", async () => {
-    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0 }))).toBe("INVALID");
+    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0, earlyReason: "负责人未按期提交自评" }))).toBe("INVALID");
   });
 
   it("records the engine's total and grade: the same as the score command for the same values", async () => {
     await saveComplete();
-    const result = await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 });
+    const result = await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
     const command = await scoreCommand();
     expect(command.complete).toBe(true);
     expect(result).toEqual({ total: command.total, grade: command.grade, version: 2 });
@@ -300,7 +301,7 @@ describe("finalising", () => {
   it("agrees with the score command with a budget adjustment and an unfinished self-evaluation too", async () => {
     await f.db.prisma.budgetAdjustment.create({ data: { sheetId: f.sheetId, month: 9, amount: "-100", reason: "调减" } });
     await saveComplete();
-    const result = await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 });
+    const result = await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
     const command = await scoreCommand();
     expect(command.budgetExecution).toEqual({ max: "10.00", rate: "100.00", score: "10.00" });
     expect(result).toMatchObject({ total: command.total, grade: command.grade });
@@ -310,13 +311,13 @@ describe("finalising", () => {
   it("locks the evaluation: no change until a manager reopens it with a reason", async () => {
     await saveComplete();
     await saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 0, executed: "1500", rows: [{ indicatorId: f.rows[0]!.id, actual: "3" }] });
-    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 });
+    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
 
     expect(await outcome(saveComplete(2))).toBe("LOCKED");
-    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 2 }))).toBe("LOCKED");
+    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 2, earlyReason: "负责人未按期提交自评" }))).toBe("LOCKED");
     expect(await outcome(saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1, rows: [{ indicatorId: f.rows[0]!.id, actual: "2" }] }))).toBe("LOCKED");
     const view = await getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId });
-    expect(view.can).toEqual({ write: false, finalise: false, reopen: false });
+    expect(view.can).toEqual({ write: false, finalise: false, submit: false, reopen: false, reopenSelf: false });
     expect((await getEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId })).can.reopen).toBe(true);
 
     const noReason = await refusal(reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId, version: 2, reason: "   " }));
@@ -381,7 +382,7 @@ describe("the page's view", () => {
     expect(view.rows[4]!.score.explanation).toContain("扣分 2.00（原因：指标值设定偏低）");
     expect(view.rows[0]!.score.explanation).toBe("完成值 2 / 指标值 3 × 10 = 6.67");
     expect(view.finaliseProblems).toEqual([]);
-    expect(view.can).toEqual({ write: true, finalise: true, reopen: false });
+    expect(view.can).toEqual({ write: true, finalise: true, submit: false, reopen: false, reopenSelf: false });
   });
 
   it("puts the lead's self-score beside the evaluator's, and the evaluator's beside the lead's once final", async () => {
@@ -399,10 +400,119 @@ describe("the page's view", () => {
 
     const lead = await getEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId });
     expect(lead).toMatchObject({ mode: "self", kind: "SELF", beside: null, result: { total: "100.00" } });
-    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 });
+    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
     const leadAfter = await getEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId });
     expect(leadAfter.beside).toMatchObject({ kind: "EVALUATOR", state: "FINAL", total: "90.05" });
     expect(leadAfter.can.write).toBe(false);
     expect((await scoreCommand("SELF")).total).toBe("100.00");
+  });
+});
+
+describe("定稿 before the lead's 自评 is submitted", () => {
+  /** The lead's complete 自评 of the 两区 sheet (no deductions: those are the evaluator's). */
+  const saveSelf = (version = 0) =>
+    saveSelfEvaluation(f.db.prisma, f.actors.lead, {
+      sheetId: f.sheetId,
+      version,
+      executed: "1600",
+      rows: typedRows(f, { 4: { deductionPoints: "", deductionReason: "" }, 6: { band: "达成年度指标", gradeScore: "40" } }),
+    });
+
+  it("is refused without a reason, naming the field, and nothing changes", async () => {
+    await saveComplete();
+    await saveSelf();
+    const mark = await auditMark(f.db.prisma);
+    const error = await refusal(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "   " }));
+    expect(error.code).toBe("INVALID");
+    expect(error.problems).toEqual([{ path: "earlyReason", message: "负责人尚未提交自评：如需现在定稿，请填写提前定稿的原因" }]);
+    expect((await evaluation())!.status).toBe("DRAFT");
+    expect(await mark()).toHaveLength(0);
+  });
+
+  it("lists the missing reason with the rows' problems", async () => {
+    await saveEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0, executed: "1500", rows: typedRows(f, { 0: { deviationReason: "" } }) });
+    const error = await refusal(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 }));
+    expect(error.problems.map((p) => p.path)).toEqual([`rows.${f.rows[0]!.id}.deviationReason`, `rows.${f.rows[4]!.id}.deviationReason`, "earlyReason"]);
+  });
+
+  it("with a reason: stores it with the evaluation, audits it, and the view shows it; a reopening clears it", async () => {
+    await saveComplete();
+    const mark = await auditMark(f.db.prisma);
+    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "  负责人长期出差，已电话确认  " });
+    expect(await evaluation()).toMatchObject({ status: "FINAL", earlyFinaliseReason: "负责人长期出差，已电话确认" });
+    const [entry] = await mark();
+    expect(entry).toMatchObject({
+      action: "evaluation.finalise",
+      before: { earlyFinaliseReason: "" },
+      after: { status: "FINAL", earlyFinaliseReason: "负责人长期出差，已电话确认" },
+    });
+    const view = await getEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId });
+    expect(view.evaluation.earlyFinaliseReason).toBe("负责人长期出差，已电话确认");
+    expect(view.self).toEqual({ state: "NONE", submittedAt: null, version: 0 });
+
+    await reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId, version: 2, reason: "复核" });
+    expect(await evaluation()).toMatchObject({ status: "DRAFT", earlyFinaliseReason: "" });
+  });
+
+  it("needs no reason once the lead has submitted; a reason given anyway is not kept", async () => {
+    await saveComplete();
+    await saveSelf();
+    await submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1 });
+    const result = await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "不需要" });
+    expect(result).toMatchObject({ total: "90.05", grade: "优" });
+    expect(await evaluation()).toMatchObject({ status: "FINAL", earlyFinaliseReason: "" });
+  });
+});
+
+describe("the lead submits the 自评", () => {
+  const saveSelf = (rows = typedRows(f, { 4: { deductionPoints: "", deductionReason: "" }, 6: { band: "达成年度指标", gradeScore: "40" } }), version = 0) =>
+    saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version, executed: "1600", rows });
+
+  it("records its total and grade, locks it, and audits the submission", async () => {
+    await saveSelf();
+    let view = await getEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId });
+    expect(view.can).toMatchObject({ write: true, submit: true, finalise: false });
+    const mark = await auditMark(f.db.prisma);
+    const result = await submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1 });
+    expect(result).toEqual({ total: "96.67", grade: "优", version: 2 });
+    expect(await evaluation("SELF")).toMatchObject({ status: "FINAL", grade: "优", finalisedById: (f.actors.lead as { id: number }).id });
+    expect(await mark()).toMatchObject([{ action: "self-evaluation.submit", entityType: "Evaluation", before: { kind: "SELF", status: "DRAFT" }, after: { status: "FINAL", total: "96.67" } }]);
+
+    view = await getEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId });
+    expect(view.can).toMatchObject({ write: false, submit: false });
+    expect(await outcome(saveSelf(undefined, 2))).toBe("LOCKED");
+    expect(await outcome(submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 2 }))).toBe("LOCKED");
+    const evaluator = await getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId });
+    expect(evaluator.self.state).toBe("FINAL");
+    expect(evaluator.self.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect((await listEvaluations(f.db.prisma, f.actors.evaluator)).rows.find((r) => r.sheetId === f.sheetId)).toMatchObject({ selfState: "FINAL", selfTotal: "96.67" });
+  });
+
+  it("is refused while incomplete, by the lead only, and not before it was saved", async () => {
+    expect(await outcome(submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 0 }))).toBe("INVALID");
+    await saveSelf(typedRows(f, { 0: { deviationReason: "" }, 4: { deductionPoints: "", deductionReason: "" }, 6: { band: "", gradeScore: "" } }));
+    const error = await refusal(submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1 }));
+    expect(error.message).toBe("不能提交自评：还有 2 处需要补充");
+    expect(error.problems.map((p) => p.path)).toEqual([`rows.${f.rows[0]!.id}.deviationReason`, `rows.${f.rows[6]!.id}.band`]);
+    for (const who of ["evaluator", "manager", "lead2", "admin"] as const) {
+      expect(await outcome(submitSelfEvaluation(f.db.prisma, f.actors[who], { sheetId: f.sheetId, version: 1 }))).toBe("FORBIDDEN");
+    }
+    expect(await outcome(submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 0 }))).toBe("CONFLICT");
+  });
+
+  it("a manager reopens a submitted 自评 with a reason, but not once the evaluation is final", async () => {
+    await saveSelf();
+    await submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1 });
+    expect((await getEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId })).can).toMatchObject({ reopen: false, reopenSelf: true });
+    expect(await outcome(reopenEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 2, reason: "改", kind: "SELF" }))).toBe("FORBIDDEN");
+    await reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId, version: 2, reason: "自评分数需核对", kind: "SELF" });
+    expect(await evaluation("SELF")).toMatchObject({ status: "DRAFT", total: null, reopenReason: "自评分数需核对", version: 3 });
+    expect(await outcome(saveSelf(undefined, 3))).toBe("OK");
+
+    await submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 3 });
+    await saveComplete();
+    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 });
+    expect((await getEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId })).can).toMatchObject({ reopen: true, reopenSelf: false });
+    expect(await outcome(reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId, version: 4, reason: "改", kind: "SELF" }))).toBe("LOCKED");
   });
 });

@@ -8,12 +8,17 @@ import { fmt2 } from "@/lib/scoring/decimal";
 import type { Grade } from "@/lib/scoring/types";
 import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { assertPublished, type EvaluationData, openForWrite, type SheetEvaluationData, TX_OPTIONS } from "./evaluation-data";
-import { idSchema, versionSchema } from "./input";
+import { idSchema, textSchema, versionSchema } from "./input";
 import { isGradedRow } from "./row-checks";
 import { type EvaluationScore, scoreStored } from "./score-evaluation";
 import { asJson, evaluationSnapshot } from "./snapshots";
 
-export const finaliseEvaluationSchema = z.object({ sheetId: idSchema, version: versionSchema });
+export const finaliseEvaluationSchema = z.object({
+  sheetId: idSchema,
+  version: versionSchema,
+  /** Why the evaluation is finalised before the lead submitted their 自评; required exactly then. */
+  earlyReason: textSchema(500, "提前定稿原因").trim().default(""),
+});
 export type FinaliseEvaluationInput = z.input<typeof finaliseEvaluationSchema>;
 
 export interface FinaliseEvaluationResult {
@@ -54,9 +59,13 @@ export function finaliseProblems(sheet: SheetEvaluationData, evaluation: Evaluat
   return problems;
 }
 
+export const EARLY_REASON_REQUIRED = "负责人尚未提交自评：如需现在定稿，请填写提前定稿的原因";
+
 /**
  * The assigned evaluator finalises the year-end evaluation: refused, listing every row, while anything is missing;
- * otherwise records the engine's total and grade and locks the evaluation (FINAL) until a manager reopens it.
+ * refused too before the lead has submitted their 自评, unless the evaluator says why (the reason is kept with the
+ * evaluation and printed on the 自评表). Otherwise records the engine's total and grade and locks the evaluation
+ * (FINAL) until a manager reopens it.
  */
 export async function finaliseEvaluation(prisma: PrismaClient, actor: Actor, input: FinaliseEvaluationInput): Promise<FinaliseEvaluationResult> {
   const data = parseInput(finaliseEvaluationSchema, input);
@@ -70,13 +79,23 @@ export async function finaliseEvaluation(prisma: PrismaClient, actor: Actor, inp
 
     const scored = scoreStored(sheet, current);
     const problems = finaliseProblems(sheet, current, scored);
+    const selfSubmitted = sheet.evaluations.SELF?.status === "FINAL";
+    if (!selfSubmitted && data.earlyReason === "") problems.push({ path: "earlyReason", message: EARLY_REASON_REQUIRED });
     if (problems.length > 0) throw new AppError("INVALID", `不能定稿：还有 ${problems.length} 处需要补充`, problems);
 
     const { score } = scored;
     const total = fmt2(score.total);
     const updated = await tx.evaluation.updateMany({
       where: { id: current.id, version: current.version, status: "DRAFT" },
-      data: { status: "FINAL", total, grade: score.grade, finalisedAt: new Date(), finalisedById: actorId(actor), version: { increment: 1 } },
+      data: {
+        status: "FINAL",
+        total,
+        grade: score.grade,
+        finalisedAt: new Date(),
+        finalisedById: actorId(actor),
+        earlyFinaliseReason: selfSubmitted ? "" : data.earlyReason,
+        version: { increment: 1 },
+      },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面核对后再定稿");
     const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });

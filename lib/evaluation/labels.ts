@@ -21,6 +21,7 @@ export const KIND_LABEL: Readonly<Record<EvaluationKind, string>> = { SELF: "负
 export type EvaluationState = EvaluationStatus | "NONE";
 
 export const STATE_LABEL: Readonly<Record<EvaluationState, string>> = { NONE: "未开始", DRAFT: "评价中", FINAL: "已定稿" };
-export const SELF_STATE_LABEL: Readonly<Record<EvaluationState, string>> = { NONE: "未自评", DRAFT: "已自评", FINAL: "已自评" };
+/** The lead's 自评: saved drafts until submitted (FINAL), which the evaluator's 定稿 waits for. */
+export const SELF_STATE_LABEL: Readonly<Record<EvaluationState, string>> = { NONE: "未自评", DRAFT: "自评中（未提交）", FINAL: "已提交" };
 
 export { formatDate, formatTimestamp } from "@/lib/beijing-time";

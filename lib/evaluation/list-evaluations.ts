@@ -88,7 +88,7 @@ export async function listEvaluations(prisma: PrismaClient, actor: Actor, input:
       grade,
       complete,
       selfState: self?.status ?? "NONE",
-      selfTotal: self ? fmt2(scoreStored(sheet, self).score.total) : null,
+      selfTotal: self?.status === "FINAL" && self.total !== null ? fmt2(new Decimal(self.total)) : self ? fmt2(scoreStored(sheet, self).score.total) : null,
     });
   }
   return { year, years, rows };

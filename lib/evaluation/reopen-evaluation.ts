@@ -13,23 +13,40 @@ export const reopenEvaluationSchema = z.object({
   sheetId: idSchema,
   version: versionSchema,
   reason: textSchema(500, "重新开放原因").trim().min(1, "请填写重新开放的原因"),
+  /** The evaluator's final evaluation (default), or the lead's submitted 自评. */
+  kind: z.enum(["EVALUATOR", "SELF"], { error: "评价类型无效" }).default("EVALUATOR"),
 });
 export type ReopenEvaluationInput = z.input<typeof reopenEvaluationSchema>;
 
 /**
  * A manager of the sheet's department reopens a final evaluation (FINAL → DRAFT) with a reason, which is kept.
- * The recorded total and grade are cleared (the audit log keeps them): a draft has no recorded result.
+ * The recorded total and grade are cleared (the audit log keeps them): a draft has no recorded result. The lead's
+ * submitted 自评 is reopened the same way, while the evaluator's evaluation is not final (which locks it).
  */
 export async function reopenEvaluation(prisma: PrismaClient, actor: Actor, input: ReopenEvaluationInput): Promise<{ version: number }> {
   const data = parseInput(reopenEvaluationSchema, input);
   return prisma.$transaction(async (tx) => {
     const sheet = await openForWrite(tx, actor, data.sheetId, "evaluation.reopen");
-    const current = sheet.evaluations.EVALUATOR;
-    if (!current || current.status !== "FINAL") throw new AppError("INVALID", "年终评价尚未定稿，无需重新开放");
+    const current = sheet.evaluations[data.kind];
+    if (data.kind === "SELF") {
+      if (!current || current.status !== "FINAL") throw new AppError("INVALID", "负责人尚未提交自评，无需重新开放");
+      if (sheet.evaluations.EVALUATOR?.status === "FINAL") throw new AppError("LOCKED", "年终评价已定稿，自评已锁定；请先重新开放年终评价");
+    } else if (!current || current.status !== "FINAL") {
+      throw new AppError("INVALID", "年终评价尚未定稿，无需重新开放");
+    }
     if (current.version !== data.version) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面后再操作");
     const updated = await tx.evaluation.updateMany({
       where: { id: current.id, version: current.version, status: "FINAL" },
-      data: { status: "DRAFT", reopenReason: data.reason, total: null, grade: null, finalisedAt: null, finalisedById: null, version: { increment: 1 } },
+      data: {
+        status: "DRAFT",
+        reopenReason: data.reason,
+        total: null,
+        grade: null,
+        finalisedAt: null,
+        finalisedById: null,
+        earlyFinaliseReason: "",
+        version: { increment: 1 },
+      },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面后再操作");
     const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });

@@ -14,6 +14,7 @@ export interface EvaluationSnapshot {
   total: string | null;
   grade: string | null;
   reopenReason: string;
+  earlyFinaliseReason: string;
   version: number;
 }
 
@@ -25,6 +26,7 @@ export function evaluationSnapshot(e: {
   total: Dec;
   grade: string | null;
   reopenReason: string;
+  earlyFinaliseReason: string;
   version: number;
 }): EvaluationSnapshot {
   return {
@@ -35,6 +37,7 @@ export function evaluationSnapshot(e: {
     total: str(e.total),
     grade: e.grade,
     reopenReason: e.reopenReason,
+    earlyFinaliseReason: e.earlyFinaliseReason,
     version: e.version,
   };
 }

@@ -78,7 +78,9 @@ export async function writeEvaluation(prisma: PrismaClient, actor: Actor, input:
     const sheet = await openForWrite(tx, actor, data.sheetId, kind === "EVALUATOR" ? "evaluation.write" : "self-evaluation.write");
     assertPublished(sheet);
     const current = sheet.evaluations[kind];
-    if (current?.status === "FINAL") throw new AppError("LOCKED", `${KIND_LABEL[kind]}已定稿，已锁定；如需修改，请管理者重新开放`);
+    if (current?.status === "FINAL") {
+      throw new AppError("LOCKED", `${KIND_LABEL[kind]}${kind === "SELF" ? "已提交" : "已定稿"}，已锁定；如需修改，请管理者重新开放`);
+    }
     if (kind === "SELF" && sheet.evaluations.EVALUATOR?.status === "FINAL") {
       throw new AppError("LOCKED", "年终评价已定稿，自评已锁定，不能再修改");
     }

@@ -30,7 +30,7 @@ async function finalised() {
     executed: "1,500",
     rows: typedRows(f, { 4: { deviationReason: "指标值设定偏低，已扣分；下年度按实际能力调高" } }),
   });
-  await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 });
+  await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
   return getSelfEvaluationReport(f.db.prisma, f.actors.manager, { sheetId: f.sheetId }, { now: NOW });
 }
 

@@ -128,7 +128,7 @@ describe("per-sheet figures", () => {
     await freshWithoutRefresh();
     expect(await figures()).toMatchObject({ finalScore: null });
 
-    const result = await finaliseEvaluation(prisma(), f.actors.evaluator, { sheetId: f.sheets.liangqu, version: saved.version });
+    const result = await finaliseEvaluation(prisma(), f.actors.evaluator, { sheetId: f.sheets.liangqu, version: saved.version, earlyReason: "负责人未按期提交自评" });
     await freshWithoutRefresh();
     expect(await figures()).toMatchObject({ finalScore: result.total, finalGrade: result.grade, score: result.total, grade: result.grade });
 

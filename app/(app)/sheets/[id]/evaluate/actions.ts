@@ -9,6 +9,7 @@ import { finaliseEvaluation } from "@/lib/evaluation/finalise-evaluation";
 import { reopenEvaluation } from "@/lib/evaluation/reopen-evaluation";
 import { saveEvaluation } from "@/lib/evaluation/save-evaluation";
 import { saveSelfEvaluation } from "@/lib/evaluation/save-self-evaluation";
+import { submitSelfEvaluation } from "@/lib/evaluation/submit-self-evaluation";
 import type { SaveEvaluationInput } from "@/lib/evaluation/write-evaluation";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { zodProblems } from "@/lib/parse-input";
@@ -22,8 +23,9 @@ const text = z.string({ error: "应为文本" });
 
 /** The evaluation form: `sheetId`, `version`, `executed`, one `rowIds` per row, and `rows.<id>.<field>` fields. */
 const saveFormSchema = z.object({ sheetId: id, version, executed: text.optional(), rowIds: z.array(id).max(1000, "指标过多") });
-const finaliseFormSchema = z.object({ sheetId: id, version });
-const reopenFormSchema = z.object({ sheetId: id, version, reason: text });
+const finaliseFormSchema = z.object({ sheetId: id, version, earlyReason: text.optional() });
+const submitFormSchema = z.object({ sheetId: id, version });
+const reopenFormSchema = z.object({ sheetId: id, version, reason: text, kind: z.enum(["EVALUATOR", "SELF"]).optional() });
 
 const str = (form: FormData, name: string): string | undefined => {
   const v = form.get(name);
@@ -91,7 +93,7 @@ export async function saveSelfEvaluationAction(form: FormData): Promise<Evaluati
 
 /** 定稿. */
 export async function finaliseEvaluationAction(form: FormData): Promise<EvaluationActionState> {
-  const parsed = finaliseFormSchema.safeParse({ sheetId: str(form, "sheetId"), version: str(form, "version") });
+  const parsed = finaliseFormSchema.safeParse({ sheetId: str(form, "sheetId"), version: str(form, "version"), earlyReason: str(form, "earlyReason") });
   if (!parsed.success) return refused(parsed.error);
   return run(parsed.data.sheetId, async (prisma, actor) => {
     const r = await finaliseEvaluation(prisma, actor, parsed.data);
@@ -101,10 +103,20 @@ export async function finaliseEvaluationAction(form: FormData): Promise<Evaluati
 
 /** 重新开放 (a manager of the department), with the reason. */
 export async function reopenEvaluationAction(form: FormData): Promise<EvaluationActionState> {
-  const parsed = reopenFormSchema.safeParse({ sheetId: str(form, "sheetId"), version: str(form, "version"), reason: str(form, "reason") ?? "" });
+  const parsed = reopenFormSchema.safeParse({ sheetId: str(form, "sheetId"), version: str(form, "version"), reason: str(form, "reason") ?? "", kind: str(form, "kind") });
   if (!parsed.success) return refused(parsed.error);
   return run(parsed.data.sheetId, async (prisma, actor) => {
     await reopenEvaluation(prisma, actor, parsed.data);
-    return "已重新开放，评价人可以修改";
+    return parsed.data.kind === "SELF" ? "已重新开放自评，负责人可以修改" : "已重新开放，评价人可以修改";
+  });
+}
+
+/** 提交自评 (the sheet's lead): locks the 自评; the evaluator's 定稿 no longer needs a reason. */
+export async function submitSelfEvaluationAction(form: FormData): Promise<EvaluationActionState> {
+  const parsed = submitFormSchema.safeParse({ sheetId: str(form, "sheetId"), version: str(form, "version") });
+  if (!parsed.success) return refused(parsed.error);
+  return run(parsed.data.sheetId, async (prisma, actor) => {
+    const r = await submitSelfEvaluation(prisma, actor, parsed.data);
+    return `自评已提交：自评总分 ${r.total}，评价等级 ${r.grade}`;
   });
 }

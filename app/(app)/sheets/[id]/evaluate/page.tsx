@@ -10,7 +10,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { getEvaluation } from "@/lib/evaluation/get-evaluation";
 import { KIND_LABEL, SELF_STATE_LABEL, STATE_LABEL } from "@/lib/evaluation/labels";
-import { finaliseEvaluationAction, reopenEvaluationAction, saveEvaluationAction, saveSelfEvaluationAction } from "./actions";
+import { finaliseEvaluationAction, reopenEvaluationAction, saveEvaluationAction, saveSelfEvaluationAction, submitSelfEvaluationAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -66,23 +66,38 @@ export default async function EvaluatePage({ params }: Props) {
       </header>
 
       {!sheet.published ? <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2">该绩效目标表尚未发布，发布后才能进行年终评价。</p> : null}
-      {evaluation.state === "FINAL" ? (
+      {evaluation.state === "FINAL" && view.mode !== "self" ? (
         <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2">
           已定稿：总分 <strong>{evaluation.total}</strong>，评价等级 <strong>{evaluation.grade}</strong>
           {evaluation.finalisedBy ? `（${evaluation.finalisedBy} 于 ${evaluation.finalisedAt} 定稿）` : ""}。已锁定，如需修改请管理者重新开放。
         </p>
       ) : null}
+      {evaluation.state === "FINAL" && evaluation.earlyFinaliseReason ? (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2">负责人提交自评前定稿，原因：{evaluation.earlyFinaliseReason}</p>
+      ) : null}
+      {view.mode !== "self" ? (
+        <p className="text-sm text-muted">
+          负责人自评：{SELF_STATE_LABEL[view.self.state]}
+          {view.self.submittedAt ? `（${view.self.submittedAt} 提交）` : view.can.finalise ? "；负责人提交自评前定稿需填写原因" : ""}
+        </p>
+      ) : null}
       {evaluation.state === "DRAFT" && evaluation.reopenReason ? (
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2">管理者已重新开放评价，原因：{evaluation.reopenReason}</p>
+      ) : null}
+      {view.mode === "self" && evaluation.state === "FINAL" ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2">
+          自评已提交：自评总分 <strong>{evaluation.total}</strong>，评价等级 <strong>{evaluation.grade}</strong>（{evaluation.finalisedAt} 提交）。已锁定，如需修改请管理者重新开放。
+        </p>
       ) : null}
       {view.mode === "self" && !view.can.write && evaluation.state !== "FINAL" ? (
         <p className="rounded border border-line bg-white px-3 py-2 text-muted">年终评价已定稿，自评已锁定。</p>
       ) : null}
       {view.mode === "self" && view.beside === null ? <p className="text-sm text-muted">评价人的评分在年终评价定稿后显示在此页。</p> : null}
 
-      <EvaluationForm view={view} save={save} finalise={view.mode === "evaluator" ? finaliseEvaluationAction : undefined} />
+      <EvaluationForm view={view} save={save} finalise={view.mode === "evaluator" ? finaliseEvaluationAction : view.mode === "self" ? submitSelfEvaluationAction : undefined} />
 
       {view.can.reopen ? <ReopenForm sheetId={sheet.id} version={evaluation.version} reopen={reopenEvaluationAction} /> : null}
+      {view.can.reopenSelf ? <ReopenForm sheetId={sheet.id} version={view.self.version} kind="SELF" reopen={reopenEvaluationAction} /> : null}
     </article>
   );
 }
