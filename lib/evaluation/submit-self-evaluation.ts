@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { fmt2 } from "@/lib/scoring/decimal";
 import type { Grade } from "@/lib/scoring/types";
-import { refreshSheetFigures } from "@/lib/scorecard/refresh-sheet-figures";
+import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { assertPublished, openForWrite, TX_OPTIONS } from "./evaluation-data";
 import { finaliseProblems } from "./finalise-evaluation";
 import { idSchema, versionSchema } from "./input";
