@@ -3,8 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { importSheetsInTx, type ImportedSheet } from "@/lib/sheets/import-sheets";
-import { sheetsWithHistory } from "@/lib/sheets/recorded-history";
+import { importSheetsInTx, type ImportedSheet } from "./import-sheets";
+import { sheetsWithHistory } from "./recorded-history";
 import { existingSheets, readWorkbookForImport, sheetKey, type WorkbookImportOptions, workbookImportSchema } from "./import-workbook-input";
 import { hasLintErrors, lintErrors, lintProblems } from "./sheet-lint";
 

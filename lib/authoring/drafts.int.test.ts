@@ -193,7 +193,7 @@ describe("updateDraft", () => {
     expect((await getDraft(db.prisma, actors.lead, id)).goal).toBe(draftInput().goal);
   });
 
-  it("refuses deleting a row with recorded history (lib/sheets/recorded-history.ts, shared with sheets:import --replace)", async () => {
+  it("refuses deleting a row with recorded history (lib/authoring/recorded-history.ts, shared with sheets:import --replace)", async () => {
     const { id } = await createDraft(db.prisma, actors.lead, draftInput({ name: fresh() }));
     const state = await editorState(actors.lead, id);
     const [a, b, c] = state.indicators as [DraftRow, DraftRow, DraftRow];

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/parse-input";
 import { exportSheets } from "@/lib/sheets/export-sheets";
 import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
 import { interchangeInclude, toInterchangeSheet } from "@/lib/sheets/to-interchange";
-import { writeSheetsWorkbook, writeTemplateWorkbook } from "@/lib/xlsx";
+import { type Workbook, writeSheetsWorkbook, writeTemplateWorkbook } from "@/lib/xlsx";
 import { idSchema } from "./fields";
 
 export const exportWorkbookSchema = z.union([
@@ -18,12 +18,6 @@ export const exportWorkbookSchema = z.union([
   }),
 ]);
 export type ExportWorkbookInput = z.input<typeof exportWorkbookSchema>;
-
-export interface Workbook {
-  /** Download name, e.g. `2025年绩效目标表.xlsx`. */
-  filename: string;
-  bytes: Buffer;
-}
 
 /** Characters Windows does not allow in a file name. */
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\r\n\t]/g, "_").slice(0, 120);

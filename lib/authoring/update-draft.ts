@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { refuseRemovingRecorded } from "@/lib/sheets/recorded-history";
+import { refuseRemovingRecorded } from "./recorded-history";
 import { sameNameMessage } from "./create-draft";
 import { DEPARTMENT_SHEET_NAME, fundsOf, headerFields, idSchema, versionSchema } from "./fields";
 import { assertEditable, assertVersion, bumpSheetVersion, loadSheetForChange } from "./load-sheet";

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { SYSTEM } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseJsonText, validateInterchange } from "@/lib/interchange/validate";
-import { importSheets } from "@/lib/sheets/import-sheets";
+import { importSheets } from "@/lib/authoring/import-sheets";
 import { readInput, reportError, runWithDatabase, usage } from "./run";
 
 const USAGE = "npm run --silent sheets:import -- FILE [--replace]   （FILE 为 - 时读标准输入）";

@@ -12,7 +12,7 @@ import { dataDir } from "@/lib/db/config";
  *
  * Only delete-evidence.ts removes EvidenceFile rows, and it removes the bytes itself once unreferenced.
  * No row goes by cascade: no use case deletes a sheet, and the two that delete indicator rows (the draft
- * editor and `sheets:import --replace`) refuse a row with evidence (lib/sheets/recorded-history.ts, under
+ * editor and `sheets:import --replace`) refuse a row with evidence (lib/authoring/recorded-history.ts, under
  * a row lock so an upload cannot slip in). So no stored file can be orphaned, and there is no collector;
  * a new path that deletes sheets or rows with evidence must remove the unreferenced files after its
  * commit, as delete-evidence.ts does.

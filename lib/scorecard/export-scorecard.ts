@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import type { Workbook } from "@/lib/authoring/export-workbook";
+import type { Workbook } from "@/lib/xlsx";
 import { monthLabel } from "@/lib/progress/labels";
 import { formatTimeProgress } from "@/lib/progress/progress-view";
 import { AMOUNT_FORMAT, type CellStyle, FormWriter, setPrintLayout } from "@/lib/xlsx/form-writer";

@@ -18,7 +18,7 @@ import { submitMonth } from "@/lib/progress/submit-month";
 import { AFTER_2025, createFixture, type Fixture } from "@/lib/progress/test-fixtures";
 import { fmt2 } from "@/lib/scoring";
 import { SEED_FILE } from "@/lib/seed/seed-database";
-import { importSheets } from "@/lib/sheets/import-sheets";
+import { importSheets } from "@/lib/authoring/import-sheets";
 import { getScorecard } from "./get-scorecard";
 import { parseScorecardQuery } from "./query";
 import { refreshStaleFigures, staleSheetIds } from "@/lib/figures/refresh-sheet-figures";

@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import { SYSTEM } from "@/lib/auth/actor";
 import { AppError, formatProblem } from "@/lib/errors";
 import { validateInterchange } from "@/lib/interchange/validate";
-import { importSheetsInTx } from "@/lib/sheets/import-sheets";
+import { importSheetsInTx } from "@/lib/authoring/import-sheets";
 import { createUserInTx } from "@/lib/users/create-user";
 import { DEMO_USERS } from "./demo-users";
 

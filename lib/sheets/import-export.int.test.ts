@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { validateInterchange, type ValidFile } from "@/lib/interchange/validate";
 import { SEED_FILE, seedIfEmpty } from "@/lib/seed/seed-database";
 import { exportSheets, formatInterchange } from "./export-sheets";
-import { importSheets } from "./import-sheets";
+import { importSheets } from "@/lib/authoring/import-sheets";
 
 const seedText = fs.readFileSync(SEED_FILE, "utf8");
 const valid = (json: unknown): ValidFile => {

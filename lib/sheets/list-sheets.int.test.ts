@@ -6,7 +6,7 @@ import { validateInterchange } from "@/lib/interchange/validate";
 import { SEED_FILE } from "@/lib/seed/seed-database";
 import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
 import { seededTestDatabase } from "@/lib/seed/test-factory";
-import { importSheets } from "./import-sheets";
+import { importSheets } from "@/lib/authoring/import-sheets";
 import { listSheets } from "./list-sheets";
 
 const SEED_DEPARTMENT = "乌鲁木齐市科学技术局";

@@ -3,6 +3,6 @@
  * interchange format (docs/formats.md). No database, no framework: callers validate and import.
  */
 export { readSheetsWorkbook, readValidSheetsWorkbook, NO_SHEETS, type ReadValidWorkbookResult, type ReadWorkbookResult } from "./read-workbook";
-export { writeSheetsWorkbook } from "./write-workbook";
+export { type Workbook, writeSheetsWorkbook } from "./write-workbook";
 export { writeTemplateWorkbook, TEMPLATE_NOTE } from "./template";
 export { shortSheetName, uniqueSheetNames } from "./worksheet-name";

@@ -5,6 +5,12 @@ import { DEPARTMENT_SHEET_NAME } from "./labels";
 import { writeProjectForm } from "./project-form";
 import { uniqueSheetNames } from "./worksheet-name";
 
+/** A workbook ready to download: its name (e.g. `2025年绩效目标表.xlsx`) and its bytes. */
+export interface Workbook {
+  filename: string;
+  bytes: Buffer;
+}
+
 export function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "绩效目标管理";

@@ -1,4 +1,4 @@
-import type { Workbook } from "@/lib/authoring/export-workbook";
+import type { Workbook } from "@/lib/xlsx";
 import { getActor } from "@/lib/auth/session";
 import { contentDisposition, errorResponse, problemResponse, unauthorized } from "./problem";
 

@@ -7,8 +7,8 @@ import { locate } from "@/lib/interchange/locate";
 import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import type { ValidFile, ValidIndicator, ValidSheet } from "@/lib/interchange/validate";
 import { rowHistory, sheetsWithHistory } from "./recorded-history";
-import { lockSheet } from "./sheet-lock";
-import { interchangeInclude, toInterchangeSheet } from "./to-interchange";
+import { lockSheet } from "@/lib/sheets/sheet-lock";
+import { interchangeInclude, toInterchangeSheet } from "@/lib/sheets/to-interchange";
 import { toTargetColumns } from "@/lib/columns/target-columns";
 
 type Tx = Prisma.TransactionClient;

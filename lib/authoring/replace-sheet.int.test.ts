@@ -8,7 +8,7 @@ import { saveProgress } from "@/lib/progress/save-progress";
 import { AFTER_2025, createFixture, type Fixture, refusal } from "@/lib/progress/test-fixtures";
 import { disagreements } from "@/lib/scorecard/testing";
 import { SEED_FILE } from "@/lib/seed/seed-database";
-import { exportSheets, formatInterchange } from "./export-sheets";
+import { exportSheets, formatInterchange } from "@/lib/sheets/export-sheets";
 import { importSheets } from "./import-sheets";
 
 // `sheets:import --replace` over sheets leads have been reporting on: rows are matched, kept and updated in
