@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import type { SheetKind } from "@/lib/generated/prisma/enums";
 import { type Db, loadEvaluationData } from "@/lib/evaluation/evaluation-data";
 import { idSchema } from "@/lib/evaluation/input";
-import { BAND_OF, type EvaluationState, formatDate } from "@/lib/evaluation/labels";
+import { formatDate } from "@/lib/beijing-time";
+import { BAND_OF, type EvaluationState } from "@/lib/evaluation/labels";
 import { scoreStored } from "@/lib/evaluation/score-evaluation";
 import { parseInput } from "@/lib/parse-input";
 import { Decimal, fmt2, fmtPlain } from "@/lib/scoring/decimal";
@@ -16,7 +17,8 @@ import { isQuantitative } from "@/lib/targets/types";
 
 /**
  * The 自评表 (per-sheet self-evaluation report in the official layout) as data: the print page and the .xlsx
- * workbook both render exactly this. Figures come from the evaluator's evaluation as stored, scored by the engine.
+ * workbook both render exactly this. 评价分 comes from the evaluator's evaluation as stored, 自评分 from the lead's
+ * submitted 自评, both scored by the engine; the reasons beside them; then the sign-off block of the official form.
  */
 
 export const REPORT_TITLE: Readonly<Record<SheetKind, string>> = { PROJECT: "项目支出绩效自评表", DEPARTMENT: "部门整体支出绩效自评表" };
@@ -48,11 +50,25 @@ export interface ReportRow {
   actual: string;
   /** 分值, 2 decimals. */
   weight: string;
-  /** 得分, 2 decimals; null while pending. */
+  /** 评价分 (the evaluator's), 2 decimals; null while pending. */
   score: string | null;
-  /** 偏差原因分析及改进措施 (and any deduction with its reason). */
-  deviation: string;
+  /** 自评分 (the lead's submitted 自评), 2 decimals; null while pending or not submitted. */
+  selfScore: string | null;
+  /** The reasons, one line each: the evaluator's 偏差原因分析及改进措施, the 扣分理由, the lead's 偏差原因. */
+  reasons: string[];
 }
+
+/** The sign-off block the official form ends with: who filled it in is the evaluator who finalised it. */
+export interface SignOff {
+  filledBy: string;
+  reviewer: string;
+  unitHead: string;
+  phone: string;
+  /** The 定稿 date (Beijing), "" while not final. */
+  filledOn: string;
+}
+
+export const SIGN_OFF_LABELS = { filledBy: "填报人", reviewer: "审核人", unitHead: "单位负责人", phone: "联系电话", filledOn: "填报日期", seal: "单位盖章" } as const;
 
 export interface SelfEvaluationReport {
   sheetId: number;
@@ -69,12 +85,17 @@ export interface SelfEvaluationReport {
   funds: FundsRow[];
   rows: ReportRow[];
   /** 预算执行率 as a line of the indicator table: 分值 W_b, 得分. */
-  budgetRow: { label: "预算执行率"; target: string; actual: string; weight: string; score: string | null; explanation: string };
+  budgetRow: { label: "预算执行率"; target: string; actual: string; weight: string; score: string | null; selfScore: string | null; explanation: string };
   /** Σ 分值 (100 on a sheet weighted as the seed's). */
   maxTotal: string;
   total: string;
   grade: Grade;
   complete: boolean;
+  /** The lead's 自评: its state, and its total and grade once submitted. */
+  self: { state: EvaluationState; total: string | null; grade: string | null; submittedOn: string | null };
+  /** Why the evaluator finalised before the lead's 自评 was submitted; "" otherwise. */
+  earlyFinaliseReason: string;
+  signOff: SignOff;
   state: EvaluationState;
   evaluator: string | null;
   /** `2026-01-15` when finalised. */
@@ -95,6 +116,9 @@ export async function getSelfEvaluationReport(db: Db, actor: Actor, input: SelfE
   const data = await loadEvaluationData(db, sheetId);
   const evaluation = data.evaluations.EVALUATOR;
   const { score } = scoreStored(data, evaluation);
+  // Only a submitted 自评 is the lead's word: a draft may still change.
+  const selfEvaluation = data.evaluations.SELF?.status === "FINAL" ? data.evaluations.SELF : null;
+  const selfScore = selfEvaluation ? scoreStored(data, selfEvaluation).score : null;
 
   const zeroAdjustment = new Decimal(data.adjustment).isZero();
   const b = score.budget;
@@ -122,8 +146,11 @@ export async function getSelfEvaluationReport(db: Db, actor: Actor, input: SelfE
     let actual = "";
     if (row?.actual !== null && row?.actual !== undefined && isQuantitative(indicator.target)) actual = `${fmtPlain(new Decimal(row.actual))}${unit}`;
     else if (row?.band) actual = BAND_OF[row.band];
-    const deviation = [row?.deviationReason.trim() ?? ""];
-    if (result.deduction !== null && row) deviation.push(`扣分 ${fmt2(result.deduction)}：${row.deductionReason}`);
+    const reasons = [row?.deviationReason.trim() ?? ""];
+    if (result.deduction !== null && row) reasons.push(`扣分理由（扣 ${fmt2(result.deduction)} 分）：${row.deductionReason}`);
+    const selfReason = selfEvaluation?.rows.get(indicator.id)?.deviationReason.trim() ?? "";
+    if (selfReason !== "") reasons.push(`负责人自评偏差原因：${selfReason}`);
+    const selfResult = selfScore?.rows[i];
     return {
       level1: indicator.level1,
       level2: indicator.level2,
@@ -133,7 +160,8 @@ export async function getSelfEvaluationReport(db: Db, actor: Actor, input: SelfE
       actual,
       weight: fmt2(new Decimal(indicator.weight)),
       score: result.score === null ? null : fmt2(result.score),
-      deviation: deviation.filter(Boolean).join("；"),
+      selfScore: selfResult?.score === null || selfResult?.score === undefined ? null : fmt2(selfResult.score),
+      reasons: reasons.filter(Boolean),
     };
   });
   const maxTotal = data.indicators.reduce((sum, i) => sum.plus(i.weight), new Decimal(0)).plus(b.max);
@@ -160,12 +188,27 @@ export async function getSelfEvaluationReport(db: Db, actor: Actor, input: SelfE
       actual: b.rate === null ? "" : `${fmt2(b.rate)}%`,
       weight: fmt2(b.max),
       score: b.score === null ? null : fmt2(b.score),
+      selfScore: selfScore?.budget.score === null || selfScore?.budget.score === undefined ? null : fmt2(selfScore.budget.score),
       explanation: b.explanation,
     },
     maxTotal: fmt2(maxTotal),
     total: final ? fmt2(new Decimal(evaluation.total!)) : fmt2(score.total),
     grade: final ? (evaluation.grade as Grade) : score.grade,
     complete: score.complete,
+    self: {
+      state: data.evaluations.SELF?.status ?? "NONE",
+      total: selfEvaluation?.total ? fmt2(new Decimal(selfEvaluation.total)) : null,
+      grade: selfEvaluation?.grade ?? null,
+      submittedOn: selfEvaluation?.finalisedAt ? formatDate(selfEvaluation.finalisedAt) : null,
+    },
+    earlyFinaliseReason: final ? evaluation.earlyFinaliseReason : "",
+    signOff: {
+      filledBy: final ? (evaluation.finalisedBy ?? "") : "",
+      reviewer: "",
+      unitHead: "",
+      phone: "",
+      filledOn: final && evaluation.finalisedAt ? formatDate(evaluation.finalisedAt) : "",
+    },
     state: evaluation?.status ?? "NONE",
     evaluator: evaluation?.finalisedBy ?? null,
     finalisedOn: evaluation?.finalisedAt ? formatDate(evaluation.finalisedAt) : null,
