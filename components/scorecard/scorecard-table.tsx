@@ -109,7 +109,11 @@ export function ScorecardTable({ rows, query, total, page, pageCount, pageSize, 
   const byUnit = new Map(groups.map((g) => [String(g.unitId), g]));
   // Where each unit's rows start in the whole (grouped) result, to mark a group continued from the previous page.
   const starts = new Map<string, number>();
-  groups.reduce((offset, g) => (starts.set(String(g.unitId), offset), offset + g.sheets), 0);
+  let offset = 0;
+  for (const g of groups) {
+    starts.set(String(g.unitId), offset);
+    offset += g.sheets;
+  }
   const first = (page - 1) * pageSize;
   // The chooser's form carries the rest of the state; the page goes back to 1.
   const params = Object.entries(query).flatMap(([k, v]): [string, string][] =>

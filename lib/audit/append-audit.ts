@@ -29,7 +29,10 @@ const sheetDepartments = new WeakMap<object, Map<number, number>>();
 function sheetDepartmentsOf(tx: Tx): Map<number, number> {
   if ("$connect" in tx) return new Map();
   let cache = sheetDepartments.get(tx);
-  if (!cache) sheetDepartments.set(tx, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    sheetDepartments.set(tx, cache);
+  }
   return cache;
 }
 

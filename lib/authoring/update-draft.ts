@@ -10,7 +10,7 @@ import { refuseRemovingRecorded } from "./recorded-history";
 import { sameNameMessage } from "./create-draft";
 import { DEPARTMENT_SHEET_NAME, fundsOf, headerFields, idSchema, versionSchema } from "./fields";
 import { assertEditable, assertVersion, bumpSheetVersion, loadSheetForChange } from "./load-sheet";
-import { changedFields, headerSelect, headerSnapshot, indicatorData, indicatorSnapshot } from "./records";
+import { changedFields, headerSnapshot, indicatorData, indicatorSnapshot } from "./records";
 import { resolveUnit } from "./resolve-unit";
 
 export const updateDraftSchema = z.object({

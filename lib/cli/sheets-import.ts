@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { SYSTEM } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { parseJsonText, validateInterchange } from "@/lib/interchange/validate";
+import { parseJsonText, type ValidFile, validateInterchange } from "@/lib/interchange/validate";
 import { importSheets } from "@/lib/authoring/import-sheets";
 import { readInput, reportError, runWithDatabase, usage } from "./run";
 
@@ -10,7 +10,7 @@ const { values, positionals } = parseArgs({ options: { replace: { type: "boolean
 if (positionals.length !== 1) usage(USAGE);
 
 // Validate the whole file before touching the database: on any problem nothing is written.
-let validated;
+let validated: ValidFile;
 try {
   const parsed = parseJsonText(await readInput(positionals[0]!));
   const result = parsed.ok ? validateInterchange(parsed.value) : parsed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { pdfOfSize, samples } from "./fixtures";
 import { MAX_EVIDENCE_BYTES } from "./limits";
 import { readUploadForm, UploadTooLargeError } from "./upload-request";

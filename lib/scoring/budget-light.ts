@@ -1,4 +1,4 @@
-import { Decimal, fmt2, TWELVE, isAboveZero } from "./decimal";
+import { type Decimal, fmt2, TWELVE, isAboveZero } from "./decimal";
 import { assertMonth, classifyProgress, lightResult, pendingLight, type LightResult } from "./lights";
 
 /** Budget light at month N: p = (executed / budget) ÷ (N/12), computed as executed × 12 ÷ (budget × N). */

@@ -1,4 +1,4 @@
-import { Decimal, fmt2, fmtPlain, HUNDRED, round2, ZERO, isAboveZero } from "./decimal";
+import { type Decimal, fmt2, fmtPlain, HUNDRED, round2, ZERO, isAboveZero } from "./decimal";
 import type { BudgetInput, BudgetScore } from "./types";
 
 /** 全年预算数 = 年度预算总额 + in-year adjustment. */

@@ -1,4 +1,4 @@
-import { Decimal, fmt2, round2, isBelowZero } from "./decimal";
+import { type Decimal, fmt2, round2, isBelowZero } from "./decimal";
 
 export type DeductionCheck = { ok: true; points: Decimal; reason: string } | { ok: false; error: string };
 

@@ -1,5 +1,5 @@
 import { isReverse, type Comparator } from "@/lib/targets/types";
-import { Decimal, fmt2, fmtPlain, round2, TWO, ZERO, isAboveZero } from "./decimal";
+import { type Decimal, fmt2, fmtPlain, round2, TWO, ZERO, isAboveZero } from "./decimal";
 
 export type FormulaMethod = "proportional" | "direct" | "satisfaction";
 

@@ -1,4 +1,4 @@
-import { Decimal, fmtPlain, HUNDRED, ZERO, isBelowZero } from "./decimal";
+import { type Decimal, fmtPlain, HUNDRED, ZERO, isBelowZero } from "./decimal";
 
 export type BudgetWeightCheck = { ok: true; weight: Decimal; indicatorTotal: Decimal } | { ok: false; error: string };
 

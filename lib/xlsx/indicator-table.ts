@@ -1,5 +1,5 @@
 import type { InterchangeIndicator } from "@/lib/interchange/schema";
-import { type CellStyle, FormWriter, TEXT_FORMAT } from "./form-writer";
+import { type CellStyle, type FormWriter, TEXT_FORMAT } from "./form-writer";
 
 export interface TableColumn {
   field: keyof InterchangeIndicator;
