@@ -52,6 +52,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <label htmlFor="username" className="block font-medium">
           用户名
         </label>
+        {/* biome-ignore lint/a11y/noAutofocus: the login page has one task, and its first field is where it starts */}
         <input id="username" name="username" autoComplete="username" autoFocus aria-invalid={error ? true : undefined} className={field} />
       </div>
       <div className="space-y-1">

@@ -42,6 +42,7 @@ export const dataTableFeatures = tableFeatures({
   sortFns: {
     basic: sortFn_basic,
     // Chinese text in pinyin order, as people expect in a list of names.
+    // biome-ignore lint/suspicious/noExplicitAny: one sorting function serves every table's row and value types
     text: (a: Row<any, any>, b: Row<any, any>, id: string) => chinese.compare(String(a.getValue(id) ?? ""), String(b.getValue(id) ?? "")),
   },
   filterFns: { includesString: filterFn_includesString },
@@ -53,6 +54,7 @@ export type DataTableFeatures = typeof dataTableFeatures;
 export const dataTableColumnHelper = <TData extends RowData>() => createColumnHelper<DataTableFeatures, TData>();
 
 export interface DataTableProps<TData extends RowData> {
+  // biome-ignore lint/suspicious/noExplicitAny: a table's columns hold values of different types (TanStack's idiom)
   columns: ColumnDef<DataTableFeatures, TData, any>[];
   data: TData[];
   getRowId: (row: TData) => string;

@@ -8,6 +8,7 @@ import { AppError, formatProblem } from "@/lib/errors";
  * schema up to date first, and always closing it: an open PGlite keeps the process alive and holds the
  * data-directory lock. Problems go to stderr; returns the exit status: input problems 2, anything else 1.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a command may end without an exit status (0)
 export async function withDatabase(main: (db: Database) => Promise<number | void>, options: { migrate?: boolean } = {}): Promise<number> {
   let db: Database | undefined;
   try {
@@ -22,6 +23,7 @@ export async function withDatabase(main: (db: Database) => Promise<number | void
 }
 
 /** `withDatabase`, then exits with its status. */
+// biome-ignore lint/suspicious/noConfusingVoidType: as withDatabase
 export async function runWithDatabase(main: (db: Database) => Promise<number | void>, options: { migrate?: boolean } = {}): Promise<never> {
   process.exit(await withDatabase(main, options));
 }

@@ -67,6 +67,7 @@ export function sanitiseFileName(raw: string): string {
   const base = raw.normalize("NFC").split(/[\\/]/).pop() ?? "";
   let name = base
     // C0/C1 controls, zero-width and bidi formatting characters, BOM.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "")
     .trim()
     // Windows drops trailing dots and spaces; so do we, so the name round-trips.

@@ -6,7 +6,7 @@ import { scoreInput } from "./score-input";
 const exampleText = readFileSync(new URL("./fixtures/score-input.json", import.meta.url), "utf8");
 const expectedText = readFileSync(new URL("./fixtures/score-output.json", import.meta.url), "utf8");
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the cases below build and break arbitrary JSON on purpose
 type Json = any;
 const example = (): Json => JSON.parse(exampleText);
 const S1 = "第1张表「示例项目：科技成果转化服务」";
