@@ -29,9 +29,9 @@ export async function reopenEvaluation(prisma: PrismaClient, actor: Actor, input
     const sheet = await openForWrite(tx, actor, data.sheetId, "evaluation.reopen");
     const current = sheet.evaluations[data.kind];
     if (data.kind === "SELF") {
-      if (!current || current.status !== "FINAL") throw new AppError("INVALID", "负责人尚未提交自评，无需重新开放");
+      if (current?.status !== "FINAL") throw new AppError("INVALID", "负责人尚未提交自评，无需重新开放");
       if (sheet.evaluations.EVALUATOR?.status === "FINAL") throw new AppError("LOCKED", "年终评价已定稿，自评已锁定；请先重新开放年终评价");
-    } else if (!current || current.status !== "FINAL") {
+    } else if (current?.status !== "FINAL") {
       throw new AppError("INVALID", "年终评价尚未定稿，无需重新开放");
     }
     if (current.version !== data.version) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面后再操作");
