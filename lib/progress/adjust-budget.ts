@@ -1,17 +1,16 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { fmt2 } from "@/lib/scoring";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { idSchema, monthSchema, parseInput, textSchema } from "./input";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson } from "./records";
 import { assertMonthOpen } from "./month-open";
 import { parseAmount } from "./save-progress";
-import { loadSheetData, openSheetForWrite, TX_OPTIONS } from "./sheet-data";
+import { loadSheetData } from "./sheet-data";
 
 export const adjustBudgetSchema = z.object({
   sheetId: idSchema,
@@ -37,8 +36,7 @@ export async function adjustBudget(prisma: PrismaClient, actor: Actor, input: Ad
     throw new AppError("INVALID", "请填写非零的调整金额", [{ path: "amount", message: "请填写非零的调整金额（增加为正数，减少为负数）" }]);
   }
   const value = new Decimal(amount.value);
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openSheetForWrite(tx, actor, data.sheetId, "progress.write");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "progress.write", load: loadSheetData }, async (sheet, { tx, audit }) => {
     await assertMonthOpen(tx, sheet.id, data.month, now);
     const fullYear = sheet.adjustments.reduce((sum, a) => sum.plus(a.amount), sheet.fundsTotal).plus(value);
     if (!fullYear.gt(0)) {
@@ -48,14 +46,13 @@ export async function adjustBudget(prisma: PrismaClient, actor: Actor, input: Ad
     const created = await tx.budgetAdjustment.create({
       data: { sheetId: sheet.id, month: data.month, amount: value.toFixed(), reason: data.reason, createdById: actorId(actor) },
     });
-    await appendAudit(tx, actor, {
+    await audit({
       action: "budget.adjust",
       entityType: "BudgetAdjustment",
       entityId: created.id,
       before: null,
       after: asJson({ sheetId: sheet.id, month: data.month, amount: created.amount.toString(), reason: created.reason, fullYearBudget: fmt2(fullYear) }),
     });
-    await refreshSheetFigures(tx, sheet.id, { now });
     return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
-  }, TX_OPTIONS);
+  }, { now });
 }

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { AppError } from "@/lib/errors";
 import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
 import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
 import { assertMonthVersion, writeMonth } from "./month-record";
 import { buildProgressView, type ProgressView } from "./progress-view";
-import { loadSheetData, openSheetForWrite, TX_OPTIONS } from "./sheet-data";
+import { loadSheetData } from "./sheet-data";
 
 export const reopenMonthSchema = z.object({
   sheetId: idSchema,
@@ -22,8 +22,7 @@ export type ReopenMonthInput = z.input<typeof reopenMonthSchema>;
 export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: ReopenMonthInput, options: { now?: Date } = {}): Promise<ProgressView> {
   const data = parseInput(reopenMonthSchema, input);
   const now = options.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openSheetForWrite(tx, actor, data.sheetId, "month.reopen");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "month.reopen", load: loadSheetData }, async (sheet, { tx }) => {
     const status = sheet.months.get(data.month)?.status ?? "DRAFT";
     if (status !== "APPROVED") {
       throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已通过的月份可以重新开放`);
@@ -32,7 +31,6 @@ export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: Reo
     await assertPeriodOpen(tx, sheet.id, data.month, "重新开放");
     await assertMonthVersion(tx, sheet, data.month, data.version);
     await writeMonth(tx, actor, sheet, data.month, { status: "RETURNED", reviewComment: data.reason, reviewedAt: now, reviewedById: actorId(actor) }, "month.reopen");
-    await refreshSheetFigures(tx, sheet.id, { now });
     return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
-  }, TX_OPTIONS);
+  }, { now });
 }

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { AppError } from "@/lib/errors";
 import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
 import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
 import { assertMonthVersion, writeMonth } from "./month-record";
 import { buildProgressView, type ProgressView } from "./progress-view";
-import { loadSheetData, openSheetForWrite, TX_OPTIONS } from "./sheet-data";
+import { loadSheetData } from "./sheet-data";
 
 export const reviewMonthSchema = z
   .object({
@@ -26,8 +26,7 @@ export type ReviewMonthInput = z.input<typeof reviewMonthSchema>;
 export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: ReviewMonthInput, options: { now?: Date } = {}): Promise<ProgressView> {
   const data = parseInput(reviewMonthSchema, input);
   const now = options.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openSheetForWrite(tx, actor, data.sheetId, "month.review");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "month.review", load: loadSheetData }, async (sheet, { tx }) => {
     const status = sheet.months.get(data.month)?.status ?? "DRAFT";
     if (status !== "SUBMITTED") {
       throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已提交的月份可以审核`);
@@ -44,7 +43,6 @@ export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: Rev
       { status: data.decision === "approve" ? "APPROVED" : "RETURNED", reviewComment: data.comment, reviewedAt: now, reviewedById: actorId(actor) },
       data.decision === "approve" ? "month.approve" : "month.return",
     );
-    await refreshSheetFigures(tx, sheet.id, { now });
     return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
-  }, TX_OPTIONS);
+  }, { now });
 }

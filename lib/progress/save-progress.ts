@@ -2,13 +2,12 @@ import Decimal from "decimal.js";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Likelihood, QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
-import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
 import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { isQuantitative } from "@/lib/targets/types";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { computeMonth } from "./compute-month";
 import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
 import { LIKELIHOOD_FROM_LABEL, LIKELIHOOD_LABELS, monthLabel, QUALITATIVE_FROM_LABEL } from "./labels";
@@ -16,7 +15,7 @@ import { writeMonth } from "./month-record";
 import { assertMonthOpen } from "./month-open";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson, describeStale, entrySnapshot, monthSnapshot } from "./records";
-import { entryKey, type IndicatorData, loadSheetData, openSheetForWrite, type SheetData, TX_OPTIONS } from "./sheet-data";
+import { entryKey, type IndicatorData, loadSheetData, type SheetData } from "./sheet-data";
 
 const typed = z.string().max(100, "内容过长").nullable().default(null);
 
@@ -144,8 +143,7 @@ const conflict = (problems: Problem[]) =>
 export async function saveProgress(prisma: PrismaClient, actor: Actor, input: SaveProgressInput, options: { now?: Date } = {}): Promise<SaveProgressResult> {
   const data = parseInput(saveProgressSchema, input);
   const now = options.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openSheetForWrite(tx, actor, data.sheetId, "progress.write");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "progress.write", load: loadSheetData }, async (sheet, { tx, audit }) => {
     await assertMonthOpen(tx, sheet.id, data.month, now);
 
     const indicators = new Map(sheet.indicators.map((i) => [i.id, i]));
@@ -221,7 +219,7 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
         if (created.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人填写，请刷新后重新填写` }]);
       }
       const after = await tx.progressEntry.findUniqueOrThrow({ where });
-      await appendAudit(tx, actor, {
+      await audit({
         action: "progress.save",
         entityType: "ProgressEntry",
         entityId: after.id,
@@ -236,15 +234,13 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
       });
     }
 
-    // The scorecard's figures of the sheet, recomputed in this transaction.
-    if (writes.length > 0 || writeExecuted) await refreshSheetFigures(tx, sheet.id, { now });
     const saved = await loadSheetData(tx, sheet.id);
     return {
       saved: writes.length + (writeExecuted ? 1 : 0),
       warnings: explanationWarnings(saved, data.month),
       view: buildProgressView(saved, actor, data.month, now),
     };
-  }, TX_OPTIONS);
+  }, { now });
 }
 
 /** Non-green rows still lacking 偏差原因 or 改进措施 (a draft may be saved so; submitting is refused). */

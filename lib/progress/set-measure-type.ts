@@ -1,14 +1,13 @@
 import { z } from "zod";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { isQuantitative } from "@/lib/targets/types";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { idSchema, parseInput, versionSchema } from "./input";
 import { MEASURE_TYPE_LABEL } from "./labels";
 import { asJson } from "./records";
-import { openSheetForWrite, TX_OPTIONS } from "./sheet-data";
+import { loadSheetData } from "./sheet-data";
 
 export const setMeasureTypeSchema = z.object({
   indicatorId: idSchema,
@@ -31,10 +30,12 @@ export interface SetMeasureTypeResult {
  */
 export async function setMeasureType(prisma: PrismaClient, actor: Actor, input: SetMeasureTypeInput): Promise<SetMeasureTypeResult> {
   const data = parseInput(setMeasureTypeSchema, input);
-  return prisma.$transaction(async (tx) => {
+  const sheetOfIndicator = async (tx: Prisma.TransactionClient): Promise<number> => {
     const found = await tx.indicator.findUnique({ where: { id: data.indicatorId }, select: { sheetId: true } });
     if (!found) throw new AppError("NOT_FOUND", "找不到该指标");
-    const sheet = await openSheetForWrite(tx, actor, found.sheetId, "indicator.configure");
+    return found.sheetId;
+  };
+  return writeSheet(prisma, actor, { sheetId: sheetOfIndicator, action: "indicator.configure", load: loadSheetData }, async (sheet, { tx, audit }) => {
     const indicator = sheet.indicators.find((i) => i.id === data.indicatorId);
     if (!indicator) throw new AppError("NOT_FOUND", "找不到该指标");
     if (!isQuantitative(indicator.target)) throw new AppError("INVALID", `「${indicator.name}」是定性指标，没有计量方式`);
@@ -50,14 +51,13 @@ export async function setMeasureType(prisma: PrismaClient, actor: Actor, input: 
     if (updated.count !== 1) throw new AppError("CONFLICT", `「${indicator.name}」已被他人修改，请刷新页面后重试`);
     const snapshot = (measureType: string, version: number) =>
       asJson({ sheetId: sheet.id, month: null, indicatorId: indicator.id, indicator: indicator.name, measureType, version });
-    await appendAudit(tx, actor, {
+    await audit({
       action: "indicator.measureType",
       entityType: "Indicator",
       entityId: indicator.id,
       before: snapshot(indicator.measureType, indicator.version),
       after: snapshot(data.measureType, indicator.version + 1),
     });
-    await refreshSheetFigures(tx, sheet.id);
     return { sheetId: sheet.id, measureType: data.measureType, version: indicator.version + 1 };
-  }, TX_OPTIONS);
+  });
 }

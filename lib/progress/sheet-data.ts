@@ -1,15 +1,14 @@
 import Decimal from "decimal.js";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Likelihood, MeasureType, MonthStatus, QualitativeStatus, SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/auth/actor";
 import type { SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { type Db, openLockedSheet } from "@/lib/sheets/sheet-lock";
+import type { Db } from "@/lib/sheets/sheet-lock";
 import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
 import { indicatorHead } from "@/lib/columns/target-columns";
 import type { Target } from "@/lib/targets/types";
 
-export { type Db, TX_OPTIONS } from "@/lib/sheets/sheet-lock";
+export type { Db } from "@/lib/sheets/sheet-lock";
 
 export interface IndicatorData {
   id: number;
@@ -198,17 +197,4 @@ function toSheetData(sheet: SheetRow, entries: EntryRow[]): SheetData {
       createdAt: a.createdAt,
     })),
   };
-}
-
-/**
- * The start of every write: the sheet must exist (NOT_FOUND) and the actor may do `action` on it (FORBIDDEN);
- * then the sheet is locked and read afresh, so the checks that follow see every committed change.
- */
-export async function openSheetForWrite(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  sheetId: number,
-  action: "progress.write" | "month.submit" | "month.review" | "month.reopen" | "indicator.configure",
-): Promise<SheetData> {
-  return openLockedSheet(tx, actor, sheetId, action, loadSheetData);
 }

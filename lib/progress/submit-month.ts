@@ -1,16 +1,16 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import { AppError, type Problem } from "@/lib/errors";
 import { LIGHT_LABELS } from "@/lib/scoring";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { computeMonth } from "./compute-month";
 import { idSchema, monthSchema, parseInput, versionSchema } from "./input";
 import { monthLabel } from "./labels";
 import { assertMonthVersion, writeMonth } from "./month-record";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { assertMonthOpen } from "./month-open";
-import { loadSheetData, openSheetForWrite, type SheetData, TX_OPTIONS } from "./sheet-data";
+import { loadSheetData, type SheetData } from "./sheet-data";
 
 export const submitMonthSchema = z.object({
   sheetId: idSchema,
@@ -51,8 +51,7 @@ export function submissionProblems(sheet: SheetData, month: number): Problem[] {
 export async function submitMonth(prisma: PrismaClient, actor: Actor, input: SubmitMonthInput, options: { now?: Date } = {}): Promise<ProgressView> {
   const data = parseInput(submitMonthSchema, input);
   const now = options.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openSheetForWrite(tx, actor, data.sheetId, "month.submit");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "month.submit", load: loadSheetData }, async (sheet, { tx }) => {
     await assertMonthOpen(tx, sheet.id, data.month, now);
     await assertMonthVersion(tx, sheet, data.month, data.version);
     const problems = submissionProblems(sheet, data.month);
@@ -65,7 +64,6 @@ export async function submitMonth(prisma: PrismaClient, actor: Actor, input: Sub
       { status: "SUBMITTED", submittedAt: now, submittedById: actorId(actor), reviewComment: "", reviewedAt: null, reviewedById: null },
       "month.submit",
     );
-    await refreshSheetFigures(tx, sheet.id, { now });
     return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
-  }, TX_OPTIONS);
+  }, { now });
 }

@@ -1,0 +1,112 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { type AuditEntry, appendAudit } from "@/lib/audit/append-audit";
+import type { Actor } from "@/lib/auth/actor";
+import { type Action, authorize, type SheetScope } from "@/lib/auth/authorize";
+import { refreshFigures } from "@/lib/figures/refresh-sheet-figures";
+import { lockSheet, openLockedSheet, type SheetAction, TX_OPTIONS } from "./sheet-lock";
+
+/**
+ * The one write path of sheet data (docs/architecture.md): every use case that changes what a sheet records —
+ * progress, 执行数, 调整预算, evidence, review, evaluation, 自评, 指标调整, import, publish, rollover, 计量方式,
+ * reopening — runs its work through `writeSheet`, which
+ * 1. opens the transaction (TX_OPTIONS: short work that may wait for the sheet lock),
+ * 2. authorizes the actor (lib/auth/authorize.ts) and locks the sheet row (lockSheet), then reads the sheet afresh
+ *    and authorizes again against what it read, so every check of the work sees every committed change,
+ * 3. runs the work with the transaction,
+ * 4. appends the audit entries the work records (appendAudit, in the same transaction),
+ * 5. recomputes the sheet's figures (lib/figures), so the scorecard never reads a write's old figures.
+ * No other module locks a sheet or refreshes its figures (lib/architecture.test.ts fails the build if one does).
+ */
+
+type Tx = Prisma.TransactionClient;
+
+/** What the work of a write is given. */
+export interface SheetWrite {
+  tx: Tx;
+  actor: Actor;
+  /** The clock of the write (tests pass one): the figures are computed for it too. */
+  now: Date;
+  /** Appends an audit entry of this write, in its transaction. */
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+/** A write over several sheets (import, rollover): it names the sheets it locks and the sheets it changes. */
+export interface SheetsWrite extends SheetWrite {
+  /** Locks these existing sheets (in id order, so two bulk writes cannot deadlock); `FOR UPDATE` as lockSheet. */
+  lock(sheetIds: readonly number[], options?: { blockReferences?: boolean }): Promise<void>;
+  /** The write changed this sheet (created, replaced, copied): its figures are recomputed before the commit. */
+  changed(sheetId: number): void;
+}
+
+/** One sheet: the action the actor needs on it, and how the work reads it once it is locked. */
+export interface OneSheet<S extends { scope: SheetScope }> {
+  /** The sheet, or how to find it inside the transaction (e.g. from one of its rows). */
+  sheetId: number | ((tx: Tx) => Promise<number>);
+  action: SheetAction;
+  load: (tx: Tx, sheetId: number) => Promise<S>;
+}
+
+/** Several sheets: the action is on no one sheet (`sheets.import`, `sheets.rollover`). */
+export interface ManySheets {
+  action: Extract<Action, { type: string; sheet?: never }>;
+  /** A bulk write may run longer than one sheet's. */
+  timeout?: number;
+}
+
+export interface WriteOptions {
+  now?: Date;
+  /** The transaction a caller already holds (the seed writes its users in the same one); default: a new one. */
+  tx?: Tx;
+}
+
+export function writeSheet<S extends { scope: SheetScope }, T>(
+  db: PrismaClient,
+  actor: Actor,
+  target: OneSheet<S>,
+  work: (sheet: S, write: SheetWrite) => Promise<T>,
+  options?: WriteOptions,
+): Promise<T>;
+export function writeSheet<T>(
+  db: PrismaClient,
+  actor: Actor,
+  target: ManySheets,
+  work: (write: SheetsWrite) => Promise<T>,
+  options?: WriteOptions,
+): Promise<T>;
+export async function writeSheet<S extends { scope: SheetScope }, T>(
+  db: PrismaClient,
+  actor: Actor,
+  target: OneSheet<S> | ManySheets,
+  work: ((sheet: S, write: SheetWrite) => Promise<T>) | ((write: SheetsWrite) => Promise<T>),
+  options: WriteOptions = {},
+): Promise<T> {
+  const now = options.now ?? new Date();
+  if (!("load" in target)) authorize(actor, target.action);
+  const run = async (tx: Tx): Promise<T> => {
+    const changed = new Set<number>();
+    const write: SheetsWrite = {
+      tx,
+      actor,
+      now,
+      audit: (entry) => appendAudit(tx, actor, entry),
+      async lock(sheetIds, lockOptions = {}) {
+        for (const id of [...new Set(sheetIds)].sort((a, b) => a - b)) await lockSheet(tx, id, lockOptions);
+      },
+      changed: (sheetId) => void changed.add(sheetId),
+    };
+    let result: T;
+    if ("load" in target) {
+      const sheetId = typeof target.sheetId === "number" ? target.sheetId : await target.sheetId(tx);
+      const sheet = await openLockedSheet(tx, actor, sheetId, target.action, target.load);
+      changed.add(sheetId);
+      result = await (work as (sheet: S, write: SheetWrite) => Promise<T>)(sheet, write);
+    } else {
+      result = await (work as (write: SheetsWrite) => Promise<T>)(write);
+    }
+    await refreshFigures(tx, [...changed], { now });
+    return result;
+  };
+  if (options.tx) return run(options.tx);
+  const timeout = "load" in target ? TX_OPTIONS : { maxWait: 30_000, timeout: target.timeout ?? TX_OPTIONS.timeout };
+  return db.$transaction(run, timeout);
+}
