@@ -1,15 +1,14 @@
 import { Decimal } from "@/lib/scoring/decimal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvaluationKind, EvaluationStatus, GradeBand, QualitativeStatus, SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";
-import type { Actor } from "@/lib/auth/actor";
 import type { SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { type Db, openLockedSheet } from "@/lib/sheets/sheet-lock";
+import type { Db } from "@/lib/sheets/sheet-lock";
 import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
 import { indicatorHead } from "@/lib/columns/target-columns";
 import type { Target } from "@/lib/targets/types";
 
-export { type Db, TX_OPTIONS } from "@/lib/sheets/sheet-lock";
+export type { Db } from "@/lib/sheets/sheet-lock";
 
 export interface IndicatorData {
   id: number;
@@ -213,16 +212,6 @@ function toEvaluation(ev: EvaluationRecord): EvaluationData {
       ]),
     ),
   };
-}
-
-export type EvaluationAction = "evaluation.write" | "self-evaluation.write" | "evaluation.reopen";
-
-/**
- * The start of every write: the sheet exists (NOT_FOUND), the actor may do `action` on it (FORBIDDEN); then the
- * sheet is locked and read afresh, so the checks that follow see every committed change.
- */
-export async function openForWrite(tx: Prisma.TransactionClient, actor: Actor, sheetId: number, action: EvaluationAction): Promise<SheetEvaluationData> {
-  return openLockedSheet(tx, actor, sheetId, action, loadEvaluationData);
 }
 
 /** Year-end evaluation is of published targets: a draft or submitted sheet is refused. */

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { fmt2 } from "@/lib/scoring/decimal";
 import type { Grade } from "@/lib/scoring/types";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
-import { assertPublished, type EvaluationData, openForWrite, type SheetEvaluationData, TX_OPTIONS } from "./evaluation-data";
+import { writeSheet } from "@/lib/sheets/write-sheet";
+import { assertPublished, type EvaluationData, type SheetEvaluationData, loadEvaluationData } from "./evaluation-data";
 import { idSchema, textSchema, versionSchema } from "./input";
 import { isGradedRow } from "./row-checks";
 import { type EvaluationScore, scoreStored } from "./score-evaluation";
@@ -69,8 +68,7 @@ export const EARLY_REASON_REQUIRED = "负责人尚未提交自评：如需现在
  */
 export async function finaliseEvaluation(prisma: PrismaClient, actor: Actor, input: FinaliseEvaluationInput): Promise<FinaliseEvaluationResult> {
   const data = parseInput(finaliseEvaluationSchema, input);
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openForWrite(tx, actor, data.sheetId, "evaluation.write");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "evaluation.write", load: loadEvaluationData }, async (sheet, { tx, audit }) => {
     assertPublished(sheet);
     const current = sheet.evaluations.EVALUATOR;
     if (!current) throw new AppError("INVALID", "尚未保存年终评价，请先填写并保存后再定稿");
@@ -99,14 +97,13 @@ export async function finaliseEvaluation(prisma: PrismaClient, actor: Actor, inp
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面核对后再定稿");
     const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });
-    await appendAudit(tx, actor, {
+    await audit({
       action: "evaluation.finalise",
       entityType: "Evaluation",
       entityId: current.id,
       before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
       after: asJson(evaluationSnapshot(after)),
     });
-    await refreshSheetFigures(tx, sheet.id);
     return { total, grade: score.grade, version: after.version };
-  }, TX_OPTIONS);
+  });
 }

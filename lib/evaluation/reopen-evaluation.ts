@@ -1,11 +1,10 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
-import { openForWrite, TX_OPTIONS } from "./evaluation-data";
+import { writeSheet } from "@/lib/sheets/write-sheet";
+import { loadEvaluationData } from "./evaluation-data";
 import { idSchema, textSchema, versionSchema } from "./input";
 import { asJson, evaluationSnapshot } from "./snapshots";
 
@@ -25,8 +24,7 @@ export type ReopenEvaluationInput = z.input<typeof reopenEvaluationSchema>;
  */
 export async function reopenEvaluation(prisma: PrismaClient, actor: Actor, input: ReopenEvaluationInput): Promise<{ version: number }> {
   const data = parseInput(reopenEvaluationSchema, input);
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openForWrite(tx, actor, data.sheetId, "evaluation.reopen");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "evaluation.reopen", load: loadEvaluationData }, async (sheet, { tx, audit }) => {
     const current = sheet.evaluations[data.kind];
     if (data.kind === "SELF") {
       if (current?.status !== "FINAL") throw new AppError("INVALID", "负责人尚未提交自评，无需重新开放");
@@ -50,14 +48,13 @@ export async function reopenEvaluation(prisma: PrismaClient, actor: Actor, input
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "评价在你查看期间已被修改，请刷新页面后再操作");
     const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });
-    await appendAudit(tx, actor, {
+    await audit({
       action: "evaluation.reopen",
       entityType: "Evaluation",
       entityId: current.id,
       before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
       after: asJson(evaluationSnapshot(after)),
     });
-    await refreshSheetFigures(tx, sheet.id);
     return { version: after.version };
-  }, TX_OPTIONS);
+  });
 }

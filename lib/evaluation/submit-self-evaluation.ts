@@ -1,13 +1,12 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { fmt2 } from "@/lib/scoring/decimal";
 import type { Grade } from "@/lib/scoring/types";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
-import { assertPublished, openForWrite, TX_OPTIONS } from "./evaluation-data";
+import { writeSheet } from "@/lib/sheets/write-sheet";
+import { assertPublished, loadEvaluationData } from "./evaluation-data";
 import { finaliseProblems } from "./finalise-evaluation";
 import { idSchema, versionSchema } from "./input";
 import { scoreStored } from "./score-evaluation";
@@ -30,8 +29,7 @@ export interface SubmitSelfEvaluationResult {
  */
 export async function submitSelfEvaluation(prisma: PrismaClient, actor: Actor, input: SubmitSelfEvaluationInput): Promise<SubmitSelfEvaluationResult> {
   const data = parseInput(submitSelfEvaluationSchema, input);
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openForWrite(tx, actor, data.sheetId, "self-evaluation.write");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "self-evaluation.write", load: loadEvaluationData }, async (sheet, { tx, audit }) => {
     assertPublished(sheet);
     const current = sheet.evaluations.SELF;
     if (sheet.evaluations.EVALUATOR?.status === "FINAL") throw new AppError("LOCKED", "年终评价已定稿，自评已锁定，不能再提交");
@@ -50,14 +48,13 @@ export async function submitSelfEvaluation(prisma: PrismaClient, actor: Actor, i
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "自评在你查看期间已被修改，请刷新页面核对后再提交");
     const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });
-    await appendAudit(tx, actor, {
+    await audit({
       action: "self-evaluation.submit",
       entityType: "Evaluation",
       entityId: current.id,
       before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
       after: asJson(evaluationSnapshot(after)),
     });
-    await refreshSheetFigures(tx, sheet.id);
     return { total, grade: scored.score.grade, version: after.version };
-  }, TX_OPTIONS);
+  });
 }

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EvaluationKind } from "@/lib/generated/prisma/enums";
-import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { Decimal } from "@/lib/scoring/decimal";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
-import { assertPublished, type EvaluationRowData, type IndicatorData, openForWrite, TX_OPTIONS } from "./evaluation-data";
+import { writeSheet } from "@/lib/sheets/write-sheet";
+import { assertPublished, type EvaluationRowData, type IndicatorData, loadEvaluationData } from "./evaluation-data";
 import { idSchema, textSchema, typedNumber, versionSchema } from "./input";
 import { GRADE_BAND_OF, KIND_LABEL } from "./labels";
 import { checkExecuted, checkRow, type RowValues } from "./row-checks";
@@ -74,8 +73,7 @@ const conflict = (message = "保存未成功：评价在你填写期间已被他
  */
 export async function writeEvaluation(prisma: PrismaClient, actor: Actor, input: SaveEvaluationInput, kind: EvaluationKind): Promise<SaveEvaluationResult> {
   const data = parseInput(saveEvaluationSchema, input);
-  return prisma.$transaction(async (tx) => {
-    const sheet = await openForWrite(tx, actor, data.sheetId, kind === "EVALUATOR" ? "evaluation.write" : "self-evaluation.write");
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: kind === "EVALUATOR" ? "evaluation.write" : "self-evaluation.write", load: loadEvaluationData }, async (sheet, { tx, audit }) => {
     assertPublished(sheet);
     const current = sheet.evaluations[kind];
     if (current?.status === "FINAL") {
@@ -119,7 +117,7 @@ export async function writeEvaluation(prisma: PrismaClient, actor: Actor, input:
         const created = await tx.evaluation.create({ data: { sheetId: sheet.id, kind, executed: executed ?? null } });
         evaluationId = created.id;
         version = created.version;
-        await appendAudit(tx, actor, {
+        await audit({
           action: auditAction(kind),
           entityType: "Evaluation",
           entityId: created.id,
@@ -140,7 +138,7 @@ export async function writeEvaluation(prisma: PrismaClient, actor: Actor, input:
       evaluationId = after.id;
       version = after.version;
       if (executedChanged) {
-        await appendAudit(tx, actor, {
+        await audit({
           action: auditAction(kind),
           entityType: "Evaluation",
           entityId: after.id,
@@ -163,7 +161,7 @@ export async function writeEvaluation(prisma: PrismaClient, actor: Actor, input:
       const row = stored
         ? await tx.evaluationRow.update({ where: { id: stored.id }, data: { ...fields, version: { increment: 1 } } })
         : await tx.evaluationRow.create({ data: { evaluationId, indicatorId: indicator.id, ...fields } });
-      await appendAudit(tx, actor, {
+      await audit({
         action: auditAction(kind),
         entityType: "EvaluationRow",
         entityId: row.id,
@@ -171,9 +169,8 @@ export async function writeEvaluation(prisma: PrismaClient, actor: Actor, input:
         after: asJson(rowSnapshot(sheet.id, kind, indicator, row)),
       });
     }
-    await refreshSheetFigures(tx, sheet.id);
     return { evaluationId, version, saved: writes.length + (executedChanged || !current ? 1 : 0) };
-  }, TX_OPTIONS);
+  });
 }
 
 const auditAction = (kind: EvaluationKind) => (kind === "EVALUATOR" ? "evaluation.write" : "self-evaluation.write");
