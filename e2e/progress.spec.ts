@@ -27,6 +27,14 @@ const row = (page: Page, name: string) => page.getByRole("row").filter({ has: pa
 const status = (page: Page) => page.getByRole("region", { name: "填报状态" });
 const summary = (page: Page, name: string) => page.getByRole("region", { name: "本月概况" }).getByRole("group", { name });
 
+/** 提交 asks first what will be locked; the answer is yes. */
+async function submitMonth(page: Page) {
+  await page.getByRole("button", { name: "提交", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /提交2025年7月的进度/ });
+  await expect(dialog).toContainText("提交后，2025年7月的数值、执行数和佐证资料将锁定，待管理者审核");
+  await dialog.getByRole("button", { name: "确认提交" }).click();
+}
+
 /** The save request as the browser sent it, replayed later against a locked month and another lead's sheet. */
 let savedRequest: { url: string; headers: Record<string, string>; body: string } | null = null;
 let liangquHref = "";
@@ -89,7 +97,7 @@ test("a lead enters July values and spending, sees the lights and projected scor
   await expect(status(page)).toContainText("草稿");
 
   // Submitting is refused while a non-green row lacks its explanation; each missing field is named.
-  await page.getByRole("button", { name: "提交" }).click();
+  await submitMonth(page);
   const refused = page.getByRole("alert").filter({ hasText: "还不能提交" });
   await expect(refused).toContainText("2025年7月还不能提交");
   await expect(refused).toContainText(`「${ROWS.patents}」为红灯·进度滞后，需填写偏差原因`);
@@ -101,7 +109,7 @@ test("a lead enters July values and spending, sees the lights and projected scor
   }
   // A raised count changes the projected score again (unsaved edits are saved on submit): 1.2 of 2 → 6 of 10 points.
   await field(page, `实际完成值（截至7月）：${ROWS.fields}`).fill("1.2");
-  await page.getByRole("button", { name: "提交" }).click();
+  await submitMonth(page);
   await expect(status(page)).toContainText("已提交");
   await expect(status(page)).toContainText("已锁定");
   await expect(summary(page, "预计得分")).toContainText("73.17");

@@ -56,7 +56,7 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
           </span>
         </h2>
         {returnedItems.length > 0 ? (
-          <table className="form-table">
+          <table className="form-table card-table">
             <caption className="py-1 text-left font-medium text-red-800">已退回，需修改后重新提交</caption>
             <thead>
               <tr>
@@ -69,10 +69,10 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
             <tbody>
               {returnedItems.map((item) => (
                 <tr key={`${item.sheetId}-${item.month}`}>
-                  <td>{item.sheetName}</td>
-                  <td className="whitespace-nowrap">{item.monthLabel}</td>
-                  <td>{item.reviewComment || <span className="text-muted">—</span>}</td>
-                  <td className="whitespace-nowrap">
+                  <td data-label="项目名称">{item.sheetName}</td>
+                  <td className="whitespace-nowrap" data-label="月份">{item.monthLabel}</td>
+                  <td data-label="退回意见">{item.reviewComment || <span className="text-muted">—</span>}</td>
+                  <td className="whitespace-nowrap" data-label="操作">
                     <Link href={progressHref(item)} aria-label={`修改 ${item.sheetName} ${item.monthLabel}`} className="text-brand hover:underline">
                       修改并重新提交
                     </Link>
@@ -83,7 +83,7 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
           </table>
         ) : null}
         {owed.length > 0 ? (
-          <table className="form-table">
+          <table className="form-table card-table">
             <caption className="sr-only">待填报或待提交的月份</caption>
             <colgroup>
               <col style={{ width: "34%" }} />
@@ -100,8 +100,8 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
             <tbody>
               {owed.map(({ sheetName, current, earlier }) => (
                 <tr key={sheetName}>
-                  <td>{sheetName}</td>
-                  <td>
+                  <td data-label="项目名称">{sheetName}</td>
+                  <td data-label="本月">
                     {current ? (
                       <Link href={progressHref(current)} aria-label={`填报 ${current.sheetName} ${current.monthLabel}`} className="text-brand hover:underline">
                         {current.monthLabel}（{current.statusLabel}）
@@ -110,7 +110,7 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
                       <span className="text-muted">已提交</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label="更早未提交的月份">
                     {earlier.length === 0 ? (
                       <span className="text-muted">—</span>
                     ) : (
@@ -144,7 +144,7 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
         {sheets.length === 0 ? (
           <p className="rounded border border-line bg-white p-4 text-muted">尚未给您分配绩效目标表。</p>
         ) : (
-          <table className="form-table">
+          <table className="form-table card-table">
             <caption className="sr-only">我的项目</caption>
             <thead>
               <tr>
@@ -160,17 +160,17 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
             <tbody>
               {sheets.map((s) => (
                 <tr key={s.id}>
-                  <td>
+                  <td data-label="项目名称">
                     <Link href={`/sheets/${s.id}`} className="text-brand hover:underline">
                       {s.name}
                     </Link>
                   </td>
-                  <td className="whitespace-nowrap">{s.monthLabel ?? "年度尚未开始"}</td>
-                  <td>{s.statusLabel ?? "—"}</td>
-                  <td>{s.sheetLight ? <LightBadge light={s.sheetLight} /> : "—"}</td>
-                  <td>{s.budgetLight ? <LightBadge light={s.budgetLight} /> : "—"}</td>
-                  <td className="num">{s.projectedTotal ?? "—"}</td>
-                  <td className="whitespace-nowrap">
+                  <td className="whitespace-nowrap" data-label="最近填报">{s.monthLabel ?? "年度尚未开始"}</td>
+                  <td data-label="状态">{s.statusLabel ?? "—"}</td>
+                  <td data-label="指标预警">{s.sheetLight ? <LightBadge light={s.sheetLight} /> : "—"}</td>
+                  <td data-label="预算预警">{s.budgetLight ? <LightBadge light={s.budgetLight} /> : "—"}</td>
+                  <td className="num" data-label="预计得分">{s.projectedTotal ?? "—"}</td>
+                  <td className="whitespace-nowrap" data-label="操作">
                     <Link href={`/sheets/${s.id}/progress${s.month ? `?month=${s.month}` : ""}`} aria-label={`进度填报 ${s.name}`} className="text-brand hover:underline">
                       进度填报
                     </Link>

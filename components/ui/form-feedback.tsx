@@ -39,9 +39,13 @@ export function FormFeedback({ form, extra, compact = false }: { form: ActionFor
   );
 }
 
-/** Every problem of the refusal still open, each linking to its field when it has one on the page. */
+/**
+ * Every problem of the refusal still open, each linking to its field when it has one on the page (one that
+ * only repeats the refusal's sentence is not listed again).
+ */
 export function ErrorSummary({ form }: { form: ActionForm }) {
-  const problems = form.state.problems;
+  const outcome = form.state.outcome;
+  const problems = form.state.problems.filter((p) => p.message !== outcome?.text);
   if (problems.length === 0) return null;
   return (
     <ul className="mt-1 list-disc pl-5 text-sm">

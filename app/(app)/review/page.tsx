@@ -17,7 +17,7 @@ export default async function ReviewPage() {
       {queue.length === 0 ? (
         <p className="rounded border border-line bg-white p-6 text-center text-muted">没有待审核的月份。</p>
       ) : (
-        <table className="form-table">
+        <table className="form-table card-table">
           <caption className="sr-only">待审核的月份</caption>
           <thead>
             <tr>
@@ -34,18 +34,18 @@ export default async function ReviewPage() {
           <tbody>
             {queue.map((item) => (
               <tr key={`${item.sheetId}-${item.month}`}>
-                <td>{item.unit}</td>
-                <td>{item.sheetName}</td>
-                <td className="whitespace-nowrap">{item.monthLabel}</td>
-                <td>{item.submittedBy ?? "—"}</td>
-                <td className="num">{item.submittedAt ?? "—"}</td>
-                <td>
+                <td data-label="预算单位">{item.unit}</td>
+                <td data-label="项目名称">{item.sheetName}</td>
+                <td className="whitespace-nowrap" data-label="月份">{item.monthLabel}</td>
+                <td data-label="提交人">{item.submittedBy ?? "—"}</td>
+                <td className="num" data-label="提交时间">{item.submittedAt ?? "—"}</td>
+                <td data-label="指标预警">
                   <LightBadge light={item.sheetLight} />
                 </td>
-                <td>
+                <td data-label="预算预警">
                   <LightBadge light={item.budgetLight} />
                 </td>
-                <td className="whitespace-nowrap">
+                <td className="whitespace-nowrap" data-label="操作">
                   <Link
                     href={`/sheets/${item.sheetId}/progress?month=${item.month}`}
                     aria-label={`审核 ${item.sheetName} ${item.monthLabel}`}

@@ -100,7 +100,7 @@ describe("what the browser sends is never trusted", () => {
   it("refuses a lead's save aimed at another lead's sheet, and answers malformed input with problems", async () => {
     current.actor = f.actors.lead;
     const forged = await actions.saveProgressAction({ sheetId: f.sheets.kepu, month: 5, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1" }] });
-    expect(forged).toEqual({ ok: false, code: "FORBIDDEN", error: "无权执行此操作", problems: [] });
+    expect(forged).toEqual({ ok: false, code: "FORBIDDEN", message: "无权执行此操作", problems: [] });
     expect(await f.db.prisma.progressEntry.count({ where: { month: 5 } })).toBe(0);
 
     const malformed = await actions.saveProgressAction({ sheetId: "2", month: 13, rows: "x" });
@@ -109,7 +109,7 @@ describe("what the browser sends is never trusted", () => {
 
     const ok = await actions.saveProgressAction({ sheetId: f.sheets.liangqu, month: 5, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1,000" }] });
     expect(ok).toMatchObject({ ok: true, message: "已保存 1 项修改" });
-    expect((ok as { state: { rows: { entry: { value: string | null } }[] } }).state.rows[0]!.entry.value).toBe("1000");
+    expect((ok as { data: { state: { rows: { entry: { value: string | null } }[] } } }).data.state.rows[0]!.entry.value).toBe("1000");
   });
 
   it("sends a signed-out caller to the login page before touching anything", async () => {

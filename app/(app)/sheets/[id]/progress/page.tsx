@@ -5,8 +5,6 @@ import { cache } from "react";
 import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
 import { sheetIdParams } from "@/app/_lib/sheet-params";
-import { EvidencePanel } from "@/components/evidence/evidence-panel";
-import { MonthSwitcher } from "@/components/progress/month-switcher";
 import { ProgressForm } from "@/components/progress/progress-form";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
@@ -36,8 +34,7 @@ const load = cache(async (rawId: string, rawMonth: string | undefined) => {
   const prisma = await getPrisma();
   const view = await orInterrupt(getProgress(prisma, actor, { sheetId: params.data.id, month: search.data.month }));
   const files = await listEvidence(prisma, actor, { sheetId: view.sheet.id, month: view.month });
-  // 佐证资料 follow the progress rule (evidence.write is progress.write's lead; lib/progress/month-open.ts).
-  return { view, files, canEdit: view.permissions.edit };
+  return { view, files, userId: actor.id };
 });
 
 const monthParam = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw);
@@ -48,8 +45,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function ProgressPage({ params, searchParams }: Props) {
-  const { view, files, canEdit } = await load((await params).id, monthParam((await searchParams).month));
-  const monthFiles = files.filter((f) => f.indicatorId === null);
+  const { view, files, userId } = await load((await params).id, monthParam((await searchParams).month));
   return (
     <article className="print-landscape space-y-3">
       <div className="no-print flex items-center justify-between">
@@ -63,31 +59,8 @@ export default async function ProgressPage({ params, searchParams }: Props) {
           {view.sheet.name}（{view.sheet.unit}，项目负责人：{view.sheet.lead}）
         </p>
       </header>
-      <MonthSwitcher sheetId={view.sheet.id} months={view.months} current={view.month} />
       {/* Keyed by month: switching months starts from that month's saved state. */}
-      <ProgressForm key={`${view.sheet.id}-${view.month}`} initial={view} actions={ACTIONS} />
-
-      <section aria-labelledby="evidence-title" className="space-y-2">
-        <h2 id="evidence-title" className="font-semibold">
-          佐证资料（{view.monthLabel}）
-        </h2>
-        <EvidencePanel sheetId={view.sheet.id} month={view.month} files={monthFiles} canEdit={canEdit} label={`佐证资料：${view.monthLabel}`} />
-        {view.rows.map((row) => {
-          const rowFiles = files.filter((f) => f.indicatorId === row.indicatorId);
-          if (!canEdit && rowFiles.length === 0) return null;
-          return (
-            <details key={row.indicatorId} className="rounded border border-line bg-white px-3 py-2" open={rowFiles.length > 0}>
-              <summary className="cursor-pointer">
-                {row.name}
-                <span className="ml-2 text-sm text-muted">（{rowFiles.length} 个文件{row.evidenceKinds ? `；应附：${row.evidenceKinds}` : ""}）</span>
-              </summary>
-              <div className="mt-2">
-                <EvidencePanel sheetId={view.sheet.id} month={view.month} indicatorId={row.indicatorId} files={rowFiles} canEdit={canEdit} label={`佐证资料：${row.name}`} />
-              </div>
-            </details>
-          );
-        })}
-      </section>
+      <ProgressForm key={`${view.sheet.id}-${view.month}`} initial={view} actions={ACTIONS} files={files} userId={userId} />
     </article>
   );
 }
