@@ -26,8 +26,11 @@ export default defineConfig({
   retries: 0,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Limits that catch a hang, not a slow machine: a journey makes a dozen or more server round trips, each a
+  // page render or a password check (argon2), and on a busy 2-core machine one can take several seconds. Every
+  // step waits on a condition (a URL, a text, a response), never on time.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [["list"]],
   globalTeardown: "./e2e/global-teardown.ts",
   use: {
@@ -63,7 +66,8 @@ export default defineConfig({
     command: "npm start",
     url: `http://localhost:${PORT}/login`,
     env: { DATA_DIR: dataDir, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
-    timeout: 300_000,
+    // The first start builds Next: over 5 minutes on a busy 2-core machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

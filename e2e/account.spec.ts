@@ -18,7 +18,8 @@ async function createLead(browser: Browser, username: string, password: string) 
 }
 
 test("a user changes their password: every session of theirs ends, the new password signs in", async ({ browser }) => {
-  await createLead(browser, "e2e-pw", "First-pass-2025");
+  const { admin } = await createLead(browser, "e2e-pw", "First-pass-2025");
+  await admin.close();
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto("/login");

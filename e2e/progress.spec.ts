@@ -46,7 +46,6 @@ async function capture(request: Request) {
 }
 
 test("a lead enters July values and spending, sees the lights and projected score change, and submits", async ({ browser }) => {
-  test.setTimeout(90_000);
   const page = await pageAs(browser, "lead");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();

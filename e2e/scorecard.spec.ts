@@ -26,13 +26,11 @@ async function reportOctober(browser: Browser, user: UserKey, sheet: string, ind
 }
 
 test("two leads report October, each with a row not started", async ({ browser }) => {
-  test.setTimeout(60_000);
   await reportOctober(browser, "lead", SHEETS.liangqu.name, SHEETS.liangqu.indicator);
   await reportOctober(browser, "lead2", SHEETS.kepu.name, SHEETS.kepu.indicator);
 });
 
 test("a manager filters the scorecard to the red sheets of one unit and exports it", async ({ browser }) => {
-  test.setTimeout(60_000);
   const page = await pageAs(browser, "manager", { acceptDownloads: true });
   await page.goto("/scorecard");
   await expect(page.getByRole("heading", { level: 1, name: "2025年度绩效看板" })).toBeVisible();
