@@ -118,7 +118,7 @@ export function EvidencePanel({ sheetId, month, indicatorId = null, files, canEd
                           disabled={disabled}
                           onClick={() => onDelete(file)}
                           aria-label={`确认删除「${file.originalName}」`}
-                          className="rounded bg-red-700 px-2 py-0.5 text-white hover:bg-red-800 disabled:opacity-60"
+                          className="min-h-[40px] rounded bg-red-700 px-2 py-0.5 md:min-h-0 text-white hover:bg-red-800 disabled:opacity-60"
                         >
                           {busy === file.id ? "正在删除…" : "确认删除"}
                         </button>
@@ -126,7 +126,7 @@ export function EvidencePanel({ sheetId, month, indicatorId = null, files, canEd
                           type="button"
                           disabled={disabled}
                           onClick={() => setConfirming(null)}
-                          className="rounded border border-line bg-white px-2 py-0.5 hover:border-brand disabled:opacity-60"
+                          className="min-h-[40px] rounded border border-line bg-white px-2 py-0.5 hover:border-brand md:min-h-0 disabled:opacity-60"
                         >
                           取消
                         </button>
@@ -137,7 +137,7 @@ export function EvidencePanel({ sheetId, month, indicatorId = null, files, canEd
                         disabled={disabled}
                         onClick={() => setConfirming(file.id)}
                         aria-label={`删除「${file.originalName}」`}
-                        className="rounded border border-line bg-white px-2 py-0.5 text-red-700 hover:border-red-700 disabled:opacity-60"
+                        className="min-h-[40px] rounded border border-line bg-white px-2 py-0.5 text-red-700 md:min-h-0 hover:border-red-700 disabled:opacity-60"
                       >
                         删除
                       </button>

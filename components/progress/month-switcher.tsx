@@ -26,7 +26,11 @@ export function MonthSwitcher({ sheetId, months, current }: { sheetId: number; m
                   active ? "border-brand bg-brand/5 ring-1 ring-brand" : "border-line bg-white hover:border-brand"
                 } ${m.future ? "opacity-60" : ""}`}
               >
-                <span className="block font-medium">{m.label}</span>
+                {/* Phones show 5月 (the year is in the page title); the accessible name keeps 2025年5月. */}
+                <span className="block font-medium">
+                  <span className="max-md:sr-only">{m.label.slice(0, m.label.indexOf("年") + 1)}</span>
+                  {m.label.slice(m.label.indexOf("年") + 1)}
+                </span>
                 <span className={`block text-xs ${STATUS_STYLE[m.status]}`}>
                   {m.statusLabel}
                   {m.locked ? "·已锁定" : ""}

@@ -49,7 +49,7 @@ export default async function ProgressPage({ params, searchParams }: Props) {
   return (
     <article className="print-landscape space-y-3">
       <div className="no-print flex items-center justify-between">
-        <Link href={`/sheets/${view.sheet.id}`} className="text-brand hover:underline">
+        <Link href={`/sheets/${view.sheet.id}`} className="inline-flex min-h-[40px] items-center text-brand hover:underline md:min-h-0">
           ← 返回绩效目标表
         </Link>
       </div>
