@@ -6,7 +6,14 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 // Two projects: pure unit tests, and integration tests that each get a fresh database
 // (in-memory PGlite, or a throwaway PostgreSQL database when DATABASE_URL is set).
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@": root,
+      // Tests run on the server side: the marker resolves as it does under Next's react-server condition
+      // (docs/dependencies.md).
+      "server-only": `${root}node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     projects: [
       {

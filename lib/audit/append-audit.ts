@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { departmentIdNamedBy, sheetIdOfEntry, sheetIdsOfEntry } from "./entry-view";

@@ -1,3 +1,4 @@
+import "server-only";
 import { expect } from "vitest";
 import type { AppError, AppErrorCode } from "@/lib/errors";
 import { refusal } from "@/lib/errors-testing";

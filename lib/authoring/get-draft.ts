@@ -1,3 +1,4 @@
+import "server-only";
 import Decimal from "decimal.js";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SheetStatus } from "@/lib/generated/prisma/enums";

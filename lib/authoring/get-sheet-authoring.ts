@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { SheetStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";

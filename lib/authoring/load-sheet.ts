@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SheetStatus } from "@/lib/generated/prisma/enums";
 import { can, type SheetScope } from "@/lib/auth/authorize";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeasureType } from "@/lib/generated/prisma/enums";
 import { defaultMeasureType, parseTarget, type Target } from "@/lib/targets";

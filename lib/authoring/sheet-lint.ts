@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Problem } from "@/lib/errors";
 import { hasLintErrors, lintLocation, lintSheet, type LintIssue, type LintSheet } from "@/lib/lint";

@@ -1,3 +1,4 @@
+import "server-only";
 import { dbTarget } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/open";

@@ -13,7 +13,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ptt-files-"));
 const seedText = fs.readFileSync(SEED_FILE, "utf8");
 
 function run(script: string, args: string[], input?: string) {
-  const result = spawnSync(path.join("node_modules", ".bin", "tsx"), [path.join("lib", "cli", script), ...args], {
+  // As the npm scripts run them: `import "server-only"` resolves to nothing under the react-server condition.
+  const result = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join("lib", "cli", script), ...args], {
     env: { ...process.env, ...cli.env },
     input,
     encoding: "utf8",

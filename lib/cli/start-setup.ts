@@ -1,3 +1,4 @@
+import "server-only";
 import { dbTarget } from "@/lib/db/config";
 import { withDatabase } from "./run";
 import { migrateStep, seedStep } from "./seed-step";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Comparator as DbComparator } from "@/lib/generated/prisma/enums";
 import type { Comparator, Target } from "@/lib/targets/types";

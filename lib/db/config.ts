@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 
 /** Where the data lives: PostgreSQL when DATABASE_URL is set, else embedded PGlite under DATA_DIR. */

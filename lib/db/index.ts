@@ -1,3 +1,4 @@
+import "server-only";
 import { dbTarget } from "./config";
 import { type Database, openDatabase } from "./open";
 

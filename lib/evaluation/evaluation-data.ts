@@ -1,3 +1,4 @@
+import "server-only";
 import { Decimal } from "@/lib/scoring/decimal";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvaluationKind, EvaluationStatus, GradeBand, QualitativeStatus, SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";

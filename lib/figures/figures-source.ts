@@ -1,3 +1,4 @@
+import "server-only";
 import Decimal from "decimal.js";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { SheetKind, SheetStatus } from "@/lib/generated/prisma/enums";

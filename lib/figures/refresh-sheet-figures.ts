@@ -1,3 +1,4 @@
+import "server-only";
 import { computeFigures, type FiguresRow } from "./compute-figures";
 import { type Db, asOfMonth, loadFiguresSources } from "./figures-source";
 import { LIGHT_TO_DB } from "./labels";

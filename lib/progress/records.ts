@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Likelihood, MonthStatus, QualitativeStatus } from "@/lib/generated/prisma/enums";
 import { LIKELIHOOD_LABEL, MONTH_STATUS_LABEL, QUALITATIVE_LABEL } from "./labels";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
 import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SqlDriver } from "@/lib/db/sql-driver";
 
 /**

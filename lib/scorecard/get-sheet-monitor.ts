@@ -1,3 +1,4 @@
+import "server-only";
 import Decimal from "decimal.js";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/authorize";

@@ -1,3 +1,4 @@
+import "server-only";
 import Decimal from "decimal.js";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LightView } from "@/lib/progress/progress-view";

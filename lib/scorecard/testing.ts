@@ -1,3 +1,4 @@
+import "server-only";
 import Decimal from "decimal.js";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { QUALITATIVE_LABEL } from "@/lib/progress/labels";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type UserActor, userActor } from "@/lib/auth/actor";
 import { DEMO_USERS } from "./demo-users";

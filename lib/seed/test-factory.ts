@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/open";
 import { createTestDatabase } from "@/lib/db/test-database";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { type Action, authorize, type SheetScope } from "@/lib/auth/authorize";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { SYSTEM, type UserActor, userActor } from "@/lib/auth/actor";
