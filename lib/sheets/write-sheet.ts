@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { type AuditEntry, appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
