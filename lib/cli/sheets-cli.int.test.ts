@@ -18,7 +18,9 @@ function run(script: string, args: string[], input?: string) {
     env: { ...process.env, ...cli.env },
     input,
     encoding: "utf8",
-    timeout: 120_000,
+    // A hang, not a busy machine: db:setup (migrations, 14 sheets, 5 password hashes) took over 2 minutes on a
+    // 2-core machine shared by several builds.
+    timeout: 600_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -38,7 +40,8 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-describe("db:setup, sheets:export and sheets:import", () => {
+// Each case runs several commands in turn; spawnSync holds the runner until each one ends.
+describe("db:setup, sheets:export and sheets:import", { timeout: 1_800_000 }, () => {
   it("sets up the database and exports the 14 seed sheets as the document prints them", () => {
     const setup = run("db-setup.ts", []);
     expect(setup.status, setup.stderr).toBe(0);
