@@ -29,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EvaluatePage({ params }: Props) {
   const view = await load((await params).id);
+  const actor = await requireActor();
   const { sheet, evaluation } = view;
   const stateLabel = view.mode === "self" ? SELF_STATE_LABEL[evaluation.state] : STATE_LABEL[evaluation.state];
   const save = view.mode === "evaluator" ? saveEvaluationAction : view.mode === "self" ? saveSelfEvaluationAction : undefined;
@@ -94,7 +95,12 @@ export default async function EvaluatePage({ params }: Props) {
       ) : null}
       {view.mode === "self" && view.beside === null ? <p className="text-sm text-muted">评价人的评分在年终评价定稿后显示在此页。</p> : null}
 
-      <EvaluationForm view={view} save={save} finalise={view.mode === "evaluator" ? finaliseEvaluationAction : view.mode === "self" ? submitSelfEvaluationAction : undefined} />
+      <EvaluationForm
+        view={view}
+        draftKey={`${actor.id}:evaluation:${sheet.id}:${view.kind}`}
+        save={save}
+        finalise={view.mode === "evaluator" ? finaliseEvaluationAction : view.mode === "self" ? submitSelfEvaluationAction : undefined}
+      />
 
       {view.can.reopen ? <ReopenForm sheetId={sheet.id} version={evaluation.version} reopen={reopenEvaluationAction} /> : null}
       {view.can.reopenSelf ? <ReopenForm sheetId={sheet.id} version={view.self.version} kind="SELF" reopen={reopenEvaluationAction} /> : null}
