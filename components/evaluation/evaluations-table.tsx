@@ -7,6 +7,10 @@ import { SELF_STATE_LABEL, STATE_LABEL } from "@/lib/evaluation/labels";
 
 const helper = dataTableColumnHelper<EvaluationListRow>();
 
+/** The lead's 自评: not started, its total as saved (not yet submitted), or the submitted total. */
+const selfText = (row: EvaluationListRow) =>
+  row.selfState === "NONE" ? SELF_STATE_LABEL.NONE : row.selfState === "DRAFT" ? `${row.selfTotal ?? ""}（未提交）` : (row.selfTotal ?? "");
+
 const ACTION_LABEL: Record<EvaluationListRow["role"], string> = { evaluator: "评价", lead: "自评", viewer: "查看" };
 
 // Module scope: TanStack needs stable column definitions.
@@ -42,7 +46,7 @@ const columns = helper.columns([
     },
   }),
   helper.accessor((row) => row.grade ?? "", { id: "grade", header: "评价等级", sortFn: "text", meta: { width: "7%" } }),
-  helper.accessor((row) => (row.selfState === "NONE" ? SELF_STATE_LABEL.NONE : (row.selfTotal ?? "")), {
+  helper.accessor(selfText, {
     id: "self",
     header: "负责人自评",
     sortFn: "text",
@@ -71,17 +75,49 @@ const columns = helper.columns([
 
 const rowId = (row: EvaluationListRow) => String(row.sheetId);
 
-/** 待评价 / 年终评价: the sheets with their evaluation state and score, sortable and filtered by text. */
+/**
+ * 待评价 / 年终评价: the sheets with their evaluation state and score, sortable and filtered by text; on a phone,
+ * one card per sheet instead (the wide table would scroll the page sideways).
+ */
 export function EvaluationsTable({ rows, caption }: { rows: EvaluationListRow[]; caption: string }) {
   return (
-    <DataTable
-      columns={columns}
-      data={rows}
-      getRowId={rowId}
-      caption={caption}
-      filterLabel="筛选"
-      filterPlaceholder="项目名称、预算单位或项目负责人"
-      noMatchText="没有符合筛选条件的项目"
-    />
+    <>
+      <div className="max-md:hidden">
+        <DataTable
+          columns={columns}
+          data={rows}
+          getRowId={rowId}
+          caption={caption}
+          filterLabel="筛选"
+          filterPlaceholder="项目名称、预算单位或项目负责人"
+          noMatchText="没有符合筛选条件的项目"
+        />
+      </div>
+      <ul aria-label={caption} className="space-y-2 md:hidden">
+        {rows.map((r) => (
+          <li key={r.sheetId} className="rounded border border-line bg-white px-3 py-2">
+            <Link href={`/sheets/${r.sheetId}/evaluate`} className="flex min-h-[40px] items-center font-medium text-brand">
+              {r.name}
+            </Link>
+            <p className="text-xs text-muted">
+              {r.unit} · {r.lead}
+            </p>
+            <p className="mt-1 text-sm">
+              {STATE_LABEL[r.state]}
+              {r.total !== null ? `：${r.total}${r.grade ? `（${r.grade}）` : ""}${r.state !== "FINAL" ? (r.complete ? " 草稿" : " 未完成") : ""}` : ""}
+              <span className="ml-3 text-muted">负责人自评：{selfText(r)}</span>
+            </p>
+            <p className="mt-1 flex gap-4">
+              <Link href={`/sheets/${r.sheetId}/evaluate`} className="inline-flex min-h-[40px] items-center text-brand" aria-label={`${ACTION_LABEL[r.role]}：${r.name}`}>
+                {ACTION_LABEL[r.role]}
+              </Link>
+              <Link href={`/sheets/${r.sheetId}/report`} className="inline-flex min-h-[40px] items-center text-brand" aria-label={`自评表：${r.name}`}>
+                自评表
+              </Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
