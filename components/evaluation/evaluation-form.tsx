@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useMemo } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { DraftOffer, FormDialog, FormFeedback } from "@/components/ui/form-feedback";
@@ -46,10 +46,14 @@ export function EvaluationForm({ view, draftKey, save, finalise }: EvaluationFor
   const unsaved = form.dirtyPaths.some((p) => p !== EARLY);
   const prefilled = view.rows.some((r) => r.prefilledFrom !== null) || view.budget.prefilledFrom !== null;
 
-  const focusFirst = (problems: readonly Problem[]) => {
-    const path = problems.find((p) => p.path)?.path;
-    if (path) document.getElementById(form.fieldId(path))?.focus();
-  };
+  // After a refusal the first field named goes to the keyboard — once the fields are enabled again.
+  const [focusPath, setFocusPath] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusPath === null || form.busy) return;
+    document.getElementById(form.fieldId(focusPath))?.focus();
+    setFocusPath(null);
+  }, [focusPath, form]);
+  const focusFirst = (problems: readonly Problem[]) => setFocusPath(problems.find((p) => p.path)?.path ?? null);
 
   const onSave = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
