@@ -132,7 +132,8 @@ test.describe("evaluator", () => {
     await field(page, r4, "偏差原因分析及改进措施").fill(TYPED.deviation[r4]!);
     await field(page, r6, "偏差原因分析及改进措施").fill(TYPED.deviation[r6]!);
     await expect(page.getByLabel("总分", { exact: true })).toHaveText("90.05");
-    await expect(page.getByRole("button", { name: "定稿", exact: true })).toBeDisabled();
+    // Nothing is stored yet: nothing to finalise.
+    await expect(page.getByRole("button", { name: "定稿", exact: true })).toHaveCount(0);
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
     // The page follows without a reload: status, and 定稿 now open.
