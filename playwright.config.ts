@@ -66,7 +66,8 @@ export default defineConfig({
   webServer: {
     command: "npm start",
     url: `http://localhost:${PORT}/login`,
-    env: { DATA_DIR: dataDir, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    // The server runs in UTC while the browser is in Beijing: every time shown must still be Beijing time.
+    env: { DATA_DIR: dataDir, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", TZ: "UTC" },
     // The first start builds Next: over 5 minutes on a busy 2-core machine.
     timeout: 900_000,
     reuseExistingServer: false,

@@ -26,7 +26,7 @@ test.describe("signed out", () => {
     await page.getByLabel("用户名").fill("manager");
     await page.getByLabel("密码").fill("Manager@2025demo");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/localhost:\d+\/sheets$/);
+    await expect(page).toHaveURL(/localhost:\d+\/$/);
   });
 
   test("a wrong password is refused with a clear message and the username kept", async ({ page }) => {
@@ -57,8 +57,9 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsheets$/);
 });
 
-test("a signed-in user visiting the login page goes to the sheets", async ({ page }) => {
+test("a signed-in user visiting the login page goes to the 工作台", async ({ page }) => {
   await logIn(page, "evaluator");
   await page.goto("/login");
-  await expect(page).toHaveURL(/\/sheets$/);
+  await expect(page).toHaveURL(/:\d+\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
 });

@@ -221,7 +221,7 @@ test.describe("evaluator, once the lead has submitted", () => {
     expect(command.complete).toBe(true);
 
     await page.goto(evaluatePath);
-    await page.getByRole("link", { name: "自评表（打印）" }).click();
+    await page.getByRole("navigation", { name: "本表页面" }).getByRole("link", { name: "自评表" }).click();
     await expect(page).toHaveURL(/\/sheets\/\d+\/report$/);
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("heading", { level: 1, name: "项目支出绩效自评表" })).toBeVisible();

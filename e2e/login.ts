@@ -14,12 +14,13 @@ export async function submitLogin(page: Page, username: string, password: string
   await answered;
 }
 
-/** Signs in through the login form, as a person would. */
+/** Signs in through the login form, as a person would: it lands on 工作台. */
 export async function logIn(page: Page, user: UserKey) {
   const { username, password, displayName } = USERS[user];
   await page.goto("/login");
   await submitLogin(page, username, password);
-  await expect(page).toHaveURL(/\/sheets$/);
+  await expect(page).toHaveURL(/:\d+\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText(displayName);
 }
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { LightBadge } from "@/components/progress/light-badge";
 import { LightsByUnitChart } from "@/components/scorecard/charts";
 import { SummaryCards } from "@/components/scorecard/summary-cards";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
+import { listEvaluations } from "@/lib/evaluation/list-evaluations";
 import { listMySheets } from "@/lib/progress/list-my-sheets";
 import { findLeadSheets, listMyTodo, type TodoItem } from "@/lib/progress/list-my-todo";
 import { reviewQueueSummary } from "@/lib/progress/list-review-queue";
@@ -14,7 +14,10 @@ import { parseScorecardQuery } from "@/lib/scorecard/query";
 
 export const metadata: Metadata = { title: "工作台" };
 
-/** 工作台: a lead's 我的待办 and 我的项目; a manager's 待审核 and the year at a glance; everyone else goes to the sheets. */
+/**
+ * 工作台, where login lands: a lead's 我的待办 and 我的项目; a manager's 待审核, an evaluator's 年终评价 and an
+ * admin's 系统管理, each with the year at a glance.
+ */
 export default async function Home() {
   const actor = await requireActor();
   const prisma = await getPrisma();
@@ -27,19 +30,31 @@ export default async function Home() {
     const [queue, scorecard] = await Promise.all([reviewQueueSummary(prisma, actor), getScorecard(prisma, actor, parseScorecardQuery({}))]);
     return <ManagerHome pending={queue.count} oldest={queue.oldestSubmittedAt} scorecard={scorecard} />;
   }
-  redirect("/sheets");
+  const scorecard = await getScorecard(prisma, actor, parseScorecardQuery({}));
+  if (actor.role === "EVALUATOR") {
+    const evaluations = await listEvaluations(prisma, actor);
+    const finals = evaluations.rows.filter((r) => r.state === "FINAL").length;
+    return <EvaluatorHome year={evaluations.year} total={evaluations.rows.length} finals={finals} scorecard={scorecard} />;
+  }
+  return <AdminHome scorecard={scorecard} />;
 }
 
 const progressHref = (item: TodoItem) => `/sheets/${item.sheetId}/progress?month=${item.month}`;
+
+const SheetLink = ({ id, name }: { id: number; name: string }) => (
+  <Link href={`/sheets/${id}`} className="text-brand hover:underline">
+    {name}
+  </Link>
+);
 
 function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo>>; sheets: Awaited<ReturnType<typeof listMySheets>> }) {
   const returnedItems = todo.filter((t) => t.status === "RETURNED");
   const returned = returnedItems.length;
   // The other owed months, one row per sheet: this month first, then the earlier ones.
-  const bySheet = new Map<number, { sheetName: string; current: TodoItem | null; earlier: TodoItem[] }>();
+  const bySheet = new Map<number, { sheetId: number; sheetName: string; current: TodoItem | null; earlier: TodoItem[] }>();
   for (const item of todo) {
     if (item.status === "RETURNED") continue;
-    const group = bySheet.get(item.sheetId) ?? { sheetName: item.sheetName, current: null, earlier: [] };
+    const group = bySheet.get(item.sheetId) ?? { sheetId: item.sheetId, sheetName: item.sheetName, current: null, earlier: [] };
     if (item.current) group.current = item;
     else group.earlier.push(item);
     bySheet.set(item.sheetId, group);
@@ -69,7 +84,9 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
             <tbody>
               {returnedItems.map((item) => (
                 <tr key={`${item.sheetId}-${item.month}`}>
-                  <td data-label="项目名称">{item.sheetName}</td>
+                  <td data-label="项目名称">
+                    <SheetLink id={item.sheetId} name={item.sheetName} />
+                  </td>
                   <td className="whitespace-nowrap" data-label="月份">{item.monthLabel}</td>
                   <td data-label="退回意见">{item.reviewComment || <span className="text-muted">—</span>}</td>
                   <td className="whitespace-nowrap" data-label="操作">
@@ -98,9 +115,11 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
               </tr>
             </thead>
             <tbody>
-              {owed.map(({ sheetName, current, earlier }) => (
-                <tr key={sheetName}>
-                  <td data-label="项目名称">{sheetName}</td>
+              {owed.map(({ sheetId, sheetName, current, earlier }) => (
+                <tr key={sheetId}>
+                  <td data-label="项目名称">
+                    <SheetLink id={sheetId} name={sheetName} />
+                  </td>
                   <td data-label="本月">
                     {current ? (
                       <Link href={progressHref(current)} aria-label={`填报 ${current.sheetName} ${current.monthLabel}`} className="text-brand hover:underline">
@@ -205,6 +224,70 @@ function ManagerHome({ pending, oldest, scorecard }: { pending: number; oldest: 
           </Link>
         </div>
       </section>
+      <Glance scorecard={scorecard} />
+    </div>
+  );
+}
+
+function EvaluatorHome({ year, total, finals, scorecard }: { year: number | null; total: number; finals: number; scorecard: Scorecard }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold">工作台</h1>
+      <section aria-labelledby="evaluate-title" className="rounded border border-line bg-white p-4">
+        <h2 id="evaluate-title" className="font-semibold">
+          {year ? `${year}年度` : ""}年终评价
+        </h2>
+        <p className="mt-1">{total === 0 ? "尚未给您分配需要评价的绩效目标表。" : `分配给您评价 ${total} 张，已定稿 ${finals} 张，待完成 ${total - finals} 张。`}</p>
+        <div className="mt-3 flex gap-4">
+          <Link href="/evaluations" className="text-brand hover:underline">
+            查看待评价
+          </Link>
+          <Link href="/sheets" className="text-brand hover:underline">
+            查看绩效目标表
+          </Link>
+        </div>
+      </section>
+      <Glance scorecard={scorecard} />
+    </div>
+  );
+}
+
+const ADMIN_LINKS = [
+  { href: "/admin/users", label: "用户" },
+  { href: "/admin/assignments", label: "分工" },
+  { href: "/admin/import", label: "导入绩效目标表" },
+  { href: "/admin/rollover", label: "年度结转" },
+  { href: "/admin/years", label: "年度与期间锁定" },
+  { href: "/audit", label: "操作日志" },
+];
+
+function AdminHome({ scorecard }: { scorecard: Scorecard }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold">工作台</h1>
+      <section aria-labelledby="admin-title" className="rounded border border-line bg-white p-4">
+        <h2 id="admin-title" className="font-semibold">
+          系统管理
+        </h2>
+        <ul className="mt-2 flex flex-wrap gap-x-5 gap-y-1">
+          {ADMIN_LINKS.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="inline-flex min-h-10 items-center text-brand hover:underline">
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Glance scorecard={scorecard} />
+    </div>
+  );
+}
+
+/** The year at a glance: the 绩效看板's summary and its lights by unit. */
+function Glance({ scorecard }: { scorecard: Scorecard }) {
+  return (
+    <>
       <section aria-labelledby="glance-title" className="space-y-3 rounded border border-line bg-white p-4">
         <div className="flex items-baseline justify-between">
           <h2 id="glance-title" className="font-semibold">
@@ -217,6 +300,6 @@ function ManagerHome({ pending, oldest, scorecard }: { pending: number; oldest: 
         <SummaryCards data={scorecard} />
         {scorecard.lightsByUnit.length > 0 ? <LightsByUnitChart units={scorecard.lightsByUnit} titleId="home-units-chart" /> : null}
       </section>
-    </div>
+    </>
   );
 }

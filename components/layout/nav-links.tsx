@@ -15,7 +15,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const current = items.find(({ section }) => section && (pathname === section || pathname.startsWith(`${section}/`)));
   return (
-    <ul className="flex items-center gap-1">
+    <ul className="flex flex-col gap-1 md:flex-row md:items-center">
       {items.map((item) => {
         const active = item === current;
         return (
@@ -23,7 +23,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
-              className={`block rounded px-3 py-1 text-white/90 hover:bg-white/10 hover:text-white ${active ? "bg-white/15 text-white" : ""}`}
+              className={`flex min-h-10 items-center rounded px-3 text-white/90 hover:bg-white/10 hover:text-white ${active ? "bg-white/15 text-white" : ""}`}
             >
               {item.label}
             </Link>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ScoreExplanation } from "@/components/evaluation/score-explanation";
 import { LightBadge } from "@/components/progress/light-badge";
 import { formatAmount, formatPercent } from "@/components/ui/format";
@@ -19,25 +18,6 @@ export function MonitorView({ data }: { data: SheetMonitor }) {
   const { sheet } = data;
   return (
     <article className="print-landscape space-y-4">
-      <nav aria-label="相关页面" className="no-print flex flex-wrap items-center gap-4">
-        <Link href={`/scorecard?year=${sheet.year}`} className="text-brand hover:underline">
-          ← 返回{sheet.year}年度绩效看板
-        </Link>
-        <Link href={`/sheets/${sheet.id}`} className="text-brand hover:underline">
-          绩效目标表
-        </Link>
-        <Link href={`/sheets/${sheet.id}/progress`} className="text-brand hover:underline">
-          进度填报
-        </Link>
-        {data.links.evaluate ? (
-          <Link href={`/sheets/${sheet.id}/evaluate`} className="text-brand hover:underline">
-            年终评价
-          </Link>
-        ) : null}
-        <Link href={`/sheets/${sheet.id}/report`} className="text-brand hover:underline">
-          自评表
-        </Link>
-      </nav>
       <header className="space-y-1">
         <h1 className="text-lg font-semibold">运行监控 · {sheet.name}</h1>
         <p className="text-muted">

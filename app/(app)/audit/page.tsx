@@ -3,9 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { loadSheetNav } from "@/app/_lib/sheet-nav";
+import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
 import { toAuditRow } from "@/components/audit/audit-rows";
 import { AuditTable } from "@/components/audit/audit-table";
+import { SheetNav } from "@/components/sheets/sheet-nav";
 import { AUDIT_PAGE_SIZE, type AuditPage, listAudit } from "@/lib/audit/list-audit";
 import { listAuditFilters } from "@/lib/audit/list-audit-filters";
 import { requireActor } from "@/lib/auth/session";
@@ -41,10 +44,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   if (listed instanceof AppError) for (const p of listed.problems) errors[URL_NAME[p.path] ?? "page"] ??= p.message;
   else page = listed;
 
+  // Filtered by one sheet, the page is that sheet's 操作日志 tab (listAudit has checked the sheet may be read).
+  const sheetId = sheetIdParams.safeParse({ id: sheet });
+  const nav = page && sheetId.success ? await loadSheetNav(sheetId.data.id) : null;
   const filters: AuditFilterValues = { sheet, user, from, to };
   const filtered = Object.values(filters).some(Boolean);
   return (
     <div className="space-y-3">
+      {nav ? <SheetNav nav={nav} current="audit" /> : null}
       <h1 className="text-lg font-semibold">操作日志</h1>
       <p className="text-muted">每一次对用户、分工、指标、完成值、评分的修改都记录在此，不可更改或删除。时间均为北京时间，日期筛选包含起止两天。</p>
       <AuditFilters options={options} values={filters} errors={errors} />

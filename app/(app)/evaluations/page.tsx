@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
+import { BadYear } from "@/components/layout/page-problem";
 import { EvaluationsTable } from "@/components/evaluation/evaluations-table";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
@@ -20,7 +20,7 @@ const HEADINGS = {
 
 export default async function EvaluationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = searchSchema.safeParse(await searchParams);
-  if (!search.success) notFound();
+  if (!search.success) return <BadYear href="/evaluations" />;
   const actor = await requireActor();
   const list = await listEvaluations(await getPrisma(), actor, { year: search.data.year });
   const heading = HEADINGS[actor.role];

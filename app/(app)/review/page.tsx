@@ -35,7 +35,11 @@ export default async function ReviewPage() {
             {queue.map((item) => (
               <tr key={`${item.sheetId}-${item.month}`}>
                 <td data-label="预算单位">{item.unit}</td>
-                <td data-label="项目名称">{item.sheetName}</td>
+                <td data-label="项目名称">
+                  <Link href={`/sheets/${item.sheetId}`} className="text-brand hover:underline">
+                    {item.sheetName}
+                  </Link>
+                </td>
                 <td className="whitespace-nowrap" data-label="月份">{item.monthLabel}</td>
                 <td data-label="提交人">{item.submittedBy ?? "—"}</td>
                 <td className="num" data-label="提交时间">{item.submittedAt ?? "—"}</td>

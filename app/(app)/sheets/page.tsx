@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
+import { BadYear } from "@/components/layout/page-problem";
 import { DepartmentSheetList } from "@/components/sheets/department-sheet-list";
 import { SheetsTable } from "@/components/sheets/sheets-table";
 import { YearExportLinks } from "@/components/sheets/year-export-links";
@@ -16,7 +16,7 @@ const searchSchema = z.object({ year: z.coerce.number().int().min(1900).max(9999
 
 export default async function SheetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = searchSchema.safeParse(await searchParams);
-  if (!search.success) notFound();
+  if (!search.success) return <BadYear href="/sheets" />;
   const actor = await requireActor();
   const prisma = await getPrisma();
   const years = await listYears(prisma);

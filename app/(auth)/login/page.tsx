@@ -11,7 +11,7 @@ const callbackSchema = z
   .string()
   .regex(/^\/(?!\/)[^\\]*$/)
   .refine((path) => !path.startsWith("/login"))
-  .catch("/sheets");
+  .catch("/");
 
 const searchSchema = z.object({ callbackUrl: z.union([z.string(), z.array(z.string())]).optional(), notice: z.unknown().optional() });
 
@@ -21,7 +21,7 @@ const NOTICES: Record<string, string> = { "password-changed": "密码已修改�
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = searchSchema.safeParse(await searchParams);
   const raw = parsed.success ? parsed.data.callbackUrl : undefined;
-  const callbackUrl = callbackSchema.parse(Array.isArray(raw) ? raw[0] : (raw ?? "/sheets"));
+  const callbackUrl = callbackSchema.parse(Array.isArray(raw) ? raw[0] : (raw ?? "/"));
   if (await getActor()) redirect(callbackUrl);
   const notice = parsed.success && typeof parsed.data.notice === "string" ? NOTICES[parsed.data.notice] : undefined;
 

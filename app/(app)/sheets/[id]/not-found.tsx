@@ -1,13 +1,15 @@
-import Link from "next/link";
+import { PageProblem } from "@/components/layout/page-problem";
 
+/** A sheet id that is not a number, or no sheet with it. */
 export default function SheetNotFound() {
   return (
-    <section className="mx-auto mt-10 max-w-lg rounded border border-line bg-white p-6 text-center">
-      <h1 className="text-lg font-semibold">找不到该绩效目标表</h1>
-      <p className="mt-2 text-muted">链接可能有误，或该表已被删除。</p>
-      <Link href="/sheets" className="mt-4 inline-block text-brand hover:underline">
-        返回绩效目标表
-      </Link>
-    </section>
+    <PageProblem
+      title="找不到该绩效目标表"
+      detail="链接中的表编号有误，或该表已被删除。"
+      links={[
+        { href: "/sheets", label: "返回绩效目标表" },
+        { href: "/", label: "返回工作台" },
+      ]}
+    />
   );
 }

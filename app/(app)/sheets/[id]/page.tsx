@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { AdjustTargetForm } from "@/components/authoring/adjust-target-form";
 import { FindingList } from "@/components/authoring/lint-panel";
 import { SheetWorkflow } from "@/components/authoring/sheet-workflow";
@@ -11,6 +12,7 @@ import { StatusTag } from "@/components/authoring/status-tag";
 import { IndicatorTable } from "@/components/sheets/indicator-table";
 import { PrintButton } from "@/components/sheets/print-button";
 import { SheetHeader } from "@/components/sheets/sheet-header";
+import { SheetNav } from "@/components/sheets/sheet-nav";
 import { getSheetWithAuthoring, type SheetAuthoringState } from "@/lib/authoring/get-sheet-authoring";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
@@ -48,28 +50,30 @@ const button = "rounded border border-line bg-white px-3 py-1 hover:border-brand
 
 export default async function SheetPage({ params, searchParams }: Props) {
   const { sheet, authoring } = await loadSheet((await params).id);
+  const nav = await loadSheetNav(sheet.id);
   const noticeKey = (await searchParams).notice;
   const notice = typeof noticeKey === "string" ? NOTICES[noticeKey] : undefined;
   const title = sheet.kind === "PROJECT" ? "项目支出绩效目标表" : "部门整体绩效目标表";
   const originals = Object.fromEntries(Object.entries(authoring.indicators).map(([id, i]) => [id, i.originalTargetRaw]));
   return (
     <article className="print-landscape space-y-3">
-      <div className="no-print flex flex-wrap items-center justify-between gap-2">
-        <Link href={`/sheets?year=${sheet.year}`} className="text-brand hover:underline">
-          ← 返回{sheet.year}年度绩效目标表
-        </Link>
-        <div className="flex items-center gap-2">
-          {authoring.can.edit ? (
-            <Link href={`/sheets/${sheet.id}/edit`} className={button}>
-              编辑
-            </Link>
-          ) : null}
-          <a href={`/api/v1/sheets/${sheet.id}/xlsx`} className={button} download>
-            导出Excel
-          </a>
-          <PrintButton />
-        </div>
-      </div>
+      <SheetNav
+        nav={nav}
+        current="overview"
+        actions={
+          <>
+            {authoring.can.edit ? (
+              <Link href={`/sheets/${sheet.id}/edit`} className={button}>
+                编辑
+              </Link>
+            ) : null}
+            <a href={`/api/v1/sheets/${sheet.id}/xlsx`} className={button} download>
+              导出Excel
+            </a>
+            <PrintButton />
+          </>
+        }
+      />
       <header className="text-center">
         <h1 className="text-xl font-semibold tracking-wider">{title}</h1>
         <p className="text-muted">

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { EvaluationForm } from "@/components/evaluation/evaluation-form";
 import { ReopenForm } from "@/components/evaluation/reopen-form";
+import { SheetNav } from "@/components/sheets/sheet-nav";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { getEvaluation } from "@/lib/evaluation/get-evaluation";
@@ -32,25 +34,25 @@ export default async function EvaluatePage({ params }: Props) {
   const actor = await requireActor();
   const { sheet, evaluation } = view;
   const stateLabel = view.mode === "self" ? SELF_STATE_LABEL[evaluation.state] : STATE_LABEL[evaluation.state];
+  const nav = await loadSheetNav(sheet.id);
   const save = view.mode === "evaluator" ? saveEvaluationAction : view.mode === "self" ? saveSelfEvaluationAction : undefined;
 
   return (
     <article className="space-y-3">
-      <nav aria-label="相关页面" className="no-print flex flex-wrap items-center gap-x-4 gap-y-1">
-        <Link href={`/sheets/${sheet.id}`} className="text-brand hover:underline">
-          ← 绩效目标表
-        </Link>
-        <Link href="/evaluations" className="text-brand hover:underline">
-          {view.mode === "evaluator" ? "待评价" : "年终评价"}
-        </Link>
-        <span className="flex-1" />
-        <Link href={`/sheets/${sheet.id}/report`} className="text-brand hover:underline">
-          自评表（打印）
-        </Link>
-        <a href={`/api/v1/sheets/${sheet.id}/report.xlsx`} className="text-brand hover:underline">
-          导出Excel
-        </a>
-      </nav>
+      <SheetNav
+        nav={nav}
+        current="evaluate"
+        actions={
+          <>
+            <Link href={`/evaluations?year=${sheet.year}`} className="text-brand hover:underline">
+              {view.mode === "evaluator" ? "待评价列表" : "年终评价列表"}
+            </Link>
+            <a href={`/api/v1/sheets/${sheet.id}/report.xlsx`} className="text-brand hover:underline">
+              导出Excel
+            </a>
+          </>
+        }
+      />
 
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">

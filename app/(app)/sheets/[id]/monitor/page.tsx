@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { MonitorView } from "@/components/scorecard/monitor-view";
+import { SheetNav } from "@/components/sheets/sheet-nav";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { getSheetMonitor } from "@/lib/scorecard/get-sheet-monitor";
@@ -25,5 +28,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** 运行监控 of one sheet (drill-down from the scorecard). */
 export default async function MonitorPage({ params }: Props) {
-  return <MonitorView data={await load((await params).id)} />;
+  const data = await load((await params).id);
+  const nav = await loadSheetNav(data.sheet.id);
+  return (
+    <div className="space-y-3">
+      <SheetNav
+        nav={nav}
+        current="monitor"
+        actions={
+          <Link href={`/scorecard?year=${data.sheet.year}`} className="text-brand hover:underline">
+            {data.sheet.year}年度绩效看板
+          </Link>
+        }
+      />
+      <MonitorView data={data} />
+    </div>
+  );
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { sheetIdParams } from "@/app/_lib/sheet-params";
+import { PageProblem } from "@/components/layout/page-problem";
 import { ProgressForm } from "@/components/progress/progress-form";
+import { SheetNav } from "@/components/sheets/sheet-nav";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { listEvidence } from "@/lib/evidence/list-evidence";
@@ -25,11 +27,12 @@ const ACTIONS = {
   setMeasureType: setMeasureTypeAction,
 };
 
-/** One authorised read per request, shared by the title and the page. */
+/** One authorised read per request, shared by the title and the page; null for a month that does not exist. */
 const load = cache(async (rawId: string, rawMonth: string | undefined) => {
   const params = sheetIdParams.safeParse({ id: rawId });
+  if (!params.success) notFound();
   const search = searchSchema.safeParse({ month: rawMonth || undefined });
-  if (!params.success || !search.success) notFound();
+  if (!search.success) return null;
   const actor = await requireActor();
   const prisma = await getPrisma();
   const view = await orInterrupt(getProgress(prisma, actor, { sheetId: params.data.id, month: search.data.month }));
@@ -40,19 +43,20 @@ const load = cache(async (rawId: string, rawMonth: string | undefined) => {
 const monthParam = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw);
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { view } = await load((await params).id, monthParam((await searchParams).month));
-  return { title: `进度填报 ${view.monthLabel} · ${view.sheet.name}` };
+  const loaded = await load((await params).id, monthParam((await searchParams).month));
+  return { title: loaded ? `进度填报 ${loaded.view.monthLabel} · ${loaded.view.sheet.name}` : "月份有误" };
 }
 
 export default async function ProgressPage({ params, searchParams }: Props) {
-  const { view, files, userId } = await load((await params).id, monthParam((await searchParams).month));
+  const { id } = await params;
+  const month = monthParam((await searchParams).month);
+  const loaded = await load(id, month);
+  if (!loaded) return <BadMonth sheetId={Number(id)} month={month ?? ""} />;
+  const { view, files, userId } = loaded;
+  const nav = await loadSheetNav(view.sheet.id);
   return (
     <article className="print-landscape space-y-3">
-      <div className="no-print flex items-center justify-between">
-        <Link href={`/sheets/${view.sheet.id}`} className="inline-flex min-h-[40px] items-center text-brand hover:underline md:min-h-0">
-          ← 返回绩效目标表
-        </Link>
-      </div>
+      <SheetNav nav={nav} current="progress" />
       <header>
         <h1 className="text-xl font-semibold">进度填报 · {view.monthLabel}</h1>
         <p className="text-muted">
@@ -62,5 +66,23 @@ export default async function ProgressPage({ params, searchParams }: Props) {
       {/* Keyed by month: switching months starts from that month's saved state. */}
       <ProgressForm key={`${view.sheet.id}-${view.month}`} initial={view} actions={ACTIONS} files={files} userId={userId} />
     </article>
+  );
+}
+
+/** `?month=13` or `?month=abc`: say which months exist, under the sheet's own header. */
+async function BadMonth({ sheetId, month }: { sheetId: number; month: string }) {
+  const nav = await loadSheetNav(sheetId);
+  return (
+    <div className="space-y-3">
+      <SheetNav nav={nav} current="progress" />
+      <PageProblem
+        title="月份有误"
+        detail={`链接中的月份「${month.slice(0, 20)}」不存在：进度按 1–12 月填报。`}
+        links={[
+          { href: `/sheets/${sheetId}/progress`, label: "打开本月的进度填报" },
+          { href: `/sheets/${sheetId}`, label: "返回绩效目标表" },
+        ]}
+      />
+    </div>
   );
 }
