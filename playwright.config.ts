@@ -54,7 +54,7 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", testMatch: /.*\.spec\.ts/, testIgnore: /.*\.phone\.spec\.ts/, dependencies: ["setup"] },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, testIgnore: [/.*\.phone\.spec\.ts/, /rollover\.spec\.ts/], dependencies: ["setup"] },
     // Phones (docs/ux.md): the same journeys at 390×844 with touch; `*.phone.spec.ts` only.
     {
       name: "phone",
@@ -62,6 +62,8 @@ export default defineConfig({
       dependencies: ["setup"],
       use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     },
+    // 年度结转 adds the next year, which becomes the lists' default year: it runs after every other journey.
+    { name: "rollover", testMatch: /rollover\.spec\.ts/, dependencies: ["chromium", "phone"] },
   ],
   webServer: {
     command: "npm start",

@@ -30,13 +30,12 @@ export default async function Home() {
     const [queue, scorecard] = await Promise.all([reviewQueueSummary(prisma, actor), getScorecard(prisma, actor, parseScorecardQuery({}))]);
     return <ManagerHome pending={queue.count} oldest={queue.oldestSubmittedAt} scorecard={scorecard} />;
   }
-  const scorecard = await getScorecard(prisma, actor, parseScorecardQuery({}));
   if (actor.role === "EVALUATOR") {
     const evaluations = await listEvaluations(prisma, actor);
     const finals = evaluations.rows.filter((r) => r.state === "FINAL").length;
-    return <EvaluatorHome year={evaluations.year} total={evaluations.rows.length} finals={finals} scorecard={scorecard} />;
+    return <EvaluatorHome year={evaluations.year} total={evaluations.rows.length} finals={finals} />;
   }
-  return <AdminHome scorecard={scorecard} />;
+  return <AdminHome />;
 }
 
 const progressHref = (item: TodoItem) => `/sheets/${item.sheetId}/progress?month=${item.month}`;
@@ -229,7 +228,7 @@ function ManagerHome({ pending, oldest, scorecard }: { pending: number; oldest: 
   );
 }
 
-function EvaluatorHome({ year, total, finals, scorecard }: { year: number | null; total: number; finals: number; scorecard: Scorecard }) {
+function EvaluatorHome({ year, total, finals }: { year: number | null; total: number; finals: number }) {
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">工作台</h1>
@@ -245,14 +244,18 @@ function EvaluatorHome({ year, total, finals, scorecard }: { year: number | null
           <Link href="/sheets" className="text-brand hover:underline">
             查看绩效目标表
           </Link>
+          <Link href="/scorecard" className="text-brand hover:underline">
+            打开绩效看板
+          </Link>
         </div>
       </section>
-      <Glance scorecard={scorecard} />
     </div>
   );
 }
 
 const ADMIN_LINKS = [
+  { href: "/sheets", label: "绩效目标表" },
+  { href: "/scorecard", label: "绩效看板" },
   { href: "/admin/users", label: "用户" },
   { href: "/admin/assignments", label: "分工" },
   { href: "/admin/import", label: "导入绩效目标表" },
@@ -261,7 +264,7 @@ const ADMIN_LINKS = [
   { href: "/audit", label: "操作日志" },
 ];
 
-function AdminHome({ scorecard }: { scorecard: Scorecard }) {
+function AdminHome() {
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">工作台</h1>
@@ -279,7 +282,6 @@ function AdminHome({ scorecard }: { scorecard: Scorecard }) {
           ))}
         </ul>
       </section>
-      <Glance scorecard={scorecard} />
     </div>
   );
 }

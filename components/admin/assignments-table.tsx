@@ -82,6 +82,7 @@ function DutyCell({ sheet, duty }: { sheet: SheetAssignments; duty: Duty }) {
   return (
     <div className="space-y-1.5">
       {users.length === 0 ? <p className="font-medium text-amber-800">未分配</p> : null}
+      {duty === "LEAD" && sheet.suggestedLead ? <SuggestedLead sheet={sheet} user={sheet.suggestedLead} /> : null}
       <ul className="flex flex-wrap gap-1.5">
         {users.map((user) => (
           <li key={user.userId}>
@@ -90,6 +91,34 @@ function DutyCell({ sheet, duty }: { sheet: SheetAssignments; duty: Duty }) {
         ))}
       </ul>
       <AddForm sheet={sheet} duty={duty} assigned={users} />
+    </div>
+  );
+}
+
+/** The printed 项目负责人 names exactly one lead account: assign it in one click (the normal, audited assign). */
+function SuggestedLead({ sheet, user }: { sheet: SheetAssignments; user: AssignmentCandidate }) {
+  const { assignAction } = useTools();
+  const form = useActionForm({ initial: {}, guard: false });
+  const outcome = form.state.outcome;
+  return (
+    <div className="rounded border border-brand/40 bg-brand/5 px-2 py-1 text-sm">
+      <span>
+        项目负责人「{sheet.lead}」与用户 {user.username} 一致：
+      </span>
+      <Button
+        tone="secondary"
+        compact
+        disabled={form.busy}
+        onClick={() => void form.run("assign", () => assignAction({ sheetId: String(sheet.id), userId: String(user.id), role: "LEAD" }))}
+        aria-label={`将 ${user.displayName}（${user.username}）设为「${sheet.name}」的项目负责人`}
+      >
+        设为负责人
+      </Button>
+      {outcome?.kind === "error" ? (
+        <p role="alert" className="text-xs text-red-700">
+          {outcome.text}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -31,6 +31,11 @@ export interface SheetAssignments {
   lead: string;
   leads: AssignedUser[];
   evaluators: AssignedUser[];
+  /**
+   * The account the printed 项目负责人 names, offered as a one-click assignment: exactly one active user
+   * bears that display name, it is a lead, and not yet this sheet's lead.
+   */
+  suggestedLead: AssignmentCandidate | null;
 }
 
 export interface AssignmentCandidate {
@@ -72,8 +77,10 @@ export async function listAssignments(prisma: PrismaClient, actor: Actor, input:
             assignments: { orderBy: { id: "asc" }, select: { role: true, user: { select: userSelect } } },
           },
         }),
-    prisma.user.findMany({ where: { active: true, role: { in: ["LEAD", "EVALUATOR"] } }, orderBy: { username: "asc" }, select: userSelect }),
+    prisma.user.findMany({ where: { active: true }, orderBy: { username: "asc" }, select: userSelect }),
   ]);
+  const byName = new Map<string, typeof users>();
+  for (const user of users) byName.set(user.displayName, [...(byName.get(user.displayName) ?? []), user]);
   const assigned = (list: (typeof sheets)[number]["assignments"], role: "LEAD" | "EVALUATOR"): AssignedUser[] =>
     list
       .filter((a) => a.role === role)
@@ -90,7 +97,15 @@ export async function listAssignments(prisma: PrismaClient, actor: Actor, input:
       lead: s.lead,
       leads: assigned(s.assignments, "LEAD"),
       evaluators: assigned(s.assignments, "EVALUATOR"),
+      suggestedLead: suggestLead(byName.get(s.lead.trim()) ?? [], assigned(s.assignments, "LEAD")),
     })),
     candidates: { LEAD: candidates("LEAD"), EVALUATOR: candidates("EVALUATOR") },
   };
+}
+
+/** The one active account named like the printed lead, when it is a lead not yet assigned (see SheetAssignments). */
+function suggestLead(named: { id: number; username: string; displayName: string; role: Role }[], leads: AssignedUser[]): AssignmentCandidate | null {
+  const [only, ...others] = named;
+  if (!only || others.length > 0 || only.role !== "LEAD" || leads.some((l) => l.userId === only.id)) return null;
+  return { id: only.id, username: only.username, displayName: only.displayName };
 }

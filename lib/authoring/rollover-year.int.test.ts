@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
 import type { QualitativeStatus } from "@/lib/generated/prisma/enums";
 import type { DemoUsername } from "@/lib/seed/demo-actors";
+import { assign } from "@/lib/assignments/assign";
+import { listAssignments } from "@/lib/assignments/list-assignments";
 import { createDraft } from "./create-draft";
 import { planRollover } from "./plan-rollover";
 import { nextYearName, rolloverYear } from "./rollover-year";
@@ -49,7 +51,14 @@ describe("rolloverYear", () => {
 
     const plan = await planRollover(db.prisma, actors.admin, 2025);
     expect([plan.toYear, plan.sheets.length, plan.drafts, plan.clashes]).toEqual([2026, 14, 1, []]);
-    expect(plan.sheets.find((s) => s.name === "2025年“两区”创新建设专项")).toMatchObject({ newName: "2026年“两区”创新建设专项", indicators: 7, withActuals: 4 });
+    expect(plan.sheets.find((s) => s.name === "2025年“两区”创新建设专项")).toMatchObject({
+      newName: "2026年“两区”创新建设专项",
+      indicators: 7,
+      withActuals: 4,
+      leads: ["冯先生"],
+      evaluators: ["评价专家"],
+    });
+    expect(plan.rolledOver).toBe(0);
 
     const result = await rolloverYear(db.prisma, actors.admin, { fromYear: 2025 });
     expect(result.toYear).toBe(2026);
@@ -86,6 +95,29 @@ describe("rolloverYear", () => {
     expect(entry.after).toMatchObject({ sheetId: copies[1]!.id, sourceSheetId: copies[1]!.sourceSheetId, status: "DRAFT", year: 2026 });
     // 2025 is untouched.
     expect(await db.prisma.targetSheet.count({ where: { fiscalYear: { year: 2025 }, status: "PUBLISHED" } })).toBe(14);
+
+    // Each copy keeps its sheet's 分工, written as `assign` writes it.
+    const duties = async (year: number) =>
+      (await db.prisma.sheetAssignment.findMany({ where: { sheet: { fiscalYear: { year } } }, select: { role: true, userId: true, sheet: { select: { name: true, sourceSheetId: true, id: true } } } }))
+        .map((a) => `${nextYearName(a.sheet.name, 2025).replace("2026", "Y")} ${a.role} ${a.userId}`)
+        .sort();
+    expect(await duties(2026)).toEqual(await duties(2025));
+    expect(result.created.reduce((n, s) => n + s.assignments, 0)).toBe(await db.prisma.sheetAssignment.count({ where: { sheet: { fiscalYear: { year: 2025 } } } }));
+    const liangqu2026 = copies.find((c) => c.name === "2026年“两区”创新建设专项")!;
+    const carried = await db.prisma.auditLog.findMany({ where: { action: "assignment.create", sheetId: liangqu2026.id } });
+    expect(carried.map((e) => e.after)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheetId: liangqu2026.id, sheet: "2026年“两区”创新建设专项", user: "冯先生", role: "LEAD" }),
+        expect.objectContaining({ sheetId: liangqu2026.id, user: "评价专家", role: "EVALUATOR" }),
+      ]),
+    );
+    // The lead finds next year's draft among their sheets (it is theirs), not yet among the months to report.
+    const lead = actors.lead as { id: number };
+    expect(await db.prisma.sheetAssignment.count({ where: { sheetId: liangqu2026.id, userId: lead.id, role: "LEAD" } })).toBe(1);
+
+    // Seen again, the year says it was rolled over: its own copies are no clash to list.
+    const after = await planRollover(db.prisma, actors.admin, 2025);
+    expect([after.clashes.length, after.rolledOver]).toEqual([14, 14]);
   });
 
   it("refuses a second rollover into a year that already has those sheets, writing nothing", async () => {
@@ -96,6 +128,31 @@ describe("rolloverYear", () => {
     expect(refused.problems).toHaveLength(14);
     expect(refused.problems[1]).toEqual({ path: "2026年「乌鲁木齐市科学技术局」", message: "已有「2026年“两区”创新建设专项」" });
     expect(await db.prisma.targetSheet.count()).toBe(before);
+  });
+
+  it("leaves the 分工 behind when the admin opts out, and offers the printed lead's account in one click", async () => {
+    // One 2026 copy published, then rolled into 2027 without its 分工.
+    const copy = await db.prisma.targetSheet.findFirstOrThrow({ where: { name: "2026年“两区”创新建设专项" } });
+    await db.prisma.targetSheet.update({ where: { id: copy.id }, data: { status: "PUBLISHED" } });
+    const result = await rolloverYear(db.prisma, actors.admin, { fromYear: 2026, keepAssignments: false });
+    expect(result.created).toEqual([expect.objectContaining({ name: "2027年“两区”创新建设专项", assignments: 0 })]);
+    const rolled = result.created[0]!;
+    expect(await db.prisma.sheetAssignment.count({ where: { sheetId: rolled.id } })).toBe(0);
+
+    // 项目负责人 printed 冯先生 = exactly one active lead account: offered, until assigned.
+    const offered = async () => (await listAssignments(db.prisma, actors.admin, { year: 2027 })).sheets.find((s) => s.id === rolled.id)!.suggestedLead;
+    expect(await offered()).toMatchObject({ username: "lead", displayName: "冯先生" });
+    // Sheets whose 分工 came along have nothing to offer.
+    expect((await listAssignments(db.prisma, actors.admin, { year: 2026 })).sheets.every((s) => s.suggestedLead === null)).toBe(true);
+    const suggestion = (await offered())!;
+    await assign(db.prisma, actors.admin, { sheetId: rolled.id, userId: suggestion.id, role: "LEAD" });
+    expect(await offered()).toBeNull();
+    expect(await db.prisma.auditLog.count({ where: { action: "assignment.create", sheetId: rolled.id } })).toBe(1);
+
+    // A printed name whose one account is not a lead: nothing offered.
+    await db.prisma.sheetAssignment.deleteMany({ where: { sheetId: rolled.id } });
+    await db.prisma.targetSheet.update({ where: { id: rolled.id }, data: { lead: "评价专家" } });
+    expect(await offered()).toBeNull();
   });
 
   it("is for admins only, and needs published sheets to copy", async () => {

@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { assignmentSnapshot } from "@/lib/assignments/fields";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { fromTargetColumns } from "@/lib/columns/target-columns";
@@ -12,6 +13,8 @@ import { headerSelect, headerSnapshot, indicatorSnapshot } from "./records";
 
 export const rolloverYearSchema = z.object({
   fromYear: z.coerce.number({ error: "请选择年度" }).int("年度应为整数").min(2000, "年度应在 2000–2099 之间").max(2099, "年度应在 2000–2099 之间"),
+  /** Carry each sheet's 分工 (leads, evaluators) into its copy; on unless the admin opts out. A form sends "true"/"false". */
+  keepAssignments: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "是否结转分工有误" })).default(true),
 });
 export type RolloverYearInput = z.input<typeof rolloverYearSchema>;
 
@@ -20,6 +23,8 @@ export interface RolledOverSheet {
   sourceSheetId: number;
   unit: string;
   name: string;
+  /** Assignments carried from the source sheet. */
+  assignments: number;
 }
 
 export interface RolloverResult {
@@ -40,7 +45,19 @@ const sourceInclude = {
     where: { kind: "EVALUATOR", status: "FINAL" },
     select: { rows: { select: { indicatorId: true, actual: true, band: true } } },
   },
+  assignments: {
+    orderBy: { id: "asc" },
+    select: { userId: true, role: true, user: { select: { displayName: true, role: true, active: true } } },
+  },
 } satisfies Prisma.TargetSheetInclude;
+
+type SourceAssignment = { userId: number; role: "LEAD" | "EVALUATOR"; user: { displayName: string; role: string; active: boolean } };
+
+/**
+ * The 分工 a copy inherits: those an admin could assign today (an active account whose role is the duty),
+ * the same rule as `assign`; a deactivated lead or a changed role stays behind.
+ */
+export const carriedAssignments = <A extends SourceAssignment>(assignments: A[]): A[] => assignments.filter((a) => a.user.active && a.user.role === a.role);
 
 /** The published sheets of a year that a rollover copies, with what it needs. */
 export function loadRolloverSources(db: Pick<Prisma.TransactionClient, "targetSheet">, year: number) {
@@ -61,16 +78,17 @@ export async function rolloverClashes(db: Pick<Prisma.TransactionClient, "target
  * 年度结转: copies every published sheet of year Y into Y+1 as a DRAFT (admins only), to be edited and
  * published for the new year. Header, rows and targets are kept (a year in the name moves on:
  * `2025年…` → `2026年…`); each row's 上年完成值 becomes what it achieved in Y (`finalActualOf`); the
- * copy remembers its source (`sourceSheetId`) and its author is the admin. Assignments are not
- * copied: who leads next year is decided when the sheet is published.
+ * copy remembers its source (`sourceSheetId`) and its author is the admin. Its 分工 (leads and
+ * evaluators) come along unless `keepAssignments` is false (`carriedAssignments`: active accounts of the
+ * duty's role), so the people keep their work; an admin changes them on 分工 as usual.
  *
  * All or nothing, in one transaction: refused (CONFLICT, listing them) when Y+1 already has a sheet of
  * the same unit and name. Audit `sheet.rollover` per copy (TargetSheet, with `sourceSheetId`), and
- * `indicator.create` per row.
+ * `indicator.create` per row, `assignment.create` per carried 分工 (as `assign` writes it).
  */
 export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: RolloverYearInput): Promise<RolloverResult> {
   authorize(actor, { type: "sheets.rollover" });
-  const { fromYear } = parseInput(rolloverYearSchema, input);
+  const { fromYear, keepAssignments } = parseInput(rolloverYearSchema, input);
   const toYear = fromYear + 1;
   return prisma.$transaction(
     async (tx) => {
@@ -134,7 +152,17 @@ export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: Ro
           });
           await appendAudit(tx, actor, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, after: indicatorSnapshot(indicator) });
         }
-        created.push({ id: copy.id, sourceSheetId: source.id, unit: source.unit.name, name: copy.name });
+        const carried = keepAssignments ? carriedAssignments(source.assignments) : [];
+        for (const duty of carried) {
+          const assignment = await tx.sheetAssignment.create({ data: { sheetId: copy.id, userId: duty.userId, role: duty.role }, select: { id: true, sheetId: true, userId: true, role: true } });
+          await appendAudit(tx, actor, {
+            action: "assignment.create",
+            entityType: "SheetAssignment",
+            entityId: assignment.id,
+            after: assignmentSnapshot(assignment, copy.name, duty.user.displayName),
+          });
+        }
+        created.push({ id: copy.id, sourceSheetId: source.id, unit: source.unit.name, name: copy.name, assignments: carried.length });
       }
       return { toYear, created };
     },

@@ -1,23 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { parseForm, refusal } from "@/app/_lib/authoring-action";
-import type { AuthoringResult } from "@/components/authoring/action-state";
+import { runAction } from "@/app/_lib/action";
 import { rolloverYear, rolloverYearSchema } from "@/lib/authoring/rollover-year";
-import { requireActor } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db";
 
-/** 结转: copies the year's published sheets into the next year as drafts. */
-export async function rolloverAction(_state: AuthoringResult<{ toYear: number }> | null, form: FormData): Promise<AuthoringResult<{ toYear: number }>> {
-  const parsed = parseForm(rolloverYearSchema, form);
-  if (!parsed.ok) return parsed.result;
-  const actor = await requireActor();
-  try {
-    const result = await rolloverYear(await getPrisma(), actor, parsed.input);
-    revalidatePath("/sheets");
-    revalidatePath("/admin/rollover");
-    return { ok: true, message: `已结转 ${result.created.length} 张绩效目标表到${result.toYear}年（草稿）`, data: { toYear: result.toYear } };
-  } catch (error) {
-    return refusal(error);
-  }
+/** 结转: copies the year's published sheets into the next year as drafts, with their 分工 unless opted out. */
+export async function rolloverAction(input: unknown) {
+  return runAction(
+    rolloverYearSchema,
+    input,
+    async ({ prisma, actor, input }) => {
+      const result = await rolloverYear(prisma, actor, input);
+      const carried = result.created.reduce((n, sheet) => n + sheet.assignments, 0);
+      const duties = input.keepAssignments ? `，保留分工 ${carried} 项` : "，未结转分工";
+      return { data: { toYear: result.toYear }, message: `已结转 ${result.created.length} 张绩效目标表到${result.toYear}年（草稿）${duties}` };
+    },
+    { revalidate: ["/sheets", "/admin/rollover", "/admin/assignments"] },
+  );
 }

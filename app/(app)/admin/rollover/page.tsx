@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AdminHeader } from "@/components/admin/admin-tabs";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
@@ -23,11 +24,13 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
   const search = searchSchema.safeParse(await searchParams);
   const fromYear = (search.success ? search.data.year : undefined) ?? years[0];
   const plan = fromYear === undefined ? null : await planRollover(prisma, actor, fromYear);
+  // Rolled over already (or just now): say so, instead of listing its own copies as clashes.
+  const rolled = plan !== null && plan.rolledOver > 0 && plan.rolledOver === plan.clashes.length;
   return (
     <div className="space-y-3">
       <AdminHeader current="rollover" />
       <p className="text-muted">
-        把一个年度已发布的绩效目标表复制到下一年度，作为草稿继续编辑：表头、指标和指标值保留；每个指标的“上年完成值”取本年度的最终完成值（已完成年终评价的取评价值，否则取最近一次填报值，没有则为“-”）；名称中的年份顺延。
+        把一个年度已发布的绩效目标表复制到下一年度，作为草稿继续编辑：表头、指标和指标值保留；每个指标的“上年完成值”取本年度的最终完成值（已完成年终评价的取评价值，否则取最近一次填报值，没有则为“-”）；名称中的年份顺延；各表的分工（项目负责人、评价人）默认随表结转，可在结转前取消。
       </p>
       <form method="get" className="flex items-end gap-2">
         <div className="space-y-1">
@@ -52,7 +55,14 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
             {plan.fromYear}年 → {plan.toYear}年：{plan.sheets.length} 张已发布的绩效目标表
             {plan.drafts > 0 ? `（另有 ${plan.drafts} 张未发布，不结转）` : ""}
           </h2>
-          {plan.clashes.length > 0 ? (
+          {rolled ? (
+            <p role="status" className="rounded border border-green-300 bg-green-50 p-2 text-green-900">
+              {plan.fromYear}年的 {plan.rolledOver} 张绩效目标表已结转到{plan.toYear}年（草稿）。{" "}
+              <Link href={`/sheets?year=${plan.toYear}`} className="text-brand hover:underline">
+                查看{plan.toYear}年度绩效目标表
+              </Link>
+            </p>
+          ) : plan.clashes.length > 0 ? (
             <div role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
               <p>{plan.toYear}年已有以下同名绩效目标表，不能结转：</p>
               <ul className="list-disc pl-5 text-sm">
@@ -73,6 +83,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
                 <th scope="col">{plan.toYear}年名称</th>
                 <th scope="col">指标数</th>
                 <th scope="col">有完成值的指标</th>
+                <th scope="col">随表结转的分工</th>
               </tr>
             </thead>
             <tbody>
@@ -83,15 +94,29 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
                   <td>{s.newName}</td>
                   <td className="num">{s.indicators}</td>
                   <td className="num">{s.withActuals}</td>
+                  <td>
+                    <Duties label="负责人" names={s.leads} />
+                    <Duties label="评价人" names={s.evaluators} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <RolloverForm fromYear={plan.fromYear} count={plan.sheets.length} disabled={plan.sheets.length === 0 || plan.clashes.length > 0} action={rolloverAction} />
+          {rolled ? null : (
+            <RolloverForm fromYear={plan.fromYear} count={plan.sheets.length} disabled={plan.sheets.length === 0 || plan.clashes.length > 0} action={rolloverAction} />
+          )}
         </section>
       ) : (
         <p className="text-muted">还没有任何年度的绩效目标表。</p>
       )}
+    </div>
+  );
+}
+
+function Duties({ label, names }: { label: string; names: string[] }) {
+  return (
+    <div className="text-sm">
+      {label}：{names.length > 0 ? names.join("、") : <span className="text-muted">未分配</span>}
     </div>
   );
 }
