@@ -8,6 +8,7 @@ const beijingToday = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Sh
 // The server runs with TZ=UTC (playwright.config.ts): the 操作日志, formatted on the server, must show the same
 // Beijing time as the evidence list, and its date filter must count Beijing days.
 test("the 操作日志 shows an upload at the same Beijing time as the evidence list", async ({ browser }) => {
+  test.setTimeout(120_000);
   const lead = await pageAs(browser, "lead");
   await lead.goto("/sheets");
   await lead.getByRole("link", { name: SHEETS.peitao.name, exact: true }).click();

@@ -19,7 +19,8 @@ export async function logIn(page: Page, user: UserKey) {
   const { username, password, displayName } = USERS[user];
   await page.goto("/login");
   await submitLogin(page, username, password);
-  await expect(page).toHaveURL(/:\d+\/$/);
+  // Signing in hashes the password (argon2id, slow on purpose): on a busy machine it takes a while.
+  await expect(page).toHaveURL(/:\d+\/$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name: "工作台" })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText(displayName);
 }

@@ -2,6 +2,9 @@ import { expect, type Page, test } from "@playwright/test";
 import { pageAs } from "./login";
 import { SHEETS, storageStateOf } from "./users";
 
+// Each journey opens many pages; on a loaded machine a page takes seconds.
+test.describe.configure({ timeout: 120_000 });
+
 const tabs = (page: Page) => page.getByRole("navigation", { name: "本表页面" });
 
 async function sheetPathOf(page: Page, name: string): Promise<string> {
@@ -33,7 +36,7 @@ test.describe("manager", () => {
       await expect(page).toHaveURL(url);
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
       await expect(tabs(page).getByRole("link", { name: tab })).toHaveAttribute("aria-current", "page");
-      await expect(page.getByText(SHEETS.liangqu.name).first()).toBeVisible();
+      await expect(page.locator("main header").first()).toContainText(SHEETS.liangqu.name);
     }
   });
 
@@ -52,7 +55,7 @@ test.describe("manager", () => {
     for (const month of ["13", "abc", "0"]) {
       await page.goto(`${path}/progress?month=${month}`);
       await expect(page.getByRole("heading", { level: 1, name: "月份有误" })).toBeVisible();
-      await expect(page.getByRole("alert")).toContainText(`「${month}」不存在：进度按 1–12 月填报`);
+      await expect(page.getByRole("alert", { name: "月份有误" })).toContainText(`「${month}」不存在：进度按 1–12 月填报`);
       await expect(page.getByRole("banner")).toContainText("王科长");
       await expect(tabs(page).getByRole("link", { name: "进度填报" })).toHaveAttribute("aria-current", "page");
     }
