@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { blankRow, duplicateRow, type EditorHeader, moveRow, problemsByField, removeRow, toLintSheet, weightTotal } from "./editor-model";
+import {
+  blankRow,
+  duplicateRow,
+  type EditorHeader,
+  editorInput,
+  editorProblemPath,
+  fromEditorValues,
+  moveRow,
+  ORDER,
+  removeRow,
+  rowPath,
+  toEditorValues,
+  toLintSheet,
+  weightTotal,
+} from "./editor-model";
 import { understoodAmount, understoodTarget } from "./target-text";
 
 const row = (name: string, weight = "10") => ({ ...blankRow(), name, weight, targetRaw: ">=1项" });
@@ -45,10 +59,32 @@ describe("editor rows", () => {
 
   it("puts a refused save's problems next to their fields, rows by key", () => {
     const rows = [row("a"), row("b")];
-    expect(problemsByField([{ path: "indicators.1.weight", message: "不是数字" }, { path: "fundsFiscal", message: "负数" }, { path: "第2张表", message: "别的" }], rows, "sheet")).toEqual({
-      fields: { [`sheet-${rows[1]!.key}-weight`]: "不是数字", "sheet-fundsFiscal": "负数" },
-      general: ["第2张表：别的"],
-    });
+    expect(editorProblemPath("indicators.1.weight", rows)).toBe(rowPath(rows[1]!.key, "weight"));
+    expect(editorProblemPath("indicators.0.id", rows)).toBe(rowPath(rows[0]!.key, "name"));
+    expect(editorProblemPath("fundsFiscal", rows)).toBe("fundsFiscal");
+    expect(editorProblemPath("indicators.5.weight", rows)).toBe("indicators.5.weight");
+  });
+});
+
+describe("the editor as the forms kit keeps it", () => {
+  it("goes to values and back unchanged: header by name, rows under their keys, their order in one value", () => {
+    const rows = [row("a"), { ...row("b"), id: 7 }];
+    const values = toEditorValues(header, rows);
+    expect(values[ORDER]).toBe(`${rows[0]!.key},${rows[1]!.key}`);
+    expect(values[rowPath(rows[1]!.key, "id")]).toBe("7");
+    expect(fromEditorValues(values)).toEqual({ header, rows });
+    // Moving a row is one value: the order.
+    const moved = { ...values, [ORDER]: `${rows[1]!.key},${rows[0]!.key}` };
+    expect(fromEditorValues(moved).rows.map((r) => r.name)).toEqual(["b", "a"]);
+    expect(fromEditorValues({ ...values, [ORDER]: "" }).rows).toEqual([]);
+  });
+
+  it("sends the rows in order, a new row without id, a department sheet under its fixed name", () => {
+    const rows = [row("a"), { ...row("b"), id: 7 }];
+    const input = editorInput(header, rows);
+    expect(input.indicators.map((r) => ("id" in r ? r.id : null))).toEqual([null, 7]);
+    expect(input.indicators[0]).not.toHaveProperty("key");
+    expect(editorInput({ ...header, kind: "department", name: "别的" }, []).name).toBe("部门整体绩效目标");
   });
 });
 

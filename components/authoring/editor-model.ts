@@ -3,7 +3,6 @@ import { joinEvidence, splitEvidence } from "@/lib/authoring/evidence-text";
 import { DEPARTMENT_SHEET_NAME } from "@/lib/authoring/fields";
 import type { LintSheet } from "@/lib/lint";
 import { parseDecimal } from "@/lib/numbers/parse-decimal";
-import type { Problem } from "@/lib/errors";
 
 /** One row of the editor: the row's fields as typed, plus a key that stays with it when rows move. */
 export interface EditorRow {
@@ -107,24 +106,55 @@ export function weightTotal(rows: EditorRow[]): { total: string; complete: boole
   return { total: total.toFixed(), complete };
 }
 
-/** The id of a field's input, for labels, error messages and "go to" links. */
-export const fieldId = (prefix: string, field: string, rowKey?: string) => (rowKey ? `${prefix}-${rowKey}-${field}` : `${prefix}-${field}`);
 
-/**
- * Problems of a refused save (`indicators.2.weight`, `fundsFiscal`) → messages by field id, rows
- * identified by their key so a message stays with its row.
- */
-export function problemsByField(problems: Problem[], rows: EditorRow[], prefix: string): { fields: Record<string, string>; general: string[] } {
-  const fields: Record<string, string> = {};
-  const general: string[] = [];
-  for (const p of problems) {
-    const m = /^indicators\.(\d+)\.(\w+)$/.exec(p.path);
-    const row = m ? rows[Number(m[1])] : undefined;
-    const id = m && row ? fieldId(prefix, m[2] === "id" ? "name" : m[2]!, row.key) : /^\w+$/.test(p.path) ? fieldId(prefix, p.path) : null;
-    if (id) fields[id] ??= p.message;
-    else general.push(p.path ? `${p.path}：${p.message}` : p.message);
-  }
-  return { fields, general };
+/** The form paths of the editor (forms kit values): header fields by name, a row's field under its key. */
+export const HEADER_FIELDS = ["kind", "year", "department", "unit", "name", "lead", "fundsTotal", "fundsFiscal", "fundsOther", "budgetExecutionWeight", "goal"] as const;
+export const ROW_FIELDS = ["level1", "level2", "name", "targetRaw", "basis", "lastYear", "weight", "rule", "evidence"] as const satisfies readonly RowField[];
+export const rowPath = (key: string, field: RowField | "id") => `rows.${key}.${field}`;
+/** The rows' order: their keys, comma-separated (keys hold no comma), so moving a row changes one value. */
+export const ORDER = "order";
+
+/** The editor's state as the forms kit keeps it (strings by path). */
+export function toEditorValues(header: EditorHeader, rows: EditorRow[]): Record<string, string> {
+  return Object.assign({ ...header, [ORDER]: rows.map((r) => r.key).join(",") }, ...rows.map(rowValues));
+}
+
+/** The rows' values under their keys, for a new or copied row (no id). */
+export function rowValues(row: EditorRow): Record<string, string> {
+  const values: Record<string, string> = { [rowPath(row.key, "id")]: row.id === null ? "" : String(row.id) };
+  for (const field of ROW_FIELDS) values[rowPath(row.key, field)] = row[field];
+  return values;
+}
+
+/** Back from the kit's values: the header and the rows in their order. */
+export function fromEditorValues(values: Readonly<Record<string, string>>): { header: EditorHeader; rows: EditorRow[] } {
+  const get = (path: string) => values[path] ?? "";
+  const header = Object.fromEntries(HEADER_FIELDS.map((f) => [f, get(f)])) as unknown as EditorHeader;
+  const keys = get(ORDER) === "" ? [] : get(ORDER).split(",");
+  const rows = keys.map((key) => {
+    const id = get(rowPath(key, "id"));
+    const row = { key, id: id === "" ? null : Number(id) } as EditorRow;
+    for (const field of ROW_FIELDS) row[field] = get(rowPath(key, field));
+    return row;
+  });
+  return { header: { ...header, kind: header.kind === "department" ? "department" : "project" }, rows };
+}
+
+/** A refused save's path (`indicators.2.weight`) as the form's (`rows.<key>.weight`); a row's id problem sits at its name. */
+export function editorProblemPath(path: string, rows: EditorRow[]): string {
+  const m = /^indicators\.(\d+)\.(\w+)$/.exec(path);
+  const row = m ? rows[Number(m[1])] : undefined;
+  if (!m || !row) return path;
+  return rowPath(row.key, m[2] === "id" ? "name" : (m[2] as RowField));
+}
+
+/** What the save sends: the header and the rows in order (a new row without id). */
+export function editorInput(header: EditorHeader, rows: EditorRow[]) {
+  return {
+    ...header,
+    name: header.kind === "department" ? DEPARTMENT_SHEET_NAME : header.name,
+    indicators: rows.map(({ key: _key, id, ...row }) => (id === null ? row : { id, ...row })),
+  };
 }
 
 /** A stored draft's rows as editor rows (fresh keys). */

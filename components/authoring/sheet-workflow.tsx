@@ -1,82 +1,100 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
-import { Refusal } from "@/components/ui/refusal";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import type { AuthoringResult } from "./action-state";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { TextArea } from "@/components/ui/field";
+import { FormDialog, FormFeedback } from "@/components/ui/form-feedback";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Action, ActionResult } from "@/lib/action-result";
 
-type State = AuthoringResult<never> | null;
-type Action = (state: State, form: FormData) => Promise<State>;
+type Moved = { href: string };
 
 export interface WorkflowProps {
   sheetId: number;
   version: number;
   can: { submit: boolean; publish: boolean; returnDraft: boolean };
   errorCount: number;
-  actions: { submit: Action; publish: Action; returnDraft: Action };
+  /** Each answers the page to open next (the sheet's, with a notice), or the refusal. */
+  actions: { submit: Action<Moved>; publish: Action<Moved>; returnDraft: Action<Moved> };
 }
 
 /** 提交审核 / 审核通过并发布 / 退回: the buttons that move a draft along, each with its outcome. */
 export function SheetWorkflow({ sheetId, version, can, errorCount, actions }: WorkflowProps) {
-  const hydrated = useHydrated();
   const blocked = errorCount > 0;
+  const ids = { sheetId: String(sheetId), version: String(version) };
   return (
     <div className="flex flex-wrap items-start gap-4">
       {can.submit ? (
-        <StepForm action={actions.submit} sheetId={sheetId} version={version} label="提交审核" pendingLabel="正在提交…" disabled={!hydrated || blocked} hint={blocked ? "请先改正检查结果中的错误" : undefined} />
+        <Step
+          send={() => actions.submit(ids)}
+          label="提交审核"
+          pendingLabel="正在提交…"
+          blocked={blocked}
+          ask={{ title: "提交审核？", body: "提交后由审核人审核，审核通过并发布前不能再编辑。", confirm: "提交审核" }}
+          hint={blocked ? "请先改正检查结果中的错误" : undefined}
+        />
       ) : null}
       {can.publish ? (
-        <StepForm action={actions.publish} sheetId={sheetId} version={version} label="审核通过并发布" pendingLabel="正在发布…" disabled={!hydrated || blocked} hint={blocked ? "请先改正检查结果中的错误" : "发布后只能通过指标调整修改指标值"} />
+        <Step
+          send={() => actions.publish(ids)}
+          label="审核通过并发布"
+          pendingLabel="正在发布…"
+          blocked={blocked}
+          ask={{ title: "审核通过并发布？", body: "发布后指标值锁定，只能通过指标调整修改。", confirm: "发布" }}
+          hint={blocked ? "请先改正检查结果中的错误" : "发布后只能通过指标调整修改指标值"}
+        />
       ) : null}
-      {can.returnDraft ? <ReturnForm action={actions.returnDraft} sheetId={sheetId} version={version} hydrated={hydrated} /> : null}
+      {can.returnDraft ? <ReturnForm send={(comment) => actions.returnDraft({ ...ids, comment })} /> : null}
     </div>
   );
 }
 
-function Outcome({ state }: { state: State }) {
-  if (!state) return null;
-  return state.ok ? (
-    <p role="status" className="text-green-800">
-      {state.message}
-    </p>
-  ) : (
-    <Refusal error={state.error} problems={state.problems} />
-  );
-}
-
-function StepForm({ action, sheetId, version, label, pendingLabel, disabled, hint }: { action: Action; sheetId: number; version: number; label: string; pendingLabel: string; disabled: boolean; hint?: string }) {
-  const [state, formAction, pending] = useActionState(action, null);
+function Step({ send, label, pendingLabel, blocked, ask, hint }: { send: () => Promise<ActionResult<Moved>>; label: string; pendingLabel: string; blocked: boolean; ask: { title: string; body: string; confirm: string }; hint?: string }) {
+  const form = useActionForm({ initial: {}, guard: false });
+  const router = useRouter();
   return (
-    <form action={formAction} className="space-y-1">
-      <input type="hidden" name="sheetId" value={sheetId} />
-      <input type="hidden" name="version" value={version} />
-      <button type="submit" disabled={disabled || pending} className="rounded bg-brand px-3 py-1.5 font-medium text-white hover:bg-brand-dark disabled:opacity-60">
-        {pending ? pendingLabel : label}
-      </button>
+    <div className="space-y-1">
+      <Button
+        disabled={form.busy || blocked}
+        pending={form.pending === "step"}
+        pendingText={pendingLabel}
+        onClick={async () => {
+          if (!(await form.confirm({ ...ask, cancel: "取消" }))) return;
+          const result = await form.run("step", send);
+          if (result?.ok) router.push(result.data.href);
+        }}
+      >
+        {label}
+      </Button>
       {hint ? <p className="text-xs text-muted">{hint}</p> : null}
-      <Outcome state={state} />
-    </form>
+      <FormFeedback form={form} compact />
+      <FormDialog form={form} />
+    </div>
   );
 }
 
-function ReturnForm({ action, sheetId, version, hydrated }: { action: Action; sheetId: number; version: number; hydrated: boolean }) {
-  const [comment, setComment] = useState("");
-  const [state, formAction, pending] = useActionState(action, null);
-  const id = useId();
+function ReturnForm({ send }: { send: (comment: string) => Promise<ActionResult<Moved>> }) {
+  const form = useActionForm({ initial: { comment: "" } });
+  const router = useRouter();
   return (
-    <form action={formAction} className="flex items-start gap-2">
-      <input type="hidden" name="sheetId" value={sheetId} />
-      <input type="hidden" name="version" value={version} />
-      <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium">
-          退回意见
-        </label>
-        <textarea id={id} name="comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className="w-72 rounded border border-line px-2 py-1" />
-        <Outcome state={state} />
+    <form
+      noValidate
+      className="flex flex-wrap items-start gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.run("return", () => send(form.value("comment"))).then((result) => {
+          if (result?.ok) router.push(result.data.href);
+        });
+      }}
+    >
+      <TextArea label="退回意见" maxLength={1000} className="w-72 space-y-1" {...form.bind("comment")} />
+      <Button type="submit" tone="plain" className="mt-6" disabled={form.busy} pending={form.pending === "return"} pendingText="正在退回…">
+        退回修改
+      </Button>
+      <div className="basis-full">
+        <FormFeedback form={form} compact />
       </div>
-      <button type="submit" disabled={!hydrated || pending} className="mt-6 rounded border border-line bg-white px-3 py-1.5 hover:border-brand disabled:opacity-60">
-        {pending ? "正在退回…" : "退回修改"}
-      </button>
+      <FormDialog form={form} />
     </form>
   );
 }

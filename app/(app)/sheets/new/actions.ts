@@ -1,24 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { parseForm, refusal } from "@/app/_lib/authoring-action";
-import type { AuthoringResult } from "@/components/authoring/action-state";
+import { runAction } from "@/app/_lib/action";
 import { createDraft, createDraftSchema } from "@/lib/authoring/create-draft";
-import { requireActor } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db";
 
-/** 创建草稿: on success goes to the new sheet's page. */
-export async function createSheetAction(form: FormData): Promise<AuthoringResult<never>> {
-  const parsed = parseForm(createDraftSchema, form);
-  if (!parsed.ok) return parsed.result;
-  const actor = await requireActor();
-  let id: number;
-  try {
-    ({ id } = await createDraft(await getPrisma(), actor, parsed.input));
-  } catch (error) {
-    return refusal(error);
-  }
-  revalidatePath("/sheets");
-  redirect(`/sheets/${id}`);
+/** 创建草稿: answers the new sheet's id; the editor then opens its page. */
+export async function createSheetAction(input: unknown) {
+  return runAction(
+    createDraftSchema,
+    input,
+    async ({ prisma, actor, input }) => {
+      const { id } = await createDraft(prisma, actor, input);
+      return { data: { created: id }, message: "已创建草稿" };
+    },
+    { revalidate: ["/sheets"] },
+  );
 }
