@@ -20,7 +20,7 @@ test("the 操作日志 shows an upload at the same Beijing time as the evidence 
   await panel.getByLabel("上传佐证资料").setInputFiles({ name, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
   const fileRow = panel.getByRole("row").filter({ hasText: name });
   await expect(fileRow).toBeVisible();
-  const shown = (await fileRow.getByRole("cell").nth(3).innerText()).trim();
+  const shown = ((await fileRow.getByRole("cell").nth(3).textContent()) ?? "").trim();
   expect(shown).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   // The browser runs in Beijing; the instant was just now, so the shown minute is the Beijing minute.
   const now = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date());

@@ -130,7 +130,7 @@ test.describe("on a phone (390×844)", () => {
     expect(targets.length).toBeGreaterThan(8);
     for (const target of targets) {
       const box = await target.boundingBox();
-      expect(box?.height, await target.innerText()).toBeGreaterThanOrEqual(40);
+      expect(box?.height, (await target.textContent()) ?? "").toBeGreaterThanOrEqual(40);
     }
     // Nothing of the header (open or folded) reaches past the screen's right edge.
     const overflow = () =>

@@ -289,8 +289,7 @@ function AdminHome() {
 /** The year at a glance: the 绩效看板's summary and its lights by unit. */
 function Glance({ scorecard }: { scorecard: Scorecard }) {
   return (
-    <>
-      <section aria-labelledby="glance-title" className="space-y-3 rounded border border-line bg-white p-4">
+    <section aria-labelledby="glance-title" className="space-y-3 rounded border border-line bg-white p-4">
         <div className="flex items-baseline justify-between">
           <h2 id="glance-title" className="font-semibold">
             绩效看板
@@ -301,7 +300,6 @@ function Glance({ scorecard }: { scorecard: Scorecard }) {
         </div>
         <SummaryCards data={scorecard} />
         {scorecard.lightsByUnit.length > 0 ? <LightsByUnitChart units={scorecard.lightsByUnit} titleId="home-units-chart" /> : null}
-      </section>
-    </>
+    </section>
   );
 }
