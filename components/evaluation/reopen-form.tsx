@@ -5,6 +5,7 @@ import { TextArea } from "@/components/ui/field";
 import { FormDialog, FormFeedback } from "@/components/ui/form-feedback";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { Action } from "@/lib/action-result";
+import { TEXT_MAX } from "@/lib/input";
 
 /**
  * 重新开放: a manager reopens a final evaluation — or the lead's submitted 自评 (`kind="SELF"`) — saying why (kept
@@ -28,7 +29,7 @@ export function ReopenForm({ sheetId, version, kind = "EVALUATOR", reopen }: { s
         label={self ? "重新开放自评原因" : "重新开放原因"}
         hint={`${self ? "负责人已提交自评；重新开放后负责人可以修改并重新提交" : "重新开放后评价回到草稿，评价人可以修改并重新定稿"}；原因将记入操作日志。`}
         rows={2}
-        maxLength={500}
+        maxLength={TEXT_MAX.reason}
       />
       <FormFeedback form={form} compact />
       <Button type="submit" tone="secondary" disabled={form.busy} pending={form.pending === "reopen"} pendingText="正在重新开放…">

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { idOf, idSchema, ROLE_NAME } from "@/lib/users/fields";
+import { idOf, idSchema } from "@/lib/input";
+import { ROLE_NAME } from "@/lib/users/fields";
 
 /** One duty of one user on one sheet: what assign and unassign take. */
 export const assignmentSchema = z.object({

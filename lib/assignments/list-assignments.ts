@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { yearSchema } from "@/lib/input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,7 +9,7 @@ import { parseInput } from "@/lib/parse-input";
 
 export const listAssignmentsSchema = z.object({
   /** Fiscal year; the newest year with sheets when left out. */
-  year: z.coerce.number({ error: "年度有误" }).int("年度有误").min(1900, "年度有误").max(9999, "年度有误").optional(),
+  year: yearSchema.optional(),
 });
 
 export type ListAssignmentsInput = z.input<typeof listAssignmentsSchema>;

@@ -7,7 +7,7 @@ import { beijingDayStart, isCalendarDay } from "@/lib/beijing-time";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
-import { idSchema } from "@/lib/users/fields";
+import { idSchema } from "@/lib/input";
 import { type AuditEntryView, auditEntrySelect, sheetEntriesWhere, toEntryViews, visibleAuditWhere } from "./entry-view";
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -9,17 +9,18 @@ import { lintTarget } from "@/lib/lint";
 import { parseInput } from "@/lib/parse-input";
 import { fromTargetColumns, toTargetColumns } from "@/lib/columns/target-columns";
 import { formatTarget } from "@/lib/targets";
-import { idSchema, targetRawField, versionSchema } from "./fields";
+import { targetRawField } from "./fields";
+import { idOf, TEXT_MAX, textOf, versionSchema } from "@/lib/input";
 import { loadSheetForChange } from "./load-sheet";
 import { measureTypeFor, targetOf } from "./records";
 import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 
 export const adjustTargetSchema = z.object({
-  indicatorId: idSchema("指标编号"),
+  indicatorId: idOf("指标编号无效"),
   /** The indicator's version the form was opened at. */
   version: versionSchema,
   targetRaw: targetRawField,
-  reason: z.string().trim().min(1, "请填写调整原因").max(1000, "调整原因不超过 1000 个字"),
+  reason: textOf("调整原因", { max: TEXT_MAX.reason, multiline: true }).min(1, "请填写调整原因"),
 });
 export type AdjustTargetInput = z.input<typeof adjustTargetSchema>;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { textOf, TEXT_MAX, yearSchema } from "@/lib/input";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
@@ -13,9 +14,9 @@ import { resolveDepartment, resolveUnit } from "./resolve-unit";
 
 export const createDraftSchema = z.object({
   kind: z.enum(["project", "department"], { error: "类型应为项目支出或部门整体" }).default("project"),
-  year: z.coerce.number({ error: "请填写年度" }).int("年度应为整数").min(2000, "年度应在 2000–2100 之间").max(2100, "年度应在 2000–2100 之间"),
+  year: yearSchema,
   /** Name of the department; needed only where there are several and the actor is not a manager. */
-  department: z.string().trim().optional(),
+  department: textOf("部门名称", { max: TEXT_MAX.name }).optional(),
   ...headerFields,
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { idOf, yearSchema } from "@/lib/input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
@@ -9,12 +10,11 @@ import { exportSheets } from "@/lib/sheets/export-sheets";
 import { sheetScopeInclude, toSheetScope } from "@/lib/sheets/sheet-scope";
 import { interchangeInclude, toInterchangeSheet } from "@/lib/sheets/to-interchange";
 import { type Workbook, writeSheetsWorkbook, writeTemplateWorkbook } from "@/lib/xlsx";
-import { idSchema } from "./fields";
 
 export const exportWorkbookSchema = z.union([
-  z.object({ sheetId: idSchema("绩效目标表编号") }),
+  z.object({ sheetId: idOf("绩效目标表编号无效") }),
   z.object({
-    year: z.coerce.number({ error: "年度无效" }).int("年度无效").min(2000, "年度无效").max(2100, "年度无效"),
+    year: yearSchema,
     department: z.string().trim().min(1).optional(),
   }),
 ]);

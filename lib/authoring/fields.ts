@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
-import { parseDecimal } from "@/lib/numbers/parse-decimal";
+import { decimalOf, idOf, MAX_EVIDENCE_KINDS, MAX_INDICATORS, moneyOf, TEXT_MAX, textOf } from "@/lib/input";
 import { SCORING_RULES } from "@/lib/scoring/types";
 import { parseTarget } from "@/lib/targets";
 import { splitEvidence } from "./evidence-text";
@@ -11,65 +11,22 @@ import { splitEvidence } from "./evidence-text";
  * refused with a message for the field. Shared by create-draft and update-draft.
  */
 
-const MAX_TEXT = 500;
-const MAX_GOAL = 5000;
-
 /** Trimmed text, "" when absent. */
-const text = (label: string, max = MAX_TEXT) =>
-  z
-    .string({ error: `${label}应为文字` })
-    .trim()
-    .max(max, `${label}不超过 ${max} 个字`)
-    .default("");
+const text = (label: string, max: number = TEXT_MAX.line, multiline = false) => textOf(label, { max, multiline }).default("");
 
-const required = (label: string, max = MAX_TEXT) => text(label, max).refine((v) => v !== "", `请填写${label}`);
-
-/** A decimal typed as text or given as a number → canonical string; blank → undefined. */
-const typedNumber = (label: string, check: (d: Decimal) => string | null) =>
-  z
-    .union([z.number(), z.string()], { error: `${label}应为数字` })
-    .optional()
-    .nullable()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) return undefined;
-      const parsed = parseDecimal(String(raw));
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: `${label}：${parsed.error}` });
-        return z.NEVER;
-      }
-      const problem = check(new Decimal(parsed.value));
-      if (problem) {
-        ctx.addIssue({ code: "custom", message: `${label}${problem}` });
-        return z.NEVER;
-      }
-      return parsed.value;
-    });
-
-const twoDecimals = (d: Decimal) => d.decimalPlaces() <= 2;
+const required = (label: string, max: number = TEXT_MAX.line) => text(label, max).refine((v) => v !== "", `请填写${label}`);
 
 /** 万元, ≥ 0, at most 2 decimals; blank → undefined. */
-export const amountField = (label: string) =>
-  typedNumber(label, (d) => (d.isNegative() ? "不能为负数" : !twoDecimals(d) ? "最多两位小数（万元）" : d.greaterThanOrEqualTo(1e12) ? "过大" : null));
+export const amountField = moneyOf;
 
 /** Points, 0–100, at most 2 decimals. */
 export const pointsField = (label: string) =>
-  typedNumber(label, (d) => (d.isNegative() || d.greaterThan(100) ? "应在 0 到 100 之间" : !twoDecimals(d) ? "最多两位小数" : null));
+  decimalOf(label, { column: "points" }).refine((p) => p === undefined || new Decimal(p).lte(100), `${label}：应在 0 到 100 之间`);
 
-const idField = z
-  .union([z.number(), z.string()])
-  .optional()
-  .nullable()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw === null || raw === "") return undefined;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) {
-      ctx.addIssue({ code: "custom", message: "指标编号无效" });
-      return z.NEVER;
-    }
-    return n;
-  });
+/** An existing row's id; blank (a new row) → undefined. */
+const idField = z.preprocess((raw) => (raw === "" || raw === null ? undefined : raw), idOf("指标编号无效").optional());
 
-export const targetRawField = required("指标值", 100).superRefine((raw, ctx) => {
+export const targetRawField = required("指标值", TEXT_MAX.name).superRefine((raw, ctx) => {
   if (raw === "") return;
   const parsed = parseTarget(raw);
   if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
@@ -84,13 +41,14 @@ export const ruleField = z
 const evidenceField = z
   .union([z.array(z.string()), z.string()])
   .optional()
-  .transform((raw) => (raw === undefined ? [] : (Array.isArray(raw) ? raw.flatMap(splitEvidence) : splitEvidence(raw))));
+  .transform((raw) => (raw === undefined ? [] : Array.isArray(raw) ? raw.flatMap(splitEvidence) : splitEvidence(raw)))
+  .pipe(z.array(textOf("佐证资料", { max: TEXT_MAX.label })).max(MAX_EVIDENCE_KINDS, `佐证资料不超过 ${MAX_EVIDENCE_KINDS} 项`));
 
 /** One indicator row of the editor; `id` names an existing row of the sheet (absent for a new row). */
 export const indicatorInputSchema = z.object({
   id: idField,
-  level1: required("一级指标", 50),
-  level2: required("二级指标", 50),
+  level1: required("一级指标", TEXT_MAX.label),
+  level2: required("二级指标", TEXT_MAX.label),
   name: required("三级指标"),
   targetRaw: targetRawField,
   basis: text("指标值设置依据"),
@@ -104,19 +62,17 @@ export type IndicatorInput = z.output<typeof indicatorInputSchema>;
 
 /** The header block a draft's author may change. */
 export const headerFields = {
-  unit: required("预算单位", 100),
-  name: text("项目名称", 200),
-  lead: text("项目负责人", 100),
-  goal: text("项目总体目标", MAX_GOAL),
+  unit: required("预算单位", TEXT_MAX.name),
+  name: text("项目名称", TEXT_MAX.title),
+  lead: text("项目负责人", TEXT_MAX.name),
+  goal: text("项目总体目标", TEXT_MAX.goal, true),
   fundsTotal: amountField("年度预算总额"),
   fundsFiscal: amountField("财政拨款"),
   fundsOther: amountField("其他资金"),
   budgetExecutionWeight: pointsField("预算执行率分值"),
-  indicators: z.array(indicatorInputSchema, { error: "指标应为列表" }).max(200, "指标不超过 200 行").default([]),
+  indicators: z.array(indicatorInputSchema, { error: "指标应为列表" }).max(MAX_INDICATORS, `指标不超过 ${MAX_INDICATORS} 行`).default([]),
 };
 
-export const idSchema = (label: string) => z.coerce.number({ error: `${label}无效` }).int(`${label}无效`).positive(`${label}无效`).max(2_147_483_647, `${label}无效`);
-export const versionSchema = z.coerce.number({ error: "版本号无效" }).int("版本号无效").min(1, "版本号无效");
 
 /** The funds as stored: blanks are 0, a blank total is 财政拨款 + 其他资金. */
 export function fundsOf(input: { fundsTotal?: string; fundsFiscal?: string; fundsOther?: string }) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { type Indicator, Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
+import { sameDecimal } from "@/lib/numbers/same-decimal";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError, type Problem } from "@/lib/errors";
@@ -202,7 +203,6 @@ function matchRows<T extends RowKey & { position: number }>(stored: T[], incomin
 }
 
 const STARTED = "该表已开始填报";
-const sameDecimal = (a: Prisma.Decimal | null, b: Prisma.Decimal | null) => (a === null || b === null ? a === b : a.equals(b));
 const weightText = (w: Prisma.Decimal | null) => (w === null ? "默认（100 减指标分值合计）" : w.toFixed(2));
 
 /** What a started sheet's file would change in how the sheet is scored (see `planReplacements`). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { textOf, TEXT_MAX, yearSchema } from "@/lib/input";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type Problem } from "@/lib/errors";
 import type { InterchangeFile, InterchangeSheet } from "@/lib/interchange/schema";
@@ -16,9 +17,9 @@ export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
 export const workbookImportSchema = z.object({
   year: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
-    z.coerce.number({ error: "年度应为数字" }).int("年度应为整数").min(2000, "年度应在 2000–2100 之间").max(2100, "年度应在 2000–2100 之间").optional(),
+    yearSchema.optional(),
   ),
-  department: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(100).optional()),
+  department: z.preprocess((v) => (v === "" || v === null ? undefined : v), textOf("部门名称", { max: TEXT_MAX.name }).optional()),
   replace: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });
 export type WorkbookImportOptions = z.input<typeof workbookImportSchema>;

@@ -1,18 +1,18 @@
 import "server-only";
 import { z } from "zod";
+import { idOf, TEXT_MAX, textOf, versionSchema } from "@/lib/input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { idSchema, versionSchema } from "./fields";
 import { assertVersion, bumpSheetVersion, loadSheetForChange, STATUS_LABEL } from "./load-sheet";
 
 export const returnDraftSchema = z.object({
-  sheetId: idSchema("绩效目标表编号"),
+  sheetId: idOf("绩效目标表编号无效"),
   version: versionSchema,
-  comment: z.string().trim().min(1, "请填写退回意见").max(1000, "退回意见不超过 1000 个字"),
+  comment: textOf("退回意见", { max: TEXT_MAX.reason, multiline: true }).min(1, "请填写退回意见"),
 });
 export type ReturnDraftInput = z.input<typeof returnDraftSchema>;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { yearSchema } from "@/lib/input";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
@@ -12,7 +13,7 @@ import { finalActualOf } from "./final-actual";
 import { headerSelect, headerSnapshot, indicatorSnapshot } from "./records";
 
 export const rolloverYearSchema = z.object({
-  fromYear: z.coerce.number({ error: "请选择年度" }).int("年度应为整数").min(2000, "年度应在 2000–2099 之间").max(2099, "年度应在 2000–2099 之间"),
+  fromYear: yearSchema,
   /** Carry each sheet's 分工 (leads, evaluators) into its copy; on unless the admin opts out. A form sends "true"/"false". */
   keepAssignments: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "是否结转分工有误" })).default(true),
 });

@@ -1,16 +1,16 @@
 import "server-only";
 import { z } from "zod";
+import { idOf, versionSchema } from "@/lib/input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { idSchema, versionSchema } from "./fields";
 import { assertVersion, bumpSheetVersion, loadSheetForChange, STATUS_LABEL } from "./load-sheet";
 import { hasLintErrors, lintErrors, lintProblems, lintStoredSheet } from "./sheet-lint";
 
-export const submitDraftSchema = z.object({ sheetId: idSchema("绩效目标表编号"), version: versionSchema });
+export const submitDraftSchema = z.object({ sheetId: idOf("绩效目标表编号无效"), version: versionSchema });
 export type SubmitDraftInput = z.input<typeof submitDraftSchema>;
 
 /**

@@ -9,13 +9,14 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { refuseRemovingRecorded } from "./recorded-history";
 import { sameNameMessage } from "./create-draft";
-import { DEPARTMENT_SHEET_NAME, fundsOf, headerFields, idSchema, versionSchema } from "./fields";
+import { DEPARTMENT_SHEET_NAME, fundsOf, headerFields } from "./fields";
+import { idOf, versionSchema } from "@/lib/input";
 import { assertEditable, assertVersion, bumpSheetVersion, loadSheetForChange } from "./load-sheet";
 import { changedFields, headerSnapshot, indicatorData, indicatorSnapshot } from "./records";
 import { resolveUnit } from "./resolve-unit";
 
 export const updateDraftSchema = z.object({
-  sheetId: idSchema("绩效目标表编号"),
+  sheetId: idOf("绩效目标表编号无效"),
   /** The version the editor was opened at. */
   version: versionSchema,
   ...headerFields,

@@ -83,6 +83,23 @@ describe("db:setup, sheets:export and sheets:import", { timeout: 1_800_000 }, ()
     expect(exportYear().stdout).toBe(before);
   });
 
+  it("lists a NUL byte and an over-long 项目总体目标 as problems with sheet, row and field (exit 2), never a database error", () => {
+    const before = exportYear().stdout;
+    const file = JSON.parse(seedText);
+    file.sheets = file.sheets.slice(1, 3);
+    file.sheets[0].name = "新项目D";
+    file.sheets[0].goal = "目".repeat(1_000_000);
+    file.sheets[1].name = "新项目E";
+    file.sheets[1].indicators[1].name = "技术合同\u0000登记数量";
+    const bad = run("sheets-import.ts", [writeFile("control.json", JSON.stringify(file))]);
+    expect(bad.status, bad.stderr).toBe(2);
+    expect(bad.stderr).toContain("未写入任何数据（2 处问题）");
+    expect(bad.stderr).toMatch(/第1张表「新项目D」 项目总体目标（goal）：项目总体目标不能超过 5000 个字/);
+    expect(bad.stderr).toMatch(/第2张表「新项目E」第2行「技术合同\uFFFD登记数量」 名称（name）：三级指标含有不可见的控制字符（U\+0000，第 5 个字符）/);
+    expect(bad.stderr).not.toContain("\u0000");
+    expect(exportYear().stdout).toBe(before);
+  });
+
   it("refuses an existing sheet without --replace (exit 2), replaces it with --replace, reads stdin with -", () => {
     const file = JSON.parse(seedText);
     file.sheets = [file.sheets[5]];

@@ -8,16 +8,17 @@ import { fmt2 } from "@/lib/scoring/decimal";
 import type { Grade } from "@/lib/scoring/types";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { assertPublished, type EvaluationData, type SheetEvaluationData, loadEvaluationData } from "./evaluation-data";
-import { idSchema, textSchema, versionSchema } from "./input";
+import { idSchema, textOf, TEXT_MAX, versionSchema } from "@/lib/input";
 import { isGradedRow } from "./row-checks";
 import { type EvaluationScore, scoreStored } from "./score-evaluation";
-import { asJson, evaluationSnapshot } from "./snapshots";
+import { asJson } from "@/lib/audit/as-json";
+import { evaluationSnapshot } from "./snapshots";
 
 export const finaliseEvaluationSchema = z.object({
   sheetId: idSchema,
   version: versionSchema,
   /** Why the evaluation is finalised before the lead submitted their 自评; required exactly then. */
-  earlyReason: textSchema(500, "提前定稿原因").trim().default(""),
+  earlyReason: textOf("提前定稿原因", { max: TEXT_MAX.reason, multiline: true }).default(""),
 });
 export type FinaliseEvaluationInput = z.input<typeof finaliseEvaluationSchema>;
 

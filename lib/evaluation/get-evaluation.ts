@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { type Db, loadEvaluationData } from "./evaluation-data";
 import { buildEvaluationView, type EvaluationView } from "./evaluation-view";
-import { idSchema } from "./input";
+import { idSchema } from "@/lib/input";
 
 export const getEvaluationSchema = z.object({ sheetId: idSchema });
 export type GetEvaluationInput = z.input<typeof getEvaluationSchema>;

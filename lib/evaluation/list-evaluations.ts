@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { yearSchema } from "@/lib/input";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/authorize";
@@ -10,7 +11,7 @@ import { loadEvaluationDataMany } from "./evaluation-data";
 import type { EvaluationState } from "./labels";
 import { scoreStored } from "./score-evaluation";
 
-export const listEvaluationsSchema = z.object({ year: z.number({ error: "年度无效" }).int("年度无效").min(1900, "年度无效").max(9999, "年度无效").optional() });
+export const listEvaluationsSchema = z.object({ year: yearSchema.optional() });
 export type ListEvaluationsInput = z.input<typeof listEvaluationsSchema>;
 
 export interface EvaluationListRow {

@@ -6,13 +6,14 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { loadEvaluationData } from "./evaluation-data";
-import { idSchema, textSchema, versionSchema } from "./input";
-import { asJson, evaluationSnapshot } from "./snapshots";
+import { idSchema, textOf, TEXT_MAX, versionSchema } from "@/lib/input";
+import { asJson } from "@/lib/audit/as-json";
+import { evaluationSnapshot } from "./snapshots";
 
 export const reopenEvaluationSchema = z.object({
   sheetId: idSchema,
   version: versionSchema,
-  reason: textSchema(500, "重新开放原因").trim().min(1, "请填写重新开放的原因"),
+  reason: textOf("重新开放原因", { max: TEXT_MAX.reason, multiline: true }).min(1, "请填写重新开放的原因"),
   /** The evaluator's final evaluation (default), or the lead's submitted 自评. */
   kind: z.enum(["EVALUATOR", "SELF"], { error: "评价类型无效" }).default("EVALUATOR"),
 });

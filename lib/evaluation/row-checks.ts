@@ -1,4 +1,4 @@
-import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
+import { readDecimal } from "@/lib/input";
 import { bandRange, describeBandRange, isBand, validateGrade } from "@/lib/scoring/bands";
 import { Decimal } from "@/lib/scoring/decimal";
 import { validateDeduction } from "@/lib/scoring/deduction";
@@ -57,19 +57,6 @@ export const allowsPercent = (target: Target): boolean => isQuantitative(target)
 
 const blank = (s: string | null | undefined) => (s ?? "").trim() === "";
 
-/** Column limits: actual DECIMAL(18,4); points DECIMAL(7,2); amounts DECIMAL(14,2). */
-function number(
-  text: string,
-  opts: { places: number; integerDigits: number; allowPercent?: boolean; allowNegative?: boolean },
-): { ok: true; value: string } | { ok: false; message: string } {
-  const parsed = parseDecimal(text, { allowPercent: opts.allowPercent });
-  if (!parsed.ok) return { ok: false, message: parsed.error };
-  if (decimalPlaces(parsed.value) > opts.places) return { ok: false, message: `最多保留 ${opts.places} 位小数（「${text.trim()}」）` };
-  if (new Decimal(parsed.value).abs().gte(new Decimal(10).pow(opts.integerDigits))) return { ok: false, message: `数值过大（「${text.trim()}」）` };
-  if (!opts.allowNegative && parsed.value.startsWith("-")) return { ok: false, message: "不能为负数" };
-  return { ok: true, value: parsed.value };
-}
-
 /**
  * One row as typed → its values, or every problem with the field it belongs to. A graded row needs a band and
  * a score inside the band's range; a deduction needs points (at most the row's weight) and a reason. Nothing
@@ -85,7 +72,7 @@ export function checkRow(subject: RowSubject, typed: RowTyped, options: { allowD
     if (!isQuantitative(subject.target)) {
       problems.push({ field: "actual", message: "定性指标没有数值型实际完成值，请选择评判等级并评分" });
     } else {
-      const a = number(typed.actual, { places: 4, integerDigits: 14, allowPercent: allowsPercent(subject.target), allowNegative: true });
+      const a = readDecimal(typed.actual, { column: "value", allowPercent: allowsPercent(subject.target), allowNegative: true });
       if (a.ok) actual = a.value;
       else problems.push({ field: "actual", message: `实际完成值：${a.message}` });
     }
@@ -103,7 +90,7 @@ export function checkRow(subject: RowSubject, typed: RowTyped, options: { allowD
     if (blank(typed.gradeScore)) {
       problems.push({ field: "gradeScore", message: band ? `请填写评分（${describeBandRange(bandRange(band, weight))}）` : "请填写评分" });
     } else {
-      const s = number(typed.gradeScore, { places: 2, integerDigits: 5 });
+      const s = readDecimal(typed.gradeScore, { column: "points" });
       if (!s.ok) problems.push({ field: "gradeScore", message: `评分：${s.message}` });
       else if (band) {
         const check = validateGrade({ band, score: new Decimal(s.value) }, weight);
@@ -121,7 +108,7 @@ export function checkRow(subject: RowSubject, typed: RowTyped, options: { allowD
     } else if (blank(typed.deductionPoints)) {
       problems.push({ field: "deductionPoints", message: "填写了扣分原因，请填写扣分分值（或清空扣分原因）" });
     } else {
-      const p = number(typed.deductionPoints, { places: 2, integerDigits: 5 });
+      const p = readDecimal(typed.deductionPoints, { column: "points" });
       if (!p.ok) problems.push({ field: "deductionPoints", message: `扣分：${p.message}` });
       else if (new Decimal(p.value).gt(weight)) problems.push({ field: "deductionPoints", message: `扣分 ${p.value} 不能超过该指标分值 ${weight.toFixed(2)}` });
       else {
@@ -139,7 +126,7 @@ export function checkRow(subject: RowSubject, typed: RowTyped, options: { allowD
 /** 全年执行数 as typed → an exact amount (万元, 2 decimals, not negative), null for blank. */
 export function checkExecuted(text: string): { ok: true; value: string | null } | { ok: false; message: string } {
   if (blank(text)) return { ok: true, value: null };
-  const e = number(text, { places: 2, integerDigits: 12 });
+  const e = readDecimal(text, { column: "amount" });
   return e.ok ? e : { ok: false, message: `全年执行数：${e.message}` };
 }
 

@@ -1,4 +1,3 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvaluationKind, EvaluationStatus, GradeBand } from "@/lib/generated/prisma/enums";
 
 /** What the audit log keeps of each evaluation record (before/after); every snapshot names its sheet. */
@@ -79,4 +78,3 @@ export function rowSnapshot(
   };
 }
 
-export const asJson = (snapshot: object): Prisma.InputJsonObject => snapshot as unknown as Prisma.InputJsonObject;

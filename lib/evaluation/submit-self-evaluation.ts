@@ -9,9 +9,10 @@ import type { Grade } from "@/lib/scoring/types";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { assertPublished, loadEvaluationData } from "./evaluation-data";
 import { finaliseProblems } from "./finalise-evaluation";
-import { idSchema, versionSchema } from "./input";
+import { idSchema, versionSchema } from "@/lib/input";
 import { scoreStored } from "./score-evaluation";
-import { asJson, evaluationSnapshot } from "./snapshots";
+import { asJson } from "@/lib/audit/as-json";
+import { evaluationSnapshot } from "./snapshots";
 
 export const submitSelfEvaluationSchema = z.object({ sheetId: idSchema, version: versionSchema });
 export type SubmitSelfEvaluationInput = z.input<typeof submitSelfEvaluationSchema>;

@@ -6,13 +6,17 @@ import type { Actor } from "@/lib/auth/actor";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { Decimal } from "@/lib/scoring/decimal";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { assertPublished, type EvaluationRowData, type IndicatorData, loadEvaluationData } from "./evaluation-data";
-import { idSchema, textSchema, typedNumber, versionSchema } from "./input";
+import { idSchema, textOf, TEXT_MAX, typedNumberText, versionSchema } from "@/lib/input";
+import { sameDecimal } from "@/lib/numbers/same-decimal";
 import { GRADE_BAND_OF, KIND_LABEL } from "./labels";
 import { checkExecuted, checkRow, type RowValues } from "./row-checks";
-import { asJson, evaluationSnapshot, rowSnapshot } from "./snapshots";
+import { asJson } from "@/lib/audit/as-json";
+import { evaluationSnapshot, rowSnapshot } from "./snapshots";
+
+/** A number as typed; blank when the field was left empty. */
+const typedNumber = typedNumberText.default("");
 
 export const evaluationRowInputSchema = z.object({
   indicatorId: idSchema,
@@ -24,16 +28,16 @@ export const evaluationRowInputSchema = z.object({
   gradeScore: typedNumber,
   /** 扣分 in points as typed; with a mandatory reason (evaluator only). */
   deductionPoints: typedNumber,
-  deductionReason: textSchema(500, "扣分原因").default(""),
+  deductionReason: textOf("扣分原因", { max: TEXT_MAX.reason, multiline: true }).default(""),
   /** 偏差原因分析及改进措施. */
-  deviationReason: textSchema(2000, "偏差原因分析及改进措施").default(""),
+  deviationReason: textOf("偏差原因分析及改进措施", { max: TEXT_MAX.note, multiline: true }).default(""),
 });
 
 export const saveEvaluationSchema = z.object({
   sheetId: idSchema,
   version: versionSchema,
   /** 全年执行数 (万元) as typed; "" clears it; omitted: unchanged. */
-  executed: z.string({ error: "全年执行数应为文本" }).max(100, "内容过长").optional(),
+  executed: typedNumberText.optional(),
   /** The rows to store; rows not listed stay as they are. */
   rows: z
     .array(evaluationRowInputSchema, { error: "rows 应为列表" })
@@ -49,8 +53,6 @@ export interface SaveEvaluationResult {
   /** Records written (the evaluation's 全年执行数 and rows); 0 when nothing had changed. */
   saved: number;
 }
-
-const sameDecimal = (a: string | null, b: string | null) => (a === null || b === null ? a === b : new Decimal(a).eq(b));
 
 function sameRow(stored: EvaluationRowData | undefined, v: RowValues): boolean {
   if (!stored) return v.actual === null && v.band === null && v.gradeScore === null && v.deductionPoints === null && v.deviationReason === "" && v.deductionReason === "";

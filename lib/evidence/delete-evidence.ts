@@ -8,14 +8,15 @@ import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { assertMonthOpen } from "@/lib/progress/month-open";
 import { FILE_TX_OPTIONS, lockContent, removeIfUnreferenced } from "./content-lock";
-import { auditShape, type EvidenceFileView, evidenceSelect, idSchema, toEvidenceView } from "./evidence-view";
+import { auditShape, type EvidenceFileView, evidenceSelect, toEvidenceView } from "./evidence-view";
+import { idOf } from "@/lib/input";
 
 /**
  * 删除佐证资料: the sheet's assigned lead removes a file while its month is open for reporting
  * (assertMonthOpen, as for progress). The stored bytes go only when no other row refers to the same content.
  */
 export async function deleteEvidence(prisma: PrismaClient, actor: Actor, input: { id: number }, options: { now?: Date } = {}): Promise<EvidenceFileView> {
-  const id = parseInput(idSchema("佐证资料编号"), input.id, "佐证资料编号有误");
+  const id = parseInput(idOf("佐证资料编号有误"), input.id, "佐证资料编号有误");
   const found = await prisma.evidenceFile.findUnique({ where: { id }, select: { sheetId: true, month: true, sha256: true } });
   if (!found) throw new AppError("NOT_FOUND", "找不到该佐证资料");
   const sheet = await loadSheetScope(prisma, found.sheetId);

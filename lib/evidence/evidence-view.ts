@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** One 佐证资料 file as the UI and the API show it (plain JSON: it crosses to client components). */
@@ -49,7 +48,3 @@ export const auditShape = (row: EvidenceRow) => ({
   sha256: row.sha256,
 });
 
-const MAX_ID = 2_147_483_647;
-export const idSchema = (label: string) =>
-  z.number({ error: `${label}应为正整数` }).int(`${label}应为正整数`).positive(`${label}应为正整数`).max(MAX_ID, `${label}超出范围`);
-export const monthSchema = z.number({ error: "月份应为 1–12" }).int("月份应为 1–12").min(1, "月份应为 1–12").max(12, "月份应为 1–12");

@@ -6,7 +6,8 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
-import { type EvidenceFileView, evidenceSelect, idSchema, monthSchema, toEvidenceView } from "./evidence-view";
+import { type EvidenceFileView, evidenceSelect, toEvidenceView } from "./evidence-view";
+import { idOf, monthSchema } from "@/lib/input";
 
 export interface ListEvidenceInput {
   sheetId: number;
@@ -17,9 +18,9 @@ export interface ListEvidenceInput {
 }
 
 const inputSchema = z.object({
-  sheetId: idSchema("绩效目标表编号"),
+  sheetId: idOf("绩效目标表编号有误"),
   month: monthSchema.optional(),
-  indicatorId: idSchema("指标编号").nullable().optional(),
+  indicatorId: idOf("指标编号有误").nullable().optional(),
 });
 
 /** 佐证资料 of a sheet, oldest first, for anyone who may read the sheet. */

@@ -5,7 +5,8 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
-import { type EvidenceFileView, evidenceSelect, idSchema, toEvidenceView } from "./evidence-view";
+import { type EvidenceFileView, evidenceSelect, toEvidenceView } from "./evidence-view";
+import { idOf } from "@/lib/input";
 import { openContent } from "./storage";
 
 export interface EvidenceDownload {
@@ -18,7 +19,7 @@ export interface EvidenceDownload {
 
 /** 下载佐证资料: metadata and content of one file, for anyone who may read its sheet. */
 export async function readEvidence(prisma: PrismaClient, actor: Actor, input: { id: number }): Promise<EvidenceDownload> {
-  const id = parseInput(idSchema("佐证资料编号"), input.id, "佐证资料编号有误");
+  const id = parseInput(idOf("佐证资料编号有误"), input.id, "佐证资料编号有误");
   const row = await prisma.evidenceFile.findUnique({ where: { id }, select: evidenceSelect });
   if (!row) throw new AppError("NOT_FOUND", "找不到该佐证资料");
   const sheet = await loadSheetScope(prisma, row.sheetId);

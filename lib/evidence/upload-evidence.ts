@@ -9,7 +9,8 @@ import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { assertMonthOpen } from "@/lib/progress/month-open";
 import { FILE_TX_OPTIONS, lockContent, removeIfUnreferenced } from "./content-lock";
-import { auditShape, type EvidenceFileView, evidenceSelect, idSchema, monthSchema, toEvidenceView } from "./evidence-view";
+import { auditShape, type EvidenceFileView, evidenceSelect, toEvidenceView } from "./evidence-view";
+import { idOf, monthSchema } from "@/lib/input";
 import { checkEvidenceFile } from "./file-type";
 import { commitStaged, discardStaged, stageContent, type StagedContent } from "./storage";
 
@@ -29,9 +30,9 @@ export interface UploadEvidenceInput {
 }
 
 const inputSchema = z.object({
-  sheetId: idSchema("绩效目标表编号"),
+  sheetId: idOf("绩效目标表编号有误"),
   month: monthSchema,
-  indicatorId: idSchema("指标编号").nullish(),
+  indicatorId: idOf("指标编号有误").nullish(),
 });
 
 /**

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { yearSchema } from "./input";
+import { yearSchema } from "@/lib/input";
 
 export const createFiscalYearSchema = z.object({ year: yearSchema });
 export type CreateFiscalYearInput = z.input<typeof createFiscalYearSchema>;

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { lockMonthSchema, yearSchema } from "./input";
+import { textOf, TEXT_MAX, yearSchema } from "@/lib/input";
+import { lockMonthSchema } from "./input";
 import { lockStateText } from "./period-lock";
 
 export const setPeriodLockSchema = z.object({
@@ -14,7 +15,7 @@ export const setPeriodLockSchema = z.object({
   /** Months 1…throughMonth are locked; 0 unlocks the whole year. */
   throughMonth: lockMonthSchema,
   /** Required when the lock moves back (some months open again): why. Kept in the audit log. */
-  reason: z.string({ error: "应为文字" }).trim().max(1000, "不能超过 1000 个字").default(""),
+  reason: textOf("原因", { max: TEXT_MAX.reason, multiline: true }).default(""),
 });
 export type SetPeriodLockInput = z.input<typeof setPeriodLockSchema>;
 

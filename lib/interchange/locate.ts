@@ -41,9 +41,15 @@ const FIELD_LABELS: Record<string, string> = {
   reason: "扣分原因",
 };
 
+/** Longest name quoted in a location; a longer one (a pasted paragraph) is cut with `…`. */
+const MAX_QUOTED = 60;
+
+/** The name as the location quotes it: control characters shown as `�`, never written to a terminal or page. */
 const nameOf = (node: unknown): string | undefined => {
-  const name = (node as { name?: unknown } | null)?.name;
-  return typeof name === "string" && name.trim() ? name.trim() : undefined;
+  const raw = (node as { name?: unknown } | null)?.name;
+  const name = typeof raw === "string" ? raw.trim().replace(/[\u0000-\u001F\u007F-\u009F]/gu, "\uFFFD") : "";
+  if (!name) return undefined;
+  return name.length > MAX_QUOTED ? `${name.slice(0, MAX_QUOTED)}…` : name;
 };
 
 export function locate(input: unknown, path: readonly PropertyKey[]): string {

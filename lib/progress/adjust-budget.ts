@@ -6,9 +6,10 @@ import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { fmt2 } from "@/lib/scoring";
 import { writeSheet } from "@/lib/sheets/write-sheet";
-import { idSchema, monthSchema, parseInput, textSchema } from "./input";
+import { idSchema, monthSchema, textOf, TEXT_MAX, typedNumberText } from "@/lib/input";
+import { parseInput } from "@/lib/parse-input";
 import { buildProgressView, type ProgressView } from "./progress-view";
-import { asJson } from "./records";
+import { asJson } from "@/lib/audit/as-json";
 import { assertMonthOpen } from "./month-open";
 import { parseAmount } from "./save-progress";
 import { loadSheetData } from "./sheet-data";
@@ -18,8 +19,8 @@ export const adjustBudgetSchema = z.object({
   /** The month the adjustment takes effect (its light and every later month's use the new 全年预算数). */
   month: monthSchema,
   /** Signed change in 万元, as typed (`-50`, `１，２００`). */
-  amount: z.string().max(100, "内容过长"),
-  reason: textSchema(1000).min(1, "请填写调整原因"),
+  amount: typedNumberText,
+  reason: textOf("调整原因", { max: TEXT_MAX.reason, multiline: true }).min(1, "请填写调整原因"),
 });
 export type AdjustBudgetInput = z.input<typeof adjustBudgetSchema>;
 

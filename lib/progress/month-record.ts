@@ -4,7 +4,8 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { monthLabel } from "./labels";
-import { asJson, describeStale, monthSnapshot } from "./records";
+import { asJson } from "@/lib/audit/as-json";
+import { describeStale, monthSnapshot } from "./records";
 import type { SheetData } from "./sheet-data";
 
 type MonthChange = Omit<Prisma.SheetMonthUncheckedCreateInput, "id" | "sheetId" | "month" | "version" | "createdAt" | "updatedAt">;

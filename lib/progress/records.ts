@@ -59,7 +59,6 @@ export function monthSnapshot(m: { sheetId: number; month: number; status: Month
   return { sheetId: m.sheetId, month: m.month, status: m.status, executed: str(m.executed), reviewComment: m.reviewComment, version: m.version };
 }
 
-export const asJson = (snapshot: object): Prisma.InputJsonObject => snapshot as unknown as Prisma.InputJsonObject;
 
 // ── Explaining a stale save ─────────────────────────────────────────────────────────────────────────────
 

@@ -5,7 +5,8 @@ import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 import { writeSheet } from "@/lib/sheets/write-sheet";
-import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
+import { idSchema, monthSchema, textOf, TEXT_MAX, versionSchema } from "@/lib/input";
+import { parseInput } from "@/lib/parse-input";
 import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
 import { assertMonthVersion, writeMonth } from "./month-record";
 import { buildProgressView, type ProgressView } from "./progress-view";
@@ -15,7 +16,7 @@ export const reopenMonthSchema = z.object({
   sheetId: idSchema,
   month: monthSchema,
   version: versionSchema,
-  reason: textSchema(1000).min(1, "请填写重新开放的原因"),
+  reason: textOf("重新开放原因", { max: TEXT_MAX.reason, multiline: true }).min(1, "请填写重新开放的原因"),
 });
 export type ReopenMonthInput = z.input<typeof reopenMonthSchema>;
 

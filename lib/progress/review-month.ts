@@ -5,7 +5,8 @@ import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
 import { writeSheet } from "@/lib/sheets/write-sheet";
-import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
+import { idSchema, monthSchema, textOf, TEXT_MAX, versionSchema } from "@/lib/input";
+import { parseInput } from "@/lib/parse-input";
 import { MONTH_STATUS_LABEL, monthLabel } from "./labels";
 import { assertMonthVersion, writeMonth } from "./month-record";
 import { buildProgressView, type ProgressView } from "./progress-view";
@@ -18,7 +19,7 @@ export const reviewMonthSchema = z
     version: versionSchema,
     decision: z.enum(["approve", "return"], { error: "审核结果应为 审核通过 或 退回" }),
     /** Required when returning: what the lead must fix. Optional when approving. */
-    comment: textSchema(1000).default(""),
+    comment: textOf("审核意见", { max: TEXT_MAX.reason, multiline: true }).default(""),
   })
   .refine((v) => v.decision !== "return" || v.comment !== "", { path: ["comment"], message: "退回时请填写退回意见" });
 export type ReviewMonthInput = z.input<typeof reviewMonthSchema>;

@@ -1,24 +1,25 @@
 import "server-only";
-import Decimal from "decimal.js";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Likelihood, QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
-import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
 import { isQuantitative } from "@/lib/targets/types";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { computeMonth } from "./compute-month";
-import { idSchema, monthSchema, parseInput, textSchema, versionSchema } from "./input";
+import { type DecimalColumn, idSchema, monthSchema, readDecimal, textOf, TEXT_MAX, typedNumberText, versionSchema } from "@/lib/input";
+import { sameDecimal } from "@/lib/numbers/same-decimal";
+import { parseInput } from "@/lib/parse-input";
 import { LIKELIHOOD_FROM_LABEL, LIKELIHOOD_LABELS, monthLabel, QUALITATIVE_FROM_LABEL } from "./labels";
 import { writeMonth } from "./month-record";
 import { assertMonthOpen } from "./month-open";
 import { buildProgressView, type ProgressView } from "./progress-view";
-import { asJson, describeStale, entrySnapshot, monthSnapshot } from "./records";
+import { asJson } from "@/lib/audit/as-json";
+import { describeStale, entrySnapshot, monthSnapshot } from "./records";
 import { entryKey, type IndicatorData, loadSheetData, type SheetData } from "./sheet-data";
 
-const typed = z.string().max(100, "内容过长").nullable().default(null);
+const typed = typedNumberText.nullable().default(null);
 
 export const saveProgressRowSchema = z.object({
   indicatorId: idSchema,
@@ -29,8 +30,8 @@ export const saveProgressRowSchema = z.object({
   likelihood: z.enum(LIKELIHOOD_LABELS, { error: "完成目标可能性应为 确定能、有可能 或 完全不可能" }).nullable().default(null),
   /** 全年预计完成值, as typed (quantitative rows only). */
   forecast: typed,
-  deviationReason: textSchema(2000).default(""),
-  improvement: textSchema(2000).default(""),
+  deviationReason: textOf("偏差原因", { max: TEXT_MAX.note, multiline: true }).default(""),
+  improvement: textOf("改进措施", { max: TEXT_MAX.note, multiline: true }).default(""),
 });
 
 export const saveProgressSchema = z.object({
@@ -63,25 +64,15 @@ interface EntryFields {
   improvement: string;
 }
 
-/** Column limits: value/forecast DECIMAL(18,4), amounts DECIMAL(14,2). */
-const LIMITS = { value: { places: 4, integerDigits: 14 }, amount: { places: 2, integerDigits: 12 } } as const;
-
-/** A typed number → exact decimal string, or a problem. Blank → null. */
+/** A typed number → exact decimal string, or a problem naming the field. Blank → null. */
 export function parseAmount(
   text: string | null,
-  options: { label: string; allowPercent?: boolean; limit: keyof typeof LIMITS; allowNegative?: boolean },
+  options: { label: string; allowPercent?: boolean; limit: DecimalColumn; allowNegative?: boolean },
 ): { ok: true; value: string | null } | { ok: false; message: string } {
   if (text === null || text.trim() === "") return { ok: true, value: null };
-  const parsed = parseDecimal(text, { allowPercent: options.allowPercent });
-  if (!parsed.ok) return { ok: false, message: `${options.label}：${parsed.error}` };
-  const { places, integerDigits } = LIMITS[options.limit];
-  if (decimalPlaces(parsed.value) > places) return { ok: false, message: `${options.label}：最多保留 ${places} 位小数（「${text.trim()}」）` };
-  if (new Decimal(parsed.value).abs().gte(new Decimal(10).pow(integerDigits))) return { ok: false, message: `${options.label}：数值过大（「${text.trim()}」）` };
-  if (!options.allowNegative && parsed.value.startsWith("-")) return { ok: false, message: `${options.label}：不能为负数` };
-  return { ok: true, value: parsed.value };
+  const read = readDecimal(text, { column: options.limit, allowPercent: options.allowPercent, allowNegative: options.allowNegative });
+  return read.ok ? read : { ok: false, message: `${options.label}：${read.message}` };
 }
-
-const sameDecimal = (a: { toString(): string } | null, b: string | null) => (a === null || b === null ? a === b : new Decimal(a.toString()).eq(b));
 
 function entryFields(indicator: IndicatorData, row: z.output<typeof saveProgressRowSchema>, problems: Problem[], month: number): EntryFields | null {
   const at = (field: string) => `indicators.${indicator.id}.${field}`;

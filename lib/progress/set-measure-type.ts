@@ -5,9 +5,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { isQuantitative } from "@/lib/targets/types";
 import { writeSheet } from "@/lib/sheets/write-sheet";
-import { idSchema, parseInput, versionSchema } from "./input";
+import { idSchema, versionSchema } from "@/lib/input";
+import { parseInput } from "@/lib/parse-input";
 import { MEASURE_TYPE_LABEL } from "./labels";
-import { asJson } from "./records";
+import { asJson } from "@/lib/audit/as-json";
 import { loadSheetData } from "./sheet-data";
 
 export const setMeasureTypeSchema = z.object({

@@ -5,7 +5,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import type { SheetKind } from "@/lib/generated/prisma/enums";
 import { type Db, loadEvaluationData } from "@/lib/evaluation/evaluation-data";
-import { idSchema } from "@/lib/evaluation/input";
+import { idSchema } from "@/lib/input";
 import { formatDate } from "@/lib/beijing-time";
 import { BAND_OF, type EvaluationState } from "@/lib/evaluation/labels";
 import { scoreStored } from "@/lib/evaluation/score-evaluation";

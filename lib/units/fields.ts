@@ -1,14 +1,13 @@
-import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { idOf } from "@/lib/users/fields";
+import { idOf, textOf, TEXT_MAX } from "@/lib/input";
 
 /** Input pieces and audit snapshots shared by the department and budget-unit use cases. */
 
 /** A name as typed: trimmed (full-width spaces too), required, as long as a printed header allows. */
-const nameOf = (what: string) => z.string({ error: `请填写${what}名称` }).trim().min(1, `请填写${what}名称`).max(100, `${what}名称不超过 100 个字`);
+const nameOf = (what: string) => textOf(`${what}名称`, { max: TEXT_MAX.name }).min(1, `请填写${what}名称`);
 
 export const departmentNameSchema = nameOf("部门");
 export const unitNameSchema = nameOf("预算单位");

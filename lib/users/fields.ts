@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { textOf, TEXT_MAX } from "@/lib/input";
 import { passwordProblem } from "./password";
 
 /** Input pieces shared by the user and assignment use cases. */
@@ -12,12 +13,7 @@ export { ROLE_NAME } from "./role-names";
 export const roleSchema = z.enum(ROLES, { error: "请选择角色：管理员、管理者、项目负责人或评价人" });
 
 /** A user's name as shown everywhere (姓名). */
-export const displayNameSchema = z.string().trim().min(1, "请填写姓名").max(50, "姓名不超过 50 个字");
-
-/** A row id from a form or a URL: a positive 32-bit integer; `message` when it is missing or malformed. */
-export const idOf = (message = "编号有误") => z.coerce.number({ error: message }).int(message).positive(message).max(2_147_483_647, message);
-
-export const idSchema = idOf();
+export const displayNameSchema = textOf("姓名", { max: TEXT_MAX.label }).min(1, "请填写姓名");
 
 /** A new password, by the rules of password.ts (and short enough to hash cheaply). */
 export const newPasswordSchema = z

@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { idSchema, toUserSnapshot, type UserSnapshot, userSnapshotSelect } from "./fields";
+import { toUserSnapshot, type UserSnapshot, userSnapshotSelect } from "./fields";
+import { idSchema } from "@/lib/input";
 
 export const getUserSchema = z.object({ id: idSchema });
 

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { idSchema, newPasswordSchema } from "./fields";
+import { newPasswordSchema } from "./fields";
+import { idSchema } from "@/lib/input";
 import { hashPassword } from "./password";
 
 export const resetPasswordSchema = z

@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { displayNameSchema, formBoolean, idSchema, ROLE_NAME, roleSchema, toUserSnapshot, type UserSnapshot, userSnapshotSelect } from "./fields";
+import { displayNameSchema, formBoolean, ROLE_NAME, roleSchema, toUserSnapshot, type UserSnapshot, userSnapshotSelect } from "./fields";
+import { idSchema } from "@/lib/input";
 
 /** Every field but `id` is optional: what is left out stays as it is. */
 export const updateUserSchema = z.object({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { BadYear } from "@/components/layout/page-problem";
+import { yearSchema } from "@/lib/input";
 import { EvaluationsTable } from "@/components/evaluation/evaluations-table";
 import { requireActor } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
@@ -9,7 +10,7 @@ import { listEvaluations } from "@/lib/evaluation/list-evaluations";
 
 export const metadata: Metadata = { title: "年终评价" };
 
-const searchSchema = z.object({ year: z.coerce.number().int().min(1900).max(9999).optional() });
+const searchSchema = z.object({ year: yearSchema.optional() });
 
 const HEADINGS = {
   EVALUATOR: { title: "待评价", intro: "分配给您评价的绩效目标表。点击项目名称打开评价表，对照负责人自评和全年进度逐项评分。" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { BadYear } from "@/components/layout/page-problem";
+import { yearSchema } from "@/lib/input";
 import { DepartmentSheetList } from "@/components/sheets/department-sheet-list";
 import { SheetsTable } from "@/components/sheets/sheets-table";
 import { YearExportLinks } from "@/components/sheets/year-export-links";
@@ -12,7 +13,7 @@ import { listSheets, listYears } from "@/lib/sheets/list-sheets";
 
 export const metadata: Metadata = { title: "绩效目标表" };
 
-const searchSchema = z.object({ year: z.coerce.number().int().min(1900).max(9999).optional() });
+const searchSchema = z.object({ year: yearSchema.optional() });
 
 export default async function SheetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = searchSchema.safeParse(await searchParams);

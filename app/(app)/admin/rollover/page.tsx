@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AdminHeader } from "@/components/admin/admin-tabs";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
+import { yearSchema } from "@/lib/input";
 import { RolloverForm } from "@/components/authoring/rollover-form";
 import { planRollover } from "@/lib/authoring/plan-rollover";
 import { can } from "@/lib/auth/authorize";
@@ -13,7 +14,7 @@ import { rolloverAction } from "./actions";
 
 export const metadata: Metadata = { title: "年度结转" };
 
-const searchSchema = z.object({ year: z.coerce.number().int().min(2000).max(2099).optional() });
+const searchSchema = z.object({ year: yearSchema.optional() });
 
 /** 年度结转: pick a year, see what would be copied into the next, then do it (admins). */
 export default async function RolloverPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

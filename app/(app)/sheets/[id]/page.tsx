@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
+import { idSchema } from "@/lib/input";
 import { orInterrupt } from "@/app/_lib/interrupts";
 import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { AdjustTargetForm } from "@/components/authoring/adjust-target-form";
@@ -30,7 +31,7 @@ const NOTICES: Record<string, string> = {
   "published-assigned": "已发布，并已将起草的项目负责人设为该表的项目负责人。此后指标值只能通过指标调整修改。",
 };
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const paramsSchema = z.object({ id: idSchema });
 
 /** One authorised read per request, shared by the title and the page. */
 const loadSheet = cache(async (rawId: string) => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { yearSchema } from "@/lib/input";
 import { orInterrupt } from "@/app/_lib/interrupts";
 import { blankRow } from "@/components/authoring/editor-model";
 import { SheetEditor } from "@/components/authoring/sheet-editor";
@@ -11,7 +12,7 @@ import { createSheetAction } from "./actions";
 
 export const metadata: Metadata = { title: "新建绩效目标表" };
 
-const searchSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const searchSchema = z.object({ year: yearSchema.optional() });
 
 /** 新建绩效目标表: a blank form (one row to start), saved as a draft. */
 export default async function NewSheetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

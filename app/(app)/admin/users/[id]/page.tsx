@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { idSchema } from "@/lib/input";
 import { orInterrupt } from "@/app/_lib/interrupts";
 import { AdminHeader } from "@/components/admin/admin-tabs";
 import { EditUserForm } from "@/components/admin/edit-user-form";
@@ -14,7 +15,7 @@ import { resetPasswordAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "编辑用户" };
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const paramsSchema = z.object({ id: idSchema });
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const parsed = paramsSchema.safeParse(await params);

@@ -5,7 +5,7 @@ import type { ProgressOutcome } from "@/components/progress/progress-actions";
 import type { ActionResult } from "@/lib/action-result";
 import { adjustBudget, adjustBudgetSchema } from "@/lib/progress/adjust-budget";
 import { getProgress } from "@/lib/progress/get-progress";
-import { monthSchema } from "@/lib/progress/input";
+import { monthSchema } from "@/lib/input";
 import { reopenMonth, reopenMonthSchema } from "@/lib/progress/reopen-month";
 import { reviewMonth, reviewMonthSchema } from "@/lib/progress/review-month";
 import { saveProgress, saveProgressSchema } from "@/lib/progress/save-progress";

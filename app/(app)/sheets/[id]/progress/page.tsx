@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
+import { monthSchema } from "@/lib/input";
 import { orInterrupt } from "@/app/_lib/interrupts";
 import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { sheetIdParams } from "@/app/_lib/sheet-params";
@@ -16,7 +17,7 @@ import { adjustBudgetAction, reopenMonthAction, reviewMonthAction, saveProgressA
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const searchSchema = z.object({ month: z.coerce.number().int().min(1).max(12).optional() });
+const searchSchema = z.object({ month: monthSchema.optional() });
 
 const ACTIONS = {
   save: saveProgressAction,
