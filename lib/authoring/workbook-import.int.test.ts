@@ -129,7 +129,7 @@ describe("previewWorkbookImport and commitWorkbookImport", () => {
     const bytes = await workbookOf({ 成果转化: newProjectCells({ "B4:F4": "2024年目标过长的项目", "B7:I7": "目".repeat(5001) }) });
     const before = await footprint();
     const preview = await previewWorkbookImport(db.prisma, actors.admin, bytes, {});
-    expect(preview.problems).toEqual([{ path: "工作表「成果转化」单元格 B7 项目总体目标", message: "项目总体目标不能超过 5000 个字" }]);
+    expect(preview.problems).toEqual([{ path: "工作表「成果转化」单元格 B7 项目总体目标", message: "不能超过 5000 个字" }]);
     expect(preview.blockers).toEqual(["工作簿有 1 处问题，请在 Excel 中修改后重新上传"]);
     expect((await refusal(commitWorkbookImport(db.prisma, actors.admin, bytes, {}))).problems).toEqual(preview.problems);
     expect(await footprint()).toEqual(before);
