@@ -11,9 +11,11 @@ export async function lintStoredSheet(db: Pick<Prisma.TransactionClient, "target
   return { sheet, issues: lintSheet(sheet) };
 }
 
+const LEVEL_WORDS = { error: "错误", warning: "提醒", note: "说明" } as const;
+
 /** Lint findings as the problems of a refusal: where (in the form's words) and what. */
 export const lintProblems = (issues: readonly LintIssue[], sheet: Pick<LintSheet, "indicators">, prefix = ""): Problem[] =>
-  issues.map((issue) => ({ path: `${prefix}${lintLocation(issue, sheet)}`, message: `${issue.level === "error" ? "错误" : "提醒"}：${issue.message}` }));
+  issues.map((issue) => ({ path: `${prefix}${lintLocation(issue, sheet)}`, message: `${LEVEL_WORDS[issue.level]}：${issue.message}` }));
 
 export const lintErrors = (issues: readonly LintIssue[]) => issues.filter((i) => i.level === "error");
 

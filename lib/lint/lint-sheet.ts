@@ -9,7 +9,8 @@ import { lintWeights } from "./weights";
 
 /**
  * Everything worth telling the author of a target sheet, while they edit and when a workbook is
- * imported. Errors stop publishing (and importing); warnings are shown and left to the author.
+ * imported. Errors stop publishing (and importing); warnings are shown and left to the author; notes say
+ * how a row will be read (a growth rate may be negative).
  * Ordered: the sheet's own findings first, then by row, each row's findings in column order.
  */
 export function lintSheet(sheet: LintSheet): LintIssue[] {
@@ -21,7 +22,7 @@ export function lintSheet(sheet: LintSheet): LintIssue[] {
   const targets = sheet.indicators.map((indicator) => parseTarget(indicator.targetRaw));
   sheet.indicators.forEach((indicator, row) => {
     const parsed = targets[row]!;
-    issues.push(...lintTarget(indicator.targetRaw, row, parsed), ...lintRule(indicator.rule, indicator.targetRaw, parsed, row, kind));
+    issues.push(...lintTarget(indicator.targetRaw, row, parsed, indicator.name), ...lintRule(indicator.rule, indicator.targetRaw, parsed, row, kind));
   });
   issues.push(...lintGoalNumbers(sheet.goal, sheet.indicators, targets));
   return sortIssues(issues);

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { isQuantitative, normaliseTargetText, parseTarget, type ParseTargetResult } from "@/lib/targets";
+import { allowsNegative, isQuantitative, normaliseTargetText, parseTarget, type ParseTargetResult } from "@/lib/targets";
 import type { LintIssue } from "./types";
 
 /** A cell that is only a number and a short unit (`100%`, `9项`): a target whose comparator was forgotten. */
@@ -9,8 +9,11 @@ const HAS_DIGIT = /\d/;
 /** `100%`, `9项`: qualitative by the grammar, but surely a quantitative target missing its comparator. */
 export const isBareNumber = (targetRaw: string): boolean => BARE_NUMBER.test(normaliseTargetText(targetRaw)) && HAS_DIGIT.test(targetRaw);
 
-/** One row's 指标值: parses, has a unit, is plausible. `row` is the 0-based index; `parsed` when already parsed. */
-export function lintTarget(targetRaw: string, row: number, parsed: ParseTargetResult = parseTarget(targetRaw)): LintIssue[] {
+/**
+ * One row's 指标值: parses, has a unit, is plausible. `row` is the 0-based index; `parsed` when already parsed;
+ * `name` (三级指标) tells a growth rate, whose value may be negative.
+ */
+export function lintTarget(targetRaw: string, row: number, parsed: ParseTargetResult = parseTarget(targetRaw), name = ""): LintIssue[] {
   const at = { row, field: "targetRaw" } as const;
   if (!targetRaw.trim()) return [{ level: "error", ...at, code: "target.missing", message: "缺少指标值" }];
   if (!parsed.ok) return [{ level: "error", ...at, code: "target.unparsed", message: parsed.error }];
@@ -45,6 +48,9 @@ export function lintTarget(targetRaw: string, row: number, parsed: ParseTargetRe
   // A percent target above 100 is usually a typo (`>=900%` for `>=90%`); the unit is normalised (`％` → `%`).
   if (target.unit === "%" && (target.op === ">=" || target.op === ">" || target.op === "=") && new Decimal(target.value).greaterThan(100)) {
     issues.push({ level: "warning", ...at, code: "target.percent-over-100", message: `指标值「${shown}」要求超过 100%，请确认不是笔误` });
+  }
+  if (allowsNegative({ name, target })) {
+    issues.push({ level: "note", ...at, code: "target.may-be-negative", message: "增长率类指标：实际完成值可为负数（下降时填负数，如 -3%），其他指标不能填负数" });
   }
   return issues;
 }

@@ -28,7 +28,8 @@ export interface LintSheet {
   indicators: readonly LintIndicator[];
 }
 
-export type LintLevel = "error" | "warning";
+/** Errors stop publishing and importing; warnings ask the author to check; notes only tell how a row is read. */
+export type LintLevel = "error" | "warning" | "note";
 
 /**
  * One finding. `row` is the 0-based index of the indicator in `sheet.indicators` (shown as 第 row+1 行);
@@ -58,6 +59,7 @@ export type LintCode =
   | "target.number-in-text"
   | "target.no-unit"
   | "target.percent-over-100"
+  | "target.may-be-negative"
   | "weight.invalid"
   | "weight.zero"
   | "weights.sum"

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/authorize";
 import { Decimal, fmt2, LIGHT_LABELS, type LightResult, PENDING_LIGHT_LABEL, timeProgress, type Light } from "@/lib/scoring";
 import { describeTarget } from "@/lib/targets/format-target";
+import { allowsNegative } from "@/lib/targets/plausible-value";
 import { isQuantitative, type Target } from "@/lib/targets/types";
 import { isPeriodLocked, periodLockLabel, periodLockMessage } from "@/lib/fiscal-years/period-lock";
 import { computeMonth, hasAnyEntry, type MonthResult, type RowResult } from "./compute-month";
@@ -41,6 +42,8 @@ export interface ProgressRowView {
   unit: string;
   /** A `%` typed after the value is accepted (the unit is a percentage). */
   percentUnit: boolean;
+  /** The value may be below 0 (a growth rate); every other row refuses a negative value. */
+  allowsNegative: boolean;
   weight: string;
   rule: string;
   /** 佐证资料 kinds the sheet asks for (`说明材料，工作资料`); "" when none. */
@@ -172,6 +175,7 @@ function rowView(sheet: SheetData, result: MonthResult, row: RowResult): Progres
     qualitative: !isQuantitative(indicator.target),
     unit: isQuantitative(indicator.target) ? indicator.target.unit : "",
     percentUnit: isPercentUnit(indicator.target),
+    allowsNegative: allowsNegative(indicator),
     weight: fmt2(indicator.weight),
     rule: indicator.rule,
     evidenceKinds: indicator.evidence.join("，"),

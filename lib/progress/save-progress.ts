@@ -5,6 +5,7 @@ import type { Likelihood, QualitativeStatus as DbQualitativeStatus } from "@/lib
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
+import { checkValue } from "@/lib/targets/plausible-value";
 import { isQuantitative } from "@/lib/targets/types";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { computeMonth } from "./compute-month";
@@ -44,6 +45,11 @@ export const saveProgressSchema = z.object({
     .refine((rows) => new Set(rows.map((r) => r.indicatorId)).size === rows.length, "同一指标出现了多次"),
   /** 执行数 at month end as typed (null or "" clears it), with the sheet-month's version; omitted: unchanged. */
   executed: z.object({ value: typed, version: versionSchema }).optional(),
+  /**
+   * Paths of unusual values the user has confirmed (`indicators.12.value`): a save with an unconfirmed one is
+   * refused with that problem marked `confirmable`, and saves once it is sent again listed here.
+   */
+  confirmed: z.array(z.string().max(100)).max(2000).default([]),
 });
 export type SaveProgressInput = z.input<typeof saveProgressSchema>;
 
@@ -83,12 +89,15 @@ function entryFields(indicator: IndicatorData, row: z.output<typeof saveProgress
   let forecast: string | null = null;
   if (isQuantitative(indicator.target)) {
     const percent = indicator.target.unit.startsWith("%") || indicator.target.unit.startsWith("％");
-    const v = parseAmount(row.value, { label: `${name}实际完成值（截至${month}月）`, allowPercent: percent, limit: "value", allowNegative: true });
-    if (v.ok) value = v.value;
-    else problems.push({ path: at("value"), message: v.message });
-    const f = parseAmount(row.forecast, { label: `${name}全年预计完成值`, allowPercent: percent, limit: "value", allowNegative: true });
-    if (f.ok) forecast = f.value;
-    else problems.push({ path: at("forecast"), message: f.message });
+    const read = (text: string | null, label: string, field: "value" | "forecast") => {
+      const parsed = parseAmount(text, { label, allowPercent: percent, limit: "value", allowNegative: true });
+      const check = parsed.ok && parsed.value !== null ? checkValue(indicator, parsed.value) : null;
+      if (!parsed.ok) problems.push({ path: at(field), message: parsed.message });
+      else if (check && !check.ok && !check.confirmable) problems.push({ path: at(field), message: `${label}：${check.message}` });
+      return parsed.ok ? parsed.value : null;
+    };
+    value = read(row.value, `${name}实际完成值（截至${month}月）`, "value");
+    forecast = read(row.forecast, `${name}全年预计完成值`, "forecast");
   } else {
     const text = row.value?.trim() ?? "";
     if (text !== "") {
@@ -156,7 +165,9 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
       if (e.ok) executed = e.value;
       else problems.push({ path: "executed", message: e.message });
     }
-    if (problems.length > 0) throw new AppError("INVALID", "填写内容有误，未保存", problems);
+    const questions = unusualValues(planned, sheet, data.month, new Set(data.confirmed));
+    if (problems.length > 0) throw new AppError("INVALID", "填写内容有误，未保存", [...problems, ...questions]);
+    if (questions.length > 0) throw new AppError("INVALID", "有数值超出常见范围，请核对；确认无误后可仍要保存（本次未保存任何内容）", questions);
 
     // Stale versions: every changed record must be based on what is stored now.
     const stale: Problem[] = [];
@@ -233,6 +244,27 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
       view: buildProgressView(saved, actor, data.month, now),
     };
   }, { now });
+}
+
+/**
+ * Values possible but unusual for their indicator (a `%` over 1000, more than 10× the target), as confirmable
+ * problems, except those the user confirmed. Only values that change are asked about: a stored value was
+ * confirmed when it was saved.
+ */
+function unusualValues(planned: { indicator: IndicatorData; fields: EntryFields }[], sheet: SheetData, month: number, confirmed: Set<string>): Problem[] {
+  const questions: Problem[] = [];
+  for (const { indicator, fields } of planned) {
+    const stored = sheet.entries.get(entryKey(indicator.id, month));
+    const fieldNames = { value: `实际完成值（截至${month}月）`, forecast: "全年预计完成值" } as const;
+    for (const field of ["value", "forecast"] as const) {
+      const value = fields[field];
+      const path = `indicators.${indicator.id}.${field}`;
+      if (value === null || confirmed.has(path) || sameDecimal(stored?.[field] ?? null, value)) continue;
+      const check = checkValue(indicator, value);
+      if (!check.ok && check.confirmable) questions.push({ path, message: `「${indicator.name}」${fieldNames[field]}：${check.message}`, confirmable: true });
+    }
+  }
+  return questions;
 }
 
 /** Non-green rows still lacking 偏差原因 or 改进措施 (a draft may be saved so; submitting is refused). */
