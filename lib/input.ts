@@ -141,17 +141,27 @@ export const TEXT_MAX = {
 export const MAX_INDICATORS = 200;
 export const MAX_EVIDENCE_KINDS = 50;
 
-/** NUL and the other control characters (C0, DEL, C1) except tab, line feed and carriage return. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
-const TAB_OR_LINE_BREAK = /[\t\n\r]/u;
+/**
+ * NUL and the other control characters (C0, DEL, C1). Tab, line feed and carriage return are control
+ * characters too, allowed in multi-line fields only.
+ */
+const isControl = (code: number) => code < 0x20 || (code >= 0x7f && code <= 0x9f);
+const isTabOrLineBreak = (code: number) => code === 0x09 || code === 0x0a || code === 0x0d;
 
 /** Why a text cannot be stored, or null: control characters (tab and line breaks only in multi-line fields). */
 export function textProblem(text: string, options: { multiline?: boolean } = {}): string | null {
-  const control = CONTROL.exec(text) ?? (options.multiline ? null : TAB_OR_LINE_BREAK.exec(text));
-  if (!control) return null;
-  const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-  return `含有不可见的控制字符（U+${code}，第 ${control.index + 1} 个字符）${options.multiline ? "" : "，此处也不能换行"}，请删除后重试`;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isControl(code) || (options.multiline && isTabOrLineBreak(code))) continue;
+    const hex = code.toString(16).toUpperCase().padStart(4, "0");
+    return `含有不可见的控制字符（U+${hex}，第 ${i + 1} 个字符）${options.multiline ? "" : "，此处也不能换行"}，请删除后重试`;
+  }
+  return null;
 }
+
+/** Text to quote in a message: every control character shown as `�`, so none reaches a terminal or page. */
+export const withoutControls = (text: string): string =>
+  Array.from(text, (ch) => (isControl(ch.charCodeAt(0)) ? "\uFFFD" : ch)).join("");
 
 export interface TextOptions {
   max: number;

@@ -1,3 +1,5 @@
+import { withoutControls } from "@/lib/input";
+
 /**
  * Turns a path into the input (`["sheets", 1, "indicators", 2, "weight"]`) into words a person can
  * find in their file: `第2张表「项目名」第3行「指标名」指标分值权重（weight）`.
@@ -47,7 +49,7 @@ const MAX_QUOTED = 60;
 /** The name as the location quotes it: control characters shown as `�`, never written to a terminal or page. */
 const nameOf = (node: unknown): string | undefined => {
   const raw = (node as { name?: unknown } | null)?.name;
-  const name = typeof raw === "string" ? raw.trim().replace(/[\u0000-\u001F\u007F-\u009F]/gu, "\uFFFD") : "";
+  const name = typeof raw === "string" ? withoutControls(raw.trim()) : "";
   if (!name) return undefined;
   return name.length > MAX_QUOTED ? `${name.slice(0, MAX_QUOTED)}…` : name;
 };
