@@ -2,6 +2,7 @@
 
 import { Select, TextArea } from "@/components/ui/field";
 import { NumberInput } from "@/components/ui/number-input";
+import { NEGATIVE_ALLOWED_HINT } from "@/lib/targets/plausible-value";
 import type { ActionForm } from "@/components/ui/use-action-form";
 import type { EvidenceFileView } from "@/lib/evidence/evidence-view";
 import { LIKELIHOOD_LABELS, MEASURE_TYPE_LABEL, QUALITATIVE_LABEL } from "@/lib/progress/labels";
@@ -138,6 +139,7 @@ function IndicatorRow({
             suffix={row.unit}
             allowPercent={row.percentUnit}
             show={(v) => `${v}${row.unit}`}
+            hint={row.allowsNegative ? NEGATIVE_ALLOWED_HINT : undefined}
             {...form.bind(path("value"))}
           />
         )}
