@@ -13,6 +13,7 @@ import { EvaluationBudget } from "./evaluation-budget";
 import { EvaluationRow } from "./evaluation-row";
 import { EvaluationSummary } from "./evaluation-summary";
 import { initialValues, liveScore, saveInput } from "./live-score";
+import { TEXT_MAX } from "@/lib/input";
 
 export interface EvaluationFormProps {
   view: EvaluationView;
@@ -156,7 +157,7 @@ export function EvaluationForm({ view, draftKey, save, finalise }: EvaluationFor
                   label="提前定稿原因"
                   hint="负责人尚未提交自评：现在定稿须说明原因（印在自评表上并记入操作日志）"
                   rows={1}
-                  maxLength={500}
+                  maxLength={TEXT_MAX.reason}
                   className="w-full space-y-1 md:order-last"
                 />
               ) : null}
