@@ -20,7 +20,7 @@ export function AppHeader({ items, displayName, roleLabel }: { items: NavItem[];
   return (
     <header className="no-print bg-brand text-white">
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 px-4 py-1 md:flex-nowrap md:py-2">
-        <Link href="/" className="flex min-h-10 items-center text-base font-semibold tracking-wide">
+        <Link href="/" className="flex min-h-[40px] items-center text-base font-semibold tracking-wide">
           绩效目标管理
         </Link>
         <button
@@ -28,7 +28,7 @@ export function AppHeader({ items, displayName, roleLabel }: { items: NavItem[];
           aria-expanded={open}
           aria-controls={menuId}
           onClick={() => setOpen((o) => !o)}
-          className="ml-auto min-h-10 min-w-10 rounded border border-white/40 px-3 hover:bg-white/10 md:hidden"
+          className="ml-auto min-h-[40px] min-w-[40px] rounded border border-white/40 px-3 hover:bg-white/10 md:hidden"
         >
           {open ? "收起菜单" : "菜单"}
         </button>
@@ -37,7 +37,7 @@ export function AppHeader({ items, displayName, roleLabel }: { items: NavItem[];
             <NavLinks items={items} />
           </nav>
           <div className="flex flex-wrap items-center gap-3 text-sm">
-            <Link href="/account" title="账号设置、修改密码" className="flex min-h-10 items-center hover:underline">
+            <Link href="/account" title="账号设置、修改密码" className="flex min-h-[40px] items-center hover:underline">
               {displayName}
               <span className="ml-1 text-white/75">（{roleLabel}）</span>
             </Link>

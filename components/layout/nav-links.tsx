@@ -23,7 +23,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
-              className={`flex min-h-10 items-center rounded px-3 text-white/90 hover:bg-white/10 hover:text-white ${active ? "bg-white/15 text-white" : ""}`}
+              className={`flex min-h-[40px] items-center rounded px-3 text-white/90 hover:bg-white/10 hover:text-white ${active ? "bg-white/15 text-white" : ""}`}
             >
               {item.label}
             </Link>

@@ -14,7 +14,7 @@ export function PageProblem({ title, detail, links }: { title: string; detail: s
       <ul className="mt-4 flex flex-wrap justify-center gap-x-6 gap-y-2">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} className="inline-flex min-h-10 items-center text-brand hover:underline">
+            <Link href={link.href} className="inline-flex min-h-[40px] items-center text-brand hover:underline">
               {link.label}
             </Link>
           </li>

@@ -23,7 +23,7 @@ export function SignOutButton() {
           window.location.assign("/login");
         }
       }}
-      className="min-h-10 rounded border border-white/40 px-3 text-white hover:bg-white/10 disabled:opacity-60"
+      className="min-h-[40px] rounded border border-white/40 px-3 text-white hover:bg-white/10 disabled:opacity-60"
     >
       退出登录
     </button>

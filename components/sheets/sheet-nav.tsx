@@ -24,7 +24,7 @@ export function SheetNav({ nav, current, actions }: { nav: SheetNavData; current
                 <Link
                   href={tab.href}
                   aria-current={tab.key === current ? "page" : undefined}
-                  className="flex min-h-10 items-center border-b-2 border-transparent px-3 text-brand hover:border-line aria-[current=page]:border-brand aria-[current=page]:font-semibold aria-[current=page]:text-ink"
+                  className="flex min-h-[40px] items-center border-b-2 border-transparent px-3 text-brand hover:border-line aria-[current=page]:border-brand aria-[current=page]:font-semibold aria-[current=page]:text-ink"
                 >
                   {tab.label}
                 </Link>
