@@ -1,19 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { lintTarget } from "@/lib/lint";
 import { parseInput } from "@/lib/parse-input";
 import { fromTargetColumns, toTargetColumns } from "@/lib/columns/target-columns";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { formatTarget } from "@/lib/targets";
 import { targetRawField } from "./fields";
 import { idOf, TEXT_MAX, textOf, versionSchema } from "@/lib/input";
 import { loadSheetForChange } from "./load-sheet";
 import { measureTypeFor, targetOf } from "./records";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 
 export const adjustTargetSchema = z.object({
   indicatorId: idOf("指标编号无效"),
@@ -39,11 +37,14 @@ export interface AdjustTargetResult {
  */
 export async function adjustTarget(prisma: PrismaClient, actor: Actor, input: AdjustTargetInput): Promise<AdjustTargetResult> {
   const data = parseInput(adjustTargetSchema, input, "指标调整填写有误");
-  return prisma.$transaction(async (tx) => {
+  const sheetOfIndicator = async (tx: Prisma.TransactionClient): Promise<number> => {
+    const found = await tx.indicator.findUnique({ where: { id: data.indicatorId }, select: { sheetId: true } });
+    if (!found) throw new AppError("NOT_FOUND", "找不到该指标");
+    return found.sheetId;
+  };
+  return writeSheet(prisma, actor, { sheetId: sheetOfIndicator, action: "target.adjust", load: loadSheetForChange }, async (sheet, { tx, audit }) => {
     const indicator = await tx.indicator.findUnique({ where: { id: data.indicatorId } });
     if (!indicator) throw new AppError("NOT_FOUND", "找不到该指标");
-    const sheet = await loadSheetForChange(tx, indicator.sheetId);
-    authorize(actor, { type: "target.adjust", sheet: sheet.scope });
     if (sheet.status !== "PUBLISHED") throw new AppError("CONFLICT", "绩效目标表尚未发布：草稿直接修改即可，无需指标调整");
     if (indicator.version !== data.version) throw new AppError("CONFLICT", "该指标已被他人修改，请刷新页面后重试");
 
@@ -78,14 +79,13 @@ export async function adjustTarget(prisma: PrismaClient, actor: Actor, input: Ad
       },
       select: { id: true },
     });
-    await appendAudit(tx, actor, {
+    await audit({
       action: "target.adjust",
       entityType: "Indicator",
       entityId: indicator.id,
       before: { sheetId: sheet.id, name: indicator.name, targetRaw: indicator.targetRaw, target: formatTarget(before) },
       after: { sheetId: sheet.id, name: indicator.name, targetRaw: data.targetRaw, target: formatTarget(after), reason: data.reason, adjustmentId: adjustment.id, originalTargetRaw },
     });
-    await refreshSheetFigures(tx, sheet.id);
     return { adjustmentId: adjustment.id, version: data.version + 1, originalTargetRaw };
   });
 }

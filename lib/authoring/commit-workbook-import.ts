@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
-import { importSheetsInTx, type ImportedSheet } from "./import-sheets";
+import { writeSheet } from "@/lib/sheets/write-sheet";
+import { IMPORT_WRITE, importSheetsWith, type ImportedSheet } from "./import-sheets";
 import { sheetsWithHistory } from "./recorded-history";
 import { existingSheets, readWorkbookForImport, sheetKey, type WorkbookImportOptions, workbookImportSchema } from "./import-workbook-input";
 import { hasLintErrors, lintErrors, lintProblems } from "./sheet-lint";
@@ -20,10 +21,10 @@ export interface CommitWorkbookResult {
  * any problem or the lint any error; refused (CONFLICT) when a sheet of the same unit and name exists
  * in the year, unless `replace` — and even then for a sheet on which the year's work has started
  * (`sheetsWithHistory`: progress, evidence, a month's report, adjustments, an evaluation). That is
- * stricter than importSheetsInTx, which would keep such a sheet's history and allow wording changes: the
+ * stricter than importSheetsWith, which would keep such a sheet's history and allow wording changes: the
  * page promises "已开始填报的不能覆盖", so it keeps to it. New sheets are PUBLISHED (they are the official
  * targets of the year); a replaced sheet keeps its status and id (a rolled-over draft sent out to be
- * filled in comes back as the same draft). Audit as importSheetsInTx: `sheet.import` / `sheet.replace`.
+ * filled in comes back as the same draft). Audit as importSheetsWith: `sheet.import` / `sheet.replace`.
  */
 export async function commitWorkbookImport(prisma: PrismaClient, actor: Actor, bytes: Uint8Array, options: WorkbookImportOptions): Promise<CommitWorkbookResult> {
   authorize(actor, { type: "sheets.import" });
@@ -34,8 +35,8 @@ export async function commitWorkbookImport(prisma: PrismaClient, actor: Actor, b
   const errors = file.sheets.flatMap((sheet, s) => lintProblems(lintErrors(read.lint[s]!), sheet, `第${s + 1}张表「${sheet.name}」`));
   if (read.lint.some(hasLintErrors)) throw new AppError("INVALID", "检查发现错误，未导入任何内容", errors);
 
-  return prisma.$transaction(
-    async (tx) => {
+  return writeSheet(prisma, actor, IMPORT_WRITE, async (write) => {
+      const { tx } = write;
       const existing = await existingSheets(tx, read.year, read.department, file.sheets);
       if (existing.size > 0 && !input.replace) {
         const clashing = file.sheets.filter((s) => existing.has(sheetKey(s.unit, s.name)));
@@ -56,9 +57,7 @@ export async function commitWorkbookImport(prisma: PrismaClient, actor: Actor, b
           );
         }
       }
-      const imported = await importSheetsInTx(tx, actor, valid, { replace: input.replace });
+      const imported = await importSheetsWith(write, valid, { replace: input.replace });
       return { year: read.year, imported };
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+    });
 }

@@ -3,14 +3,12 @@ import { type Indicator, Prisma, type PrismaClient } from "@/lib/generated/prism
 import { appendAudit } from "@/lib/audit/append-audit";
 import { sameDecimal } from "@/lib/numbers/same-decimal";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { AppError, type Problem } from "@/lib/errors";
 import { locate } from "@/lib/interchange/locate";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 import type { ValidFile, ValidIndicator, ValidSheet } from "@/lib/interchange/validate";
 import { rowHistory, sheetsWithHistory } from "./recorded-history";
-import { lockSheet } from "@/lib/sheets/sheet-lock";
 import { interchangeInclude, toInterchangeSheet } from "@/lib/sheets/to-interchange";
+import { type ManySheets, type SheetsWrite, writeSheet } from "@/lib/sheets/write-sheet";
 import { toTargetColumns } from "@/lib/columns/target-columns";
 
 type Tx = Prisma.TransactionClient;
@@ -29,13 +27,18 @@ export interface ImportedSheet {
  * file that would lose or reinterpret that history is refused whole, every problem named.
  */
 export async function importSheets(prisma: PrismaClient, actor: Actor, file: ValidFile, options: { replace: boolean }): Promise<ImportedSheet[]> {
-  authorize(actor, { type: "sheets.import" });
-  return prisma.$transaction((tx) => importSheetsInTx(tx, actor, file, options), { timeout: 120_000, maxWait: 30_000 });
+  return writeSheet(prisma, actor, IMPORT_WRITE, (write) => importSheetsWith(write, file, options));
 }
 
-/** The same inside a transaction the caller holds (the seed writes sheets and users in one). */
-export async function importSheetsInTx(tx: Tx, actor: Actor, file: ValidFile, options: { replace: boolean }): Promise<ImportedSheet[]> {
-  authorize(actor, { type: "sheets.import" });
+/** The one write path's terms of an import: `sheets.import`, and time for a whole year's sheets. */
+export const IMPORT_WRITE = { action: { type: "sheets.import" }, timeout: 120_000 } as const satisfies ManySheets;
+
+/**
+ * The same as the work of a write the caller opened with IMPORT_WRITE (the seed writes its users in the same
+ * transaction; the Excel import checks the stored sheets first).
+ */
+export async function importSheetsWith(write: SheetsWrite, file: ValidFile, options: { replace: boolean }): Promise<ImportedSheet[]> {
+  const { tx, actor } = write;
   const department = await tx.department.upsert({ where: { name: file.department }, create: { name: file.department }, update: {} });
   const year = await tx.fiscalYear.upsert({ where: { year: file.fiscalYear }, create: { year: file.fiscalYear }, update: {} });
   const unitIds = await ensureUnits(tx, department.id, file.sheets.map((s) => s.unit));
@@ -47,7 +50,7 @@ export async function importSheetsInTx(tx: Tx, actor: Actor, file: ValidFile, op
     }));
     throw new AppError("CONFLICT", "导入的绩效目标表已存在", problems);
   }
-  const plans = await planReplacements(tx, file, existing);
+  const plans = await planReplacements(write, file, existing);
   const last = await tx.targetSheet.aggregate({ where: { fiscalYearId: year.id }, _max: { position: true } });
   let position = (last._max.position ?? -1) + 1;
   const imported: ImportedSheet[] = [];
@@ -57,8 +60,7 @@ export async function importSheetsInTx(tx: Tx, actor: Actor, file: ValidFile, op
     const id = plan
       ? await replaceSheet(tx, actor, plan)
       : await createSheet(tx, actor, { ...sheetData(sheet), unitId, fiscalYearId: year.id, position: position++ }, sheet);
-    // The scorecard's figures of the sheet, computed in this transaction.
-    await refreshSheetFigures(tx, id);
+    write.changed(id);
     imported.push({ id, unit: sheet.unit, name: sheet.name, action: plan ? "replaced" : "created" });
   }
   return imported;
@@ -157,12 +159,13 @@ interface ReplacementPlan {
  * Wording (names aside: they are the key), 指标值 written differently with the same parsed target,
  * 计量方式, 佐证资料 kinds, order, new rows and the deletion of rows without history are always allowed.
  */
-async function planReplacements(tx: Tx, file: ValidFile, existing: Map<number, number>): Promise<Map<number, ReplacementPlan>> {
+async function planReplacements(write: SheetsWrite, file: ValidFile, existing: Map<number, number>): Promise<Map<number, ReplacementPlan>> {
+  const { tx } = write;
   const plans = new Map<number, ReplacementPlan>();
   if (existing.size === 0) return plans;
   // Serialise with the progress and evaluation writers of these sheets (in id order, so two imports
   // cannot deadlock), and hold off evidence uploads (which take no sheet lock), then read what has been recorded.
-  for (const id of [...existing.values()].sort((a, b) => a - b)) await lockSheet(tx, id, { blockReferences: true });
+  await write.lock([...existing.values()], { blockReferences: true });
   const started = await sheetsWithHistory(tx, [...existing.values()]);
   const problems: Problem[] = [];
   for (const [s, id] of existing) {

@@ -2,14 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { idOf, versionSchema } from "@/lib/input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { assertVersion, bumpSheetVersion, loadSheetForChange } from "./load-sheet";
 import { hasLintErrors, lintErrors, lintProblems, lintStoredSheet } from "./sheet-lint";
-import { refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 
 export const publishSheetSchema = z.object({ sheetId: idOf("绩效目标表编号无效"), version: versionSchema });
 export type PublishSheetInput = z.input<typeof publishSheetSchema>;
@@ -31,15 +29,13 @@ export interface PublishSheetResult {
  */
 export async function publishSheet(prisma: PrismaClient, actor: Actor, input: PublishSheetInput): Promise<PublishSheetResult> {
   const data = parseInput(publishSheetSchema, input);
-  return prisma.$transaction(async (tx) => {
-    const sheet = await loadSheetForChange(tx, data.sheetId);
-    authorize(actor, { type: "sheet.publish", sheet: sheet.scope });
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "sheet.publish", load: loadSheetForChange }, async (sheet, { tx, audit }) => {
     if (sheet.status === "PUBLISHED") throw new AppError("CONFLICT", "绩效目标表已发布");
     assertVersion(sheet.version, data.version);
     const lint = await lintStoredSheet(tx, sheet.id);
     if (hasLintErrors(lint.issues)) throw new AppError("INVALID", "绩效目标表还有错误，不能发布", lintProblems(lintErrors(lint.issues), lint.sheet));
     const version = await bumpSheetVersion(tx, sheet.id, data.version, { status: "PUBLISHED" });
-    await appendAudit(tx, actor, {
+    await audit({
       action: "sheet.publish",
       entityType: "TargetSheet",
       entityId: sheet.id,
@@ -52,7 +48,7 @@ export async function publishSheet(prisma: PrismaClient, actor: Actor, input: Pu
       const author = await tx.user.findUnique({ where: { id: sheet.authorId }, select: { id: true, role: true, active: true, displayName: true } });
       if (author?.role === "LEAD" && author.active && !sheet.scope.leadIds.includes(author.id)) {
         const created = await tx.sheetAssignment.create({ data: { sheetId: sheet.id, userId: author.id, role: "LEAD" }, select: { id: true } });
-        await appendAudit(tx, actor, {
+        await audit({
           action: "assignment.create",
           entityType: "SheetAssignment",
           entityId: created.id,
@@ -61,7 +57,6 @@ export async function publishSheet(prisma: PrismaClient, actor: Actor, input: Pu
         assignedLead = author.displayName;
       }
     }
-    await refreshSheetFigures(tx, sheet.id);
     return { version, assignedLead };
   });
 }

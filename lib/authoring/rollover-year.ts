@@ -9,6 +9,7 @@ import { assignmentSnapshot } from "@/lib/assignments/fields";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { fromTargetColumns } from "@/lib/columns/target-columns";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { finalActualOf } from "./final-actual";
 import { headerSelect, headerSnapshot, indicatorSnapshot } from "./records";
 
@@ -91,8 +92,11 @@ export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: Ro
   authorize(actor, { type: "sheets.rollover" });
   const { fromYear, keepAssignments } = parseInput(rolloverYearSchema, input);
   const toYear = fromYear + 1;
-  return prisma.$transaction(
-    async (tx) => {
+  return writeSheet(
+    prisma,
+    actor,
+    { action: { type: "sheets.rollover" }, timeout: 120_000 },
+    async ({ tx, changed }) => {
       const sources = await loadRolloverSources(tx, fromYear);
       if (sources.length === 0) throw new AppError("NOT_FOUND", `${fromYear}年没有已发布的绩效目标表可以结转`);
       const clashes = await rolloverClashes(tx, fromYear, sources);
@@ -163,10 +167,10 @@ export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: Ro
             after: assignmentSnapshot(assignment, copy.name, duty.user.displayName),
           });
         }
+        changed(copy.id);
         created.push({ id: copy.id, sourceSheetId: source.id, unit: source.unit.name, name: copy.name, assignments: carried.length });
       }
       return { toYear, created };
     },
-    { timeout: 120_000, maxWait: 30_000 },
   );
 }

@@ -6,17 +6,18 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import { SYSTEM } from "@/lib/auth/actor";
 import { AppError, formatProblem } from "@/lib/errors";
 import { validateInterchange } from "@/lib/interchange/validate";
-import { importSheetsInTx } from "@/lib/authoring/import-sheets";
+import { IMPORT_WRITE, importSheetsWith } from "@/lib/authoring/import-sheets";
+import { type SheetsWrite, writeSheet } from "@/lib/sheets/write-sheet";
 import { createUserInTx } from "@/lib/users/create-user";
 import { DEMO_USERS } from "./demo-users";
 
 export const SEED_FILE = path.join(process.cwd(), "prisma", "seed", "urumqi-sti-2025.json");
 
 /** Loads the 2025 seed sheets. */
-async function seedSheets(tx: Prisma.TransactionClient) {
+async function seedSheets(write: SheetsWrite) {
   const result = validateInterchange(JSON.parse(fs.readFileSync(SEED_FILE, "utf8")));
   if (!result.ok) throw new AppError("INVALID", `种子数据有误：\n${result.problems.map(formatProblem).join("\n")}`, result.problems);
-  return importSheetsInTx(tx, SYSTEM, result.file, { replace: false });
+  return importSheetsWith(write, result.file, { replace: false });
 }
 
 /** Creates the demo users and their assignments (sheets must be loaded first). */
@@ -39,13 +40,10 @@ type SeedOutcome = { seeded: false } | { seeded: true; sheets: number; users: nu
 export async function seedIfEmpty(prisma: PrismaClient, options: { demoUsers: boolean }): Promise<SeedOutcome> {
   const [sheets, users] = await Promise.all([prisma.targetSheet.count(), prisma.user.count()]);
   if (sheets > 0 || users > 0) return { seeded: false };
-  const imported = await prisma.$transaction(
-    async (tx) => {
-      const sheetsImported = await seedSheets(tx);
-      if (options.demoUsers) await seedDemoUsers(tx);
-      return sheetsImported;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  const imported = await writeSheet(prisma, SYSTEM, IMPORT_WRITE, async (write) => {
+    const sheetsImported = await seedSheets(write);
+    if (options.demoUsers) await seedDemoUsers(write.tx);
+    return sheetsImported;
+  });
   return { seeded: true, sheets: imported.length, users: options.demoUsers ? DEMO_USERS.length : 0 };
 }
