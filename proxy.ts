@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
+import { REQUEST_PATH_HEADER } from "@/lib/session/request-path";
 
-/** Tells pages their own path (see lib/auth/request-path.ts); a value a client sent is overwritten. */
+/** Tells pages their own path (see lib/session/request-path.ts); a value a client sent is overwritten. */
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);

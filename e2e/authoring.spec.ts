@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, type Page, test } from "@playwright/test";
-import { fill, NEW_PROJECT, newProjectData } from "../lib/authoring/test-workbooks";
+import { fill, NEW_PROJECT, newProjectData } from "@/lib/testing/authoring-workbooks";
 import { storageStateOf } from "./users";
 
 /**

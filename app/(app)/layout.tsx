@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { navItemsFor } from "@/components/layout/nav-items";
 import { ROLE_LABEL } from "@/components/layout/role-label";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LightBadge } from "@/components/progress/light-badge";
 import { LightsByUnitChart } from "@/components/scorecard/charts";
 import { SummaryCards } from "@/components/scorecard/summary-cards";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listEvaluations } from "@/lib/evaluation/list-evaluations";
 import { listMySheets } from "@/lib/progress/list-my-sheets";

@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
-import { requireActor, type UserActor } from "@/lib/auth/session";
+import { requireActor, type UserActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AuditFilterOptions } from "@/lib/audit/list-audit-filters";
+import type { AuditFilterOptions } from "@/lib/audit-log/list-audit-filters";
 
 export interface AuditFilterValues {
   sheet?: string;

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { signInErrorMessage } from "@/lib/auth/sign-in-error";
+import { signInErrorMessage } from "@/lib/session/sign-in-error";
 
 /**
  * Signs in with next-auth's credentials provider. `redirect: false` keeps next-auth from building an

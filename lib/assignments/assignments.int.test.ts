@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditMark, expectRefused } from "@/lib/audit/testing";
+import { auditMark, expectRefused } from "@/lib/testing/audit";
 import type { Database } from "@/lib/db/open";
-import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
-import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
+import type { DemoActor, DemoUsername } from "@/lib/testing/demo-actors";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/testing/factory";
 import { getSheet } from "@/lib/sheets/get-sheet";
 import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";

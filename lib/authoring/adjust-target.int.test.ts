@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import type { DemoUsername } from "@/lib/seed/demo-actors";
+import type { DemoUsername } from "@/lib/testing/demo-actors";
 import { exportSheets } from "@/lib/sheets/export-sheets";
 import { adjustTarget } from "./adjust-target";
 import { createDraft } from "./create-draft";
 import { getSheetAuthoring } from "./get-sheet-authoring";
-import { draftInput, outcome, refusal, seededDatabase } from "./test-fixtures";
+import { draftInput, outcome, refusal, seededDatabase } from "@/lib/testing/authoring-fixtures";
 
 let db: Database;
 let actors: Record<DemoUsername, Actor>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import type { DemoUsername } from "@/lib/seed/demo-actors";
+import type { DemoUsername } from "@/lib/testing/demo-actors";
 import { getSheet } from "@/lib/sheets/get-sheet";
 import { listSheets } from "@/lib/sheets/list-sheets";
 import { createDraft } from "./create-draft";
@@ -10,7 +10,7 @@ import { getSheetAuthoring, getSheetWithAuthoring } from "./get-sheet-authoring"
 import { publishSheet } from "./publish-sheet";
 import { returnDraft } from "./return-draft";
 import { submitDraft } from "./submit-draft";
-import { draftInput, outcome, refusal, seededDatabase, UNIT } from "./test-fixtures";
+import { draftInput, outcome, refusal, seededDatabase, UNIT } from "@/lib/testing/authoring-fixtures";
 import { type UpdateDraftInput, updateDraft } from "./update-draft";
 
 let db: Database;

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
 import type { QualitativeStatus } from "@/lib/generated/prisma/enums";
-import type { DemoUsername } from "@/lib/seed/demo-actors";
+import type { DemoUsername } from "@/lib/testing/demo-actors";
 import { assign } from "@/lib/assignments/assign";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { createDraft } from "./create-draft";
 import { planRollover } from "./plan-rollover";
 import { nextYearName, rolloverYear } from "./rollover-year";
-import { draftInput, outcome, refusal, seededDatabase } from "./test-fixtures";
+import { draftInput, outcome, refusal, seededDatabase } from "@/lib/testing/authoring-fixtures";
 
 let db: Database;
 let actors: Record<DemoUsername, Actor>;

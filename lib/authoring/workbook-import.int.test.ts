@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, SYSTEM } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
-import type { DemoUsername } from "@/lib/seed/demo-actors";
+import { createTestDatabase } from "@/lib/testing/database";
+import type { DemoUsername } from "@/lib/testing/demo-actors";
 import { exportSheets, formatInterchange } from "@/lib/sheets/export-sheets";
 import { commitWorkbookImport } from "./commit-workbook-import";
 import { exportWorkbook, templateWorkbook } from "./export-workbook";
 import { previewWorkbookImport } from "./preview-workbook-import";
-import { NEW_PROJECT, newProjectCells, workbookOf } from "./test-workbooks";
-import { outcome, refusal, seededDatabase } from "./test-fixtures";
+import { NEW_PROJECT, newProjectCells, workbookOf } from "@/lib/testing/authoring-workbooks";
+import { outcome, refusal, seededDatabase } from "@/lib/testing/authoring-fixtures";
 
 let db: Database;
 let actors: Record<DemoUsername, Actor>;

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCliEnvironment } from "@/lib/db/test-database";
+import { createCliEnvironment } from "@/lib/testing/database";
 import { SEED_FILE } from "@/lib/seed/seed-database";
 
 // The commands as a person runs them: real processes, real exit statuses, the database checked after.

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrate, readMigrations } from "./migrate";
 import type { Database } from "./open";
-import { createTestDatabase } from "./test-database";
+import { createTestDatabase } from "@/lib/testing/database";
 
 // The migrator on a database with no schema yet (createTestDatabase migrates, so drop what it made).
 let db: Database;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "./open";
 import { prismaIndexName, readPrismaSchema } from "./prisma-schema";
-import { createTestDatabase } from "./test-database";
+import { createTestDatabase } from "@/lib/testing/database";
 
 // The migrations are hand-written SQL; this proves the database they build is the one schema.prisma describes.
 

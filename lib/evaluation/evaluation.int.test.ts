@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auditMark } from "@/lib/audit/testing";
+import { auditMark } from "@/lib/testing/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { scoreInput } from "@/lib/scoring/score-input";
 import { loadEvaluationData } from "./evaluation-data";
@@ -11,7 +11,7 @@ import { saveEvaluation } from "./save-evaluation";
 import { saveSelfEvaluation } from "./save-self-evaluation";
 import { submitSelfEvaluation } from "./submit-self-evaluation";
 import { toScoreInputDocument } from "./score-input-document";
-import { createFixture, type Fixture, outcome, refusal, resetEvaluations, typedRows, type UserKey } from "./test-fixtures";
+import { createFixture, type Fixture, outcome, refusal, resetEvaluations, typedRows, type UserKey } from "@/lib/testing/evaluation-fixtures";
 
 let f: Fixture;
 let outsider: Actor;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { samples, pdfOfSize } from "./fixtures";
+import { samples, pdfOfSize } from "@/lib/testing/evidence-samples";
 import { checkEvidenceFile, MAX_NAME_LENGTH, sanitiseFileName, sniff } from "./file-type";
 import { EVIDENCE_ACCEPT, formatFileSize, formatMegabytes, MAX_EVIDENCE_BYTES, precheckEvidence } from "./limits";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/errors";
-import { pdfOfSize, samples } from "./fixtures";
+import { pdfOfSize, samples } from "@/lib/testing/evidence-samples";
 import { MAX_EVIDENCE_BYTES } from "./limits";
 import { readUploadForm, UploadTooLargeError } from "./upload-request";
 

@@ -10,7 +10,7 @@ import { reviewMonth } from "./review-month";
 import { saveProgress } from "./save-progress";
 import { setMeasureType } from "./set-measure-type";
 import { submitMonth } from "./submit-month";
-import { AFTER_2025, createFixture, type Fixture, outcome, USER_KEYS, type UserKey } from "./test-fixtures";
+import { AFTER_2025, createFixture, type Fixture, outcome, USER_KEYS, type UserKey } from "@/lib/testing/progress-fixtures";
 
 /**
  * The role × action matrix on the 两区 sheet (led by `lead`; `lead2` leads other sheets): every use case, every

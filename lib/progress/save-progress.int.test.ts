@@ -1,14 +1,14 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetLight, indicatorLight, projectedSheetScore, fmt2 } from "@/lib/scoring";
-import { t } from "@/lib/scoring/test-helpers";
+import { t } from "@/lib/testing/scoring";
 import { adjustBudget } from "./adjust-budget";
 import { getProgress } from "./get-progress";
 import { reviewMonth } from "./review-month";
 import { reopenMonth } from "./reopen-month";
 import { type SaveProgressInput, saveProgress } from "./save-progress";
 import { submitMonth } from "./submit-month";
-import { AFTER_2025, createFixture, type Fixture, refusal } from "./test-fixtures";
+import { AFTER_2025, createFixture, type Fixture, refusal } from "@/lib/testing/progress-fixtures";
 
 let f: Fixture;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorLight } from "@/lib/scoring";
-import { d, t } from "@/lib/scoring/test-helpers";
+import { d, t } from "@/lib/testing/scoring";
 import { adjustBudget } from "./adjust-budget";
 import { getProgress } from "./get-progress";
 import { listMySheets } from "./list-my-sheets";
@@ -11,7 +11,7 @@ import { reviewMonth } from "./review-month";
 import { saveProgress } from "./save-progress";
 import { setMeasureType } from "./set-measure-type";
 import { submitMonth } from "./submit-month";
-import { AFTER_2025, createFixture, type Fixture, refusal } from "./test-fixtures";
+import { AFTER_2025, createFixture, type Fixture, refusal } from "@/lib/testing/progress-fixtures";
 
 let f: Fixture;
 beforeAll(async () => {

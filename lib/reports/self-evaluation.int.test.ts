@@ -6,7 +6,7 @@ import { saveEvaluation } from "@/lib/evaluation/save-evaluation";
 import { saveSelfEvaluation } from "@/lib/evaluation/save-self-evaluation";
 import { submitSelfEvaluation } from "@/lib/evaluation/submit-self-evaluation";
 import { toScoreInputDocument } from "@/lib/evaluation/score-input-document";
-import { createFixture, type Fixture, outcome, resetEvaluations, typedRows } from "@/lib/evaluation/test-fixtures";
+import { createFixture, type Fixture, outcome, resetEvaluations, typedRows } from "@/lib/testing/evaluation-fixtures";
 import { scoreInput } from "@/lib/scoring/score-input";
 import { writeSelfEvaluationWorkbook } from "@/lib/xlsx/self-evaluation-workbook";
 import { getSelfEvaluationReport } from "./self-evaluation";

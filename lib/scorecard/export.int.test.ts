@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AFTER_2025, createFixture, type Fixture } from "@/lib/progress/test-fixtures";
+import { AFTER_2025, createFixture, type Fixture } from "@/lib/testing/progress-fixtures";
 import { exportScorecard } from "./export-scorecard";
 import { getScorecard } from "./get-scorecard";
 import { parseScorecardQuery } from "./query";
-import { reportSeedSample } from "./testing";
+import { reportSeedSample } from "@/lib/testing/scorecard";
 
 let f: Fixture;
 const now = AFTER_2025;

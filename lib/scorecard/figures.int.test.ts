@@ -4,7 +4,7 @@ import { SYSTEM } from "@/lib/auth/actor";
 import { finaliseEvaluation } from "@/lib/evaluation/finalise-evaluation";
 import { reopenEvaluation } from "@/lib/evaluation/reopen-evaluation";
 import { saveEvaluation } from "@/lib/evaluation/save-evaluation";
-import { type Fixture as EvaluationFixture, typedRows } from "@/lib/evaluation/test-fixtures";
+import { type Fixture as EvaluationFixture, typedRows } from "@/lib/testing/evaluation-fixtures";
 import { validateInterchange } from "@/lib/interchange/validate";
 import { adjustBudget } from "@/lib/progress/adjust-budget";
 import { computeMonth } from "@/lib/progress/compute-month";
@@ -15,14 +15,14 @@ import { setMeasureType } from "@/lib/progress/set-measure-type";
 import { reportingMonth } from "@/lib/figures/reporting-month";
 import { loadSheetData } from "@/lib/progress/sheet-data";
 import { submitMonth } from "@/lib/progress/submit-month";
-import { AFTER_2025, createFixture, type Fixture } from "@/lib/progress/test-fixtures";
+import { AFTER_2025, createFixture, type Fixture } from "@/lib/testing/progress-fixtures";
 import { fmt2 } from "@/lib/scoring";
 import { SEED_FILE } from "@/lib/seed/seed-database";
 import { importSheets } from "@/lib/authoring/import-sheets";
 import { getScorecard } from "./get-scorecard";
 import { parseScorecardQuery } from "./query";
 import { refreshStaleFigures, staleSheetIds } from "@/lib/figures/refresh-sheet-figures";
-import { disagreements, scratchFigures, storedFigures } from "./testing";
+import { disagreements, scratchFigures, storedFigures } from "@/lib/testing/scorecard";
 
 // The stored figures must never disagree with the engine: after every kind of write, each sheet's stored figures
 // are compared with a from-scratch recomputation (its rows read through plain Prisma, not the refresh's SQL).

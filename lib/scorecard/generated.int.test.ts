@@ -2,12 +2,12 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
-import { buildDataset } from "./bench-dataset";
+import { createTestDatabase } from "@/lib/testing/database";
+import { buildDataset } from "@/lib/bench/scorecard-dataset";
 import { getScorecard, type ScorecardRow } from "./get-scorecard";
 import { PAGE_SIZE, parseScorecardQuery } from "./query";
 import { refreshAllFigures } from "@/lib/figures/refresh-sheet-figures";
-import { disagreements } from "./testing";
+import { disagreements } from "@/lib/testing/scorecard";
 
 // A generated year (the bench's generator, smaller): every kind of row — counts, rates, reverse, qualitative,
 // forecasts, adjustments, final evaluations, months in every state —, more sheets than a page.

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finaliseEvaluation } from "@/lib/evaluation/finalise-evaluation";
 import { saveEvaluation } from "@/lib/evaluation/save-evaluation";
-import { type Fixture as EvaluationFixture, typedRows } from "@/lib/evaluation/test-fixtures";
+import { type Fixture as EvaluationFixture, typedRows } from "@/lib/testing/evaluation-fixtures";
 import { adjustBudget } from "@/lib/progress/adjust-budget";
 import { saveProgress } from "@/lib/progress/save-progress";
-import { AFTER_2025, createFixture, type Fixture, outcome } from "@/lib/progress/test-fixtures";
+import { AFTER_2025, createFixture, type Fixture, outcome } from "@/lib/testing/progress-fixtures";
 import { getScorecard } from "./get-scorecard";
 import { getSheetMonitor } from "./get-sheet-monitor";
 import { parseScorecardQuery } from "./query";

@@ -1,10 +1,10 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { AFTER_2025, createFixture, type Fixture } from "@/lib/progress/test-fixtures";
+import { AFTER_2025, createFixture, type Fixture } from "@/lib/testing/progress-fixtures";
 import { getScorecard } from "./get-scorecard";
 import { parseScorecardQuery, scorecardSearch } from "./query";
-import { disagreements, reportSeedSample } from "./testing";
+import { disagreements, reportSeedSample } from "@/lib/testing/scorecard";
 
 // The scorecard on the 2025 seed with a few sheets reported directly in the database: visibility per role,
 // filters, sorting, grouping with subtotals, and the summary cards.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bandForScore, bandRange, formatBandRange, validateGrade } from "./bands";
-import { d, s2 } from "./test-helpers";
+import { d, s2 } from "@/lib/testing/scoring";
 import type { Band } from "./types";
 
 describe("bandRange", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fullYearBudget, scoreBudgetExecution } from "./budget";
-import { d, s2 } from "./test-helpers";
+import { d, s2 } from "@/lib/testing/scoring";
 import { resolveBudgetWeight } from "./weights";
 
 describe("scoreBudgetExecution", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fmt2, fmtPlain, isAboveZero, isBelowZero, round2 } from "./decimal";
-import { d } from "./test-helpers";
+import { d } from "@/lib/testing/scoring";
 
 describe("round2 / fmt2", () => {
   // Half-up at exactly .005, including values binary floats hold just below .005 (1.005 → "1.00" in JS).

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { budgetLight } from "./budget-light";
 import { indicatorLight, type QualitativeStatus } from "./indicator-light";
 import { sheetLight, timeProgress, type Light } from "./lights";
-import { d, t } from "./test-helpers";
+import { d, t } from "@/lib/testing/scoring";
 
 describe("timeProgress", () => {
   it.each([

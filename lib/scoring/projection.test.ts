@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { projectedSheetScore } from "./projection";
-import { d, s2, t } from "./test-helpers";
+import { d, s2, t } from "@/lib/testing/scoring";
 
 describe("projectedSheetScore", () => {
   it("uses forecasts where entered, else current values", () => {

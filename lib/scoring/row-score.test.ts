@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreRow } from "./row-score";
-import { d, s2, t } from "./test-helpers";
+import { d, s2, t } from "@/lib/testing/scoring";
 import type { Band, RowInput, ScoringRule } from "./types";
 
 type Rule = ScoringRule | "" | null;

@@ -4,7 +4,7 @@ import { isQuantitative } from "@/lib/targets/types";
 import type { QualitativeStatus } from "./indicator-light";
 import type { Light } from "./lights";
 import { rowSignal } from "./row-signal";
-import { d, s2, t } from "./test-helpers";
+import { d, s2, t } from "@/lib/testing/scoring";
 import type { ScoringRule } from "./types";
 
 type Value = string | null;

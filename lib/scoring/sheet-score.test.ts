@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gradeOf } from "./grade";
 import { scoreSheet } from "./sheet-score";
-import { d, s2, t } from "./test-helpers";
+import { d, s2, t } from "@/lib/testing/scoring";
 import type { RowInput } from "./types";
 
 const row = (target: string, weight: string, actual: string | null, rule: RowInput["rule"] = "按照完成比例赋分"): RowInput => ({

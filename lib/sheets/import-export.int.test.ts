@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM, type Actor, userActor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "@/lib/testing/database";
 import { AppError } from "@/lib/errors";
 import { validateInterchange, type ValidFile } from "@/lib/interchange/validate";
 import { SEED_FILE, seedIfEmpty } from "@/lib/seed/seed-database";

@@ -4,8 +4,8 @@ import { SYSTEM } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
 import { validateInterchange } from "@/lib/interchange/validate";
 import { SEED_FILE } from "@/lib/seed/seed-database";
-import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
-import { seededTestDatabase } from "@/lib/seed/test-factory";
+import type { DemoActor, DemoUsername } from "@/lib/testing/demo-actors";
+import { seededTestDatabase } from "@/lib/testing/factory";
 import { importSheets } from "@/lib/authoring/import-sheets";
 import { listSheets } from "./list-sheets";
 

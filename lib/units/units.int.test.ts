@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditMark, expectRefused } from "@/lib/audit/testing";
+import { auditMark, expectRefused } from "@/lib/testing/audit";
 import type { Database } from "@/lib/db/open";
-import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
+import type { DemoActor, DemoUsername } from "@/lib/testing/demo-actors";
 import { SEED_FILE } from "@/lib/seed/seed-database";
-import { seededTestDatabase } from "@/lib/seed/test-factory";
+import { seededTestDatabase } from "@/lib/testing/factory";
 import { createDepartment } from "./create-department";
 import { createUnit } from "./create-unit";
 import { deleteDepartment } from "./delete-department";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/auth/actor";
-import { auditMark, expectRefused } from "@/lib/audit/testing";
+import { auditMark, expectRefused } from "@/lib/testing/audit";
 import type { Database } from "@/lib/db/open";
-import type { DemoActor, DemoUsername } from "@/lib/seed/demo-actors";
-import { seededTestDatabase } from "@/lib/seed/test-factory";
+import type { DemoActor, DemoUsername } from "@/lib/testing/demo-actors";
+import { seededTestDatabase } from "@/lib/testing/factory";
 import { createUser } from "./create-user";
 import { getUser } from "./get-user";
 import { listUsers } from "./list-users";

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Worksheet } from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { InterchangeFile } from "@/lib/interchange/schema";
-import { load } from "./test-workbook";
+import { load } from "@/lib/testing/xlsx-workbook";
 import { writeSheetsWorkbook } from "./write-workbook";
 
 const seed = JSON.parse(readFileSync(fileURLToPath(new URL("../../prisma/seed/urumqi-sti-2025.json", import.meta.url)), "utf8")) as InterchangeFile;

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readSheetsWorkbook } from "./read-workbook";
-import { bufferOf, fill, lines } from "./test-workbook";
+import { bufferOf, fill, lines } from "@/lib/testing/xlsx-workbook";
 
 const options = { department: "乌鲁木齐市科学技术局", fiscalYear: 2025 };
 

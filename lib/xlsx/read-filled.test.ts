@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { InterchangeFile } from "@/lib/interchange/schema";
 import { readSheetsWorkbook } from "./read-workbook";
-import { bufferOf, fill } from "./test-workbook";
+import { bufferOf, fill } from "@/lib/testing/xlsx-workbook";
 
 const options = { department: "乌鲁木齐市科学技术局", fiscalYear: 2025 };
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { InterchangeFile } from "@/lib/interchange/schema";
 import { validateInterchange } from "@/lib/interchange/validate";
 import { readSheetsWorkbook } from "./read-workbook";
-import { load } from "./test-workbook";
+import { load } from "@/lib/testing/xlsx-workbook";
 import { writeSheetsWorkbook } from "./write-workbook";
 
 const seedPath = fileURLToPath(new URL("../../prisma/seed/urumqi-sti-2025.json", import.meta.url));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SCORING_RULES } from "@/lib/scoring/types";
 import { readSheetsWorkbook } from "./read-workbook";
 import { TEMPLATE_BLANK_ROWS, writeTemplateWorkbook } from "./template";
-import { load } from "./test-workbook";
+import { load } from "@/lib/testing/xlsx-workbook";
 
 const options = { department: "乌鲁木齐市科学技术局", fiscalYear: 2025 };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { orInterrupt } from "@/app/_lib/interrupts";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ROLE_LABEL } from "@/components/layout/role-label";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { getOwnAccount } from "@/lib/users/get-own-account";
 import { changeOwnPasswordAction } from "./actions";

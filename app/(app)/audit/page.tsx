@@ -9,9 +9,9 @@ import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-f
 import { toAuditRow } from "@/components/audit/audit-rows";
 import { AuditTable } from "@/components/audit/audit-table";
 import { SheetNav } from "@/components/sheets/sheet-nav";
-import { AUDIT_PAGE_SIZE, type AuditPage, listAudit } from "@/lib/audit/list-audit";
-import { listAuditFilters } from "@/lib/audit/list-audit-filters";
-import { requireActor } from "@/lib/auth/session";
+import { AUDIT_PAGE_SIZE, type AuditPage, listAudit } from "@/lib/audit-log/list-audit";
+import { listAuditFilters } from "@/lib/audit-log/list-audit-filters";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 

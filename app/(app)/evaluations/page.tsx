@@ -4,7 +4,7 @@ import { z } from "zod";
 import { BadYear } from "@/components/layout/page-problem";
 import { yearSchema } from "@/lib/input";
 import { EvaluationsTable } from "@/components/evaluation/evaluations-table";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listEvaluations } from "@/lib/evaluation/list-evaluations";
 

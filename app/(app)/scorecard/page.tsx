@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ScorecardView } from "@/components/scorecard/scorecard-view";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { getScorecard } from "@/lib/scorecard/get-scorecard";
 import { parseScorecardQuery } from "@/lib/scorecard/query";

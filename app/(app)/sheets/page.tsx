@@ -7,7 +7,7 @@ import { DepartmentSheetList } from "@/components/sheets/department-sheet-list";
 import { SheetsTable } from "@/components/sheets/sheets-table";
 import { YearExportLinks } from "@/components/sheets/year-export-links";
 import { can } from "@/lib/auth/authorize";
-import { requireActor, type UserActor } from "@/lib/auth/session";
+import { requireActor, type UserActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listSheets, listYears } from "@/lib/sheets/list-sheets";
 

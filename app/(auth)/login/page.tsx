@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { LoginForm } from "@/components/auth/login-form";
-import { getActor } from "@/lib/auth/session";
+import { getActor } from "@/lib/session/session";
 
 export const metadata: Metadata = { title: "登录" };
 

@@ -5,7 +5,7 @@ import { orInterrupt } from "@/app/_lib/interrupts";
 import { AdminHeader } from "@/components/admin/admin-tabs";
 import { AssignmentsTable } from "@/components/admin/assignments-table";
 import { listAssignments, listAssignmentsSchema } from "@/lib/assignments/list-assignments";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { assignAction, unassignAction } from "./actions";
 

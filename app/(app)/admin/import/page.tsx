@@ -4,7 +4,7 @@ import { forbidden } from "next/navigation";
 import { ImportWorkbook } from "@/components/authoring/import-workbook";
 import { listAuthoringChoices } from "@/lib/authoring/list-authoring-choices";
 import { can } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { commitImportAction, discardImportAction, previewImportAction } from "./actions";
 

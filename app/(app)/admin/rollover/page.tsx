@@ -7,7 +7,7 @@ import { yearSchema } from "@/lib/input";
 import { RolloverForm } from "@/components/authoring/rollover-form";
 import { planRollover } from "@/lib/authoring/plan-rollover";
 import { can } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listYears } from "@/lib/sheets/list-sheets";
 import { rolloverAction } from "./actions";

@@ -3,7 +3,7 @@ import { orInterrupt } from "@/app/_lib/interrupts";
 import { AdminHeader } from "@/components/admin/admin-tabs";
 import { AddNameForm, DeleteForm, RenameForm } from "@/components/admin/unit-forms";
 import { UnitsTable } from "@/components/admin/units-table";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { type DepartmentEntry, listUnits } from "@/lib/units/list-units";
 import { createDepartmentAction, createUnitAction, deleteDepartmentAction, deleteUnitAction, renameDepartmentAction, renameUnitAction } from "./actions";

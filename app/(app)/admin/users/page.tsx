@@ -3,7 +3,7 @@ import { orInterrupt } from "@/app/_lib/interrupts";
 import { AdminHeader } from "@/components/admin/admin-tabs";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listUsers } from "@/lib/users/list-users";
 import { createUserAction } from "./actions";

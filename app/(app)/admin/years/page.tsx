@@ -4,7 +4,7 @@ import { AdminHeader } from "@/components/admin/admin-tabs";
 import { CreateYearForm } from "@/components/admin/create-year-form";
 import { FiscalYearsTable } from "@/components/admin/fiscal-years-table";
 import { PeriodLockForm } from "@/components/admin/period-lock-form";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { beijingYear } from "@/lib/beijing-time";
 import { getPrisma } from "@/lib/db";
 import { listFiscalYears } from "@/lib/fiscal-years/list-fiscal-years";

@@ -5,9 +5,9 @@ import { orInterrupt } from "@/app/_lib/interrupts";
 import { toAuditRow } from "@/components/audit/audit-rows";
 import { AuditTable } from "@/components/audit/audit-table";
 import { entityLabel } from "@/components/audit/describe";
-import { valueHistory, valueHistorySchema } from "@/lib/audit/value-history";
+import { valueHistory, valueHistorySchema } from "@/lib/audit-log/value-history";
 import { can } from "@/lib/auth/authorize";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 
 export const metadata: Metadata = { title: "修改记录" };

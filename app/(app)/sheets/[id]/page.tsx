@@ -15,7 +15,7 @@ import { PrintButton } from "@/components/sheets/print-button";
 import { SheetHeader } from "@/components/sheets/sheet-header";
 import { SheetNav } from "@/components/sheets/sheet-nav";
 import { getSheetWithAuthoring, type SheetAuthoringState } from "@/lib/authoring/get-sheet-authoring";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { formatDate, formatTimestamp } from "@/lib/beijing-time";
 import type { SheetView } from "@/lib/sheets/get-sheet";

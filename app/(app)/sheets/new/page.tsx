@@ -5,7 +5,7 @@ import { orInterrupt } from "@/app/_lib/interrupts";
 import { blankRow } from "@/components/authoring/editor-model";
 import { SheetEditor } from "@/components/authoring/sheet-editor";
 import { listAuthoringChoices } from "@/lib/authoring/list-authoring-choices";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { beijingYear } from "@/lib/beijing-time";
 import { getPrisma } from "@/lib/db";
 import { createSheetAction } from "./actions";

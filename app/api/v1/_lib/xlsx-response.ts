@@ -1,5 +1,5 @@
 import type { Workbook } from "@/lib/xlsx";
-import { getActor } from "@/lib/auth/session";
+import { getActor } from "@/lib/session/session";
 import { contentDisposition, errorResponse, problemResponse, unauthorized } from "./problem";
 
 /** Workbook downloads: the file as an attachment with its Chinese name, or `{ error, problems }` JSON. */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { UserActor } from "@/lib/auth/session";
+import type { UserActor } from "@/lib/session/session";
 import type { Database } from "@/lib/db/open";
-import type { DemoUsername } from "@/lib/seed/demo-actors";
-import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
+import type { DemoUsername } from "@/lib/testing/demo-actors";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/testing/factory";
 import { readSheetsWorkbook } from "@/lib/xlsx";
 
 // The handlers are thin: the session and the database are the only things to stand in for.
 const session = vi.hoisted(() => ({ actor: null as UserActor | null, prisma: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
+vi.mock("@/lib/session/session", () => ({ getActor: async () => session.actor }));
 vi.mock("@/lib/db", () => ({ getPrisma: async () => session.prisma }));
 
 const sheetRoute = await import("../sheets/[id]/xlsx/route");

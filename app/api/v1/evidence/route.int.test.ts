@@ -1,15 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { UserActor } from "@/lib/auth/session";
+import type { UserActor } from "@/lib/session/session";
 import type { Database } from "@/lib/db/open";
-import { pdfOfSize, samples } from "@/lib/evidence/fixtures";
+import { pdfOfSize, samples } from "@/lib/testing/evidence-samples";
 import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/limits";
-import { storedFiles, useTempDataDir } from "@/lib/evidence/test-helpers";
-import type { DemoUsername } from "@/lib/seed/demo-actors";
-import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
+import { storedFiles, useTempDataDir } from "@/lib/testing/evidence";
+import type { DemoUsername } from "@/lib/testing/demo-actors";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/testing/factory";
 
 // The handlers are thin: the session and the database are the only things to stand in for.
 const session = vi.hoisted(() => ({ actor: null as UserActor | null, prisma: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
+vi.mock("@/lib/session/session", () => ({ getActor: async () => session.actor }));
 vi.mock("@/lib/db", () => ({ getPrisma: async () => session.prisma }));
 
 const { POST } = await import("./route");

@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/session";
+import { getActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { uploadEvidence } from "@/lib/evidence/upload-evidence";
 import { readUploadForm } from "@/lib/evidence/upload-request";

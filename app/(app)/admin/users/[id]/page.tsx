@@ -8,7 +8,7 @@ import { AdminHeader } from "@/components/admin/admin-tabs";
 import { EditUserForm } from "@/components/admin/edit-user-form";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { ROLE_LABEL } from "@/components/layout/role-label";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { getUser } from "@/lib/users/get-user";
 import { resetPasswordAction, updateUserAction } from "./actions";

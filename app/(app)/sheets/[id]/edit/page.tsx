@@ -8,7 +8,7 @@ import { SheetEditor } from "@/components/authoring/sheet-editor";
 import { getDraft } from "@/lib/authoring/get-draft";
 import { listAuthoringChoices } from "@/lib/authoring/list-authoring-choices";
 import { STATUS_LABEL } from "@/lib/authoring/load-sheet";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { updateSheetAction } from "./actions";
 

@@ -8,7 +8,7 @@ import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { EvaluationForm } from "@/components/evaluation/evaluation-form";
 import { ReopenForm } from "@/components/evaluation/reopen-form";
 import { SheetNav } from "@/components/sheets/sheet-nav";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { getEvaluation } from "@/lib/evaluation/get-evaluation";
 import { KIND_LABEL, SELF_STATE_LABEL, STATE_LABEL } from "@/lib/evaluation/labels";

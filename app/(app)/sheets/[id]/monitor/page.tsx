@@ -7,7 +7,7 @@ import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { MonitorView } from "@/components/scorecard/monitor-view";
 import { SheetNav } from "@/components/sheets/sheet-nav";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { getSheetMonitor } from "@/lib/scorecard/get-sheet-monitor";
 

@@ -4,7 +4,7 @@ import { SYSTEM } from "@/lib/auth/actor";
 import { reviewMonth } from "@/lib/progress/review-month";
 import { saveProgress } from "@/lib/progress/save-progress";
 import { submitMonth } from "@/lib/progress/submit-month";
-import { createFixture, type Fixture, USER_KEYS, type UserKey } from "@/lib/progress/test-fixtures";
+import { createFixture, type Fixture, USER_KEYS, type UserKey } from "@/lib/testing/progress-fixtures";
 
 /**
  * The server actions of the progress page, as the browser calls them, for every demo user: the signed-in
@@ -12,7 +12,7 @@ import { createFixture, type Fixture, USER_KEYS, type UserKey } from "@/lib/prog
  * case decides: allowed calls answer `{ ok: true }`, the others `{ ok: false, code: "FORBIDDEN" }`.
  */
 const current = vi.hoisted(() => ({ actor: null as Actor | null, prisma: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({
+vi.mock("@/lib/session/session", () => ({
   requireActor: async () => {
     if (!current.actor) throw new Error("NEXT_REDIRECT /login");
     return current.actor;

@@ -9,7 +9,7 @@ import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { PageProblem } from "@/components/layout/page-problem";
 import { ProgressForm } from "@/components/progress/progress-form";
 import { SheetNav } from "@/components/sheets/sheet-nav";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listEvidence } from "@/lib/evidence/list-evidence";
 import { getProgress } from "@/lib/progress/get-progress";

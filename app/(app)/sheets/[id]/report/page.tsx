@@ -7,7 +7,7 @@ import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { cssString, SelfEvaluationReportView } from "@/components/evaluation/self-evaluation-report";
 import { PrintButton } from "@/components/sheets/print-button";
 import { SheetNav } from "@/components/sheets/sheet-nav";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { getSelfEvaluationReport } from "@/lib/reports/self-evaluation";
 

@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/session";
+import { getActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { deleteEvidence } from "@/lib/evidence/delete-evidence";
 import { readEvidence } from "@/lib/evidence/read-evidence";

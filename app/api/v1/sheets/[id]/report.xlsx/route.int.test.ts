@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { UserActor } from "@/lib/auth/session";
-import { createFixture, type Fixture } from "@/lib/evaluation/test-fixtures";
+import type { UserActor } from "@/lib/session/session";
+import { createFixture, type Fixture } from "@/lib/testing/evaluation-fixtures";
 
 // The handler is thin: the session and the database are the only things to stand in for.
 const session = vi.hoisted(() => ({ actor: null as UserActor | null, prisma: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
+vi.mock("@/lib/session/session", () => ({ getActor: async () => session.actor }));
 vi.mock("@/lib/db", () => ({ getPrisma: async () => session.prisma }));
 
 const { GET } = await import("./route");

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "exceljs";
-import { fill } from "../xlsx/test-workbook";
+import { fill } from "./xlsx-workbook";
 
 /**
  * Test workbooks as budget units fill them in Excel: hand-merged 一级/二级 cells, a blank spacer row,

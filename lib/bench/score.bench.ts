@@ -4,10 +4,10 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Target } from "@/lib/targets/types";
-import { Decimal } from "./decimal";
-import { scoreInput } from "./score-input";
-import { scoreSheet } from "./sheet-score";
-import type { Band, RowInput, ScoringRule, SheetInput } from "./types";
+import { Decimal } from "@/lib/scoring/decimal";
+import { scoreInput } from "@/lib/scoring/score-input";
+import { scoreSheet } from "@/lib/scoring/sheet-score";
+import type { Band, RowInput, ScoringRule, SheetInput } from "@/lib/scoring/types";
 
 const ROWS = 100_000;
 const ROWS_PER_SHEET = 10;

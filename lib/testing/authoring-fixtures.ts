@@ -1,9 +1,9 @@
-import type { CreateDraftInput } from "./create-draft";
+import type { CreateDraftInput } from "@/lib/authoring/create-draft";
 
-export { outcome, refusal } from "@/lib/errors-testing";
+export { outcome, refusal } from "./errors";
 
 /** Integration-test setup: a fresh seeded database with the demo users. */
-export { seededTestDatabase as seededDatabase } from "@/lib/seed/test-factory";
+export { seededTestDatabase as seededDatabase } from "./factory";
 
 export const UNIT = "乌鲁木齐市科学技术局";
 

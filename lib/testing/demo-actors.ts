@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type UserActor, userActor } from "@/lib/auth/actor";
-import { DEMO_USERS } from "./demo-users";
+import { DEMO_USERS } from "@/lib/seed/demo-users";
 
 export type DemoUsername = "admin" | "manager" | "lead" | "lead2" | "evaluator";
 export type DemoActor = UserActor;

@@ -5,11 +5,11 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
-import { type UserActor, userActor } from "./actor";
+import { type UserActor, userActor } from "@/lib/auth/actor";
 import { getAuthOptions } from "./options";
 import { REQUEST_PATH_HEADER } from "./request-path";
 
-export type { UserActor } from "./actor";
+export type { UserActor } from "@/lib/auth/actor";
 
 const sessionShape = z.object({
   user: z.object({

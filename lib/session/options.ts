@@ -41,7 +41,7 @@ export function getAuthOptions(): AuthOptions {
     ],
     callbacks: {
       // The cookie carries the user id and session version and nothing else: name, role and department
-      // are read from the database on every request (lib/auth/session.ts), so a change applies at once.
+      // are read from the database on every request (lib/session/session.ts), so a change applies at once.
       jwt({ token, user }) {
         return user ? { sub: user.id, sv: user.sv ?? 0 } : { sub: token.sub, sv: token.sv ?? 0 };
       },

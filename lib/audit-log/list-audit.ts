@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { idSchema } from "@/lib/input";
-import { type AuditEntryView, auditEntrySelect, sheetEntriesWhere, toEntryViews, visibleAuditWhere } from "./entry-view";
+import { type AuditEntryView, auditEntrySelect, sheetEntriesWhere, toEntryViews, visibleAuditWhere } from "@/lib/audit/entry-view";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from "./errors";
+import { AppError, type AppErrorCode } from "@/lib/errors";
 
 /** For tests: how a use case ended. */
 

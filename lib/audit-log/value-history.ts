@@ -6,7 +6,7 @@ import { auditVisibility, authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
-import { type AuditEntryView, auditEntrySelect, toEntryViews } from "./entry-view";
+import { type AuditEntryView, auditEntrySelect, toEntryViews } from "@/lib/audit/entry-view";
 
 export const valueHistorySchema = z.object({
   /** Prisma model name, e.g. `ProgressEntry`. */

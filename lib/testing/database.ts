@@ -4,8 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { migrate } from "./migrate";
-import { type Database, openPglite, openPostgres } from "./open";
+import { migrate } from "@/lib/db/migrate";
+import { type Database, openPglite, openPostgres } from "@/lib/db/open";
 
 /**
  * A fresh, migrated database for one integration test file: in-memory PGlite, or — when DATABASE_URL

@@ -5,23 +5,19 @@
  * afterwards). A script rather than a timed test: a slow machine reports a figure instead of failing.
  *
  * Timed paths: the scorecard data (getScorecard) as the department's manager, unfiltered and filtered + grouped;
- * the whole scorecard page (data + server render of the page's components to HTML); a sheet view (data, and data
- * + HTML) of a random sheet; one sheet's figures refresh inside a write transaction; and, once, the refresh of a
- * whole year (what the first read after a change of month costs).
+ * a sheet view's data (getSheetMonitor) of a random sheet; one sheet's figures refresh inside a write transaction;
+ * and, once, the refresh of a whole year (what the first read after a change of month costs). The server paths of
+ * lib/ only: a benchmark of lib/ renders no components (lib/ never imports components/, docs/architecture.md).
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
-import { MonitorView } from "@/components/scorecard/monitor-view";
-import { ScorecardView } from "@/components/scorecard/scorecard-view";
-import { buildDataset, PROVINCE } from "./bench-dataset";
-import { getScorecard } from "./get-scorecard";
-import { getSheetMonitor } from "./get-sheet-monitor";
-import { PAGE_SIZE, parseScorecardQuery } from "./query";
+import { createTestDatabase } from "@/lib/testing/database";
+import { buildDataset, PROVINCE } from "./scorecard-dataset";
+import { getScorecard } from "@/lib/scorecard/get-scorecard";
+import { getSheetMonitor } from "@/lib/scorecard/get-sheet-monitor";
+import { PAGE_SIZE, parseScorecardQuery } from "@/lib/scorecard/query";
 import { refreshAllFigures, refreshFigures, refreshSheetFigures } from "@/lib/figures/refresh-sheet-figures";
 
 const WARMUP = 5;
@@ -79,19 +75,7 @@ async function benchEngine(engine: "PGlite" | "PostgreSQL"): Promise<void> {
     const results: Result[] = [];
     results.push(await time(`scorecard data (2,000 sheets, first page of ${PAGE_SIZE})`, () => getScorecard(prisma, manager, plain)));
     results.push(await time("scorecard data (unit + red filter, grouped by unit)", (i) => getScorecard(prisma, manager, filtered(i))));
-    results.push(
-      await time("whole scorecard page (data + HTML)", async () => {
-        const data = await getScorecard(prisma, manager, plain);
-        return renderToString(createElement(ScorecardView, { data }));
-      }),
-    );
     results.push(await time("sheet view data", (i) => getSheetMonitor(prisma, manager, pick(i))));
-    results.push(
-      await time("whole sheet view (data + HTML)", async (i) => {
-        const data = await getSheetMonitor(prisma, manager, pick(i));
-        return renderToString(createElement(MonitorView, { data }));
-      }),
-    );
     results.push(await time("refresh one sheet's figures (in a write transaction)", (i) => prisma.$transaction((tx) => refreshSheetFigures(tx, pick(i)))));
 
     start = performance.now();

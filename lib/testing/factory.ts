@@ -1,9 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/open";
-import { createTestDatabase } from "@/lib/db/test-database";
+import { createTestDatabase } from "./database";
 import { type DemoActor, demoActors, type DemoUsername } from "./demo-actors";
-import { seedIfEmpty } from "./seed-database";
+import { seedIfEmpty } from "@/lib/seed/seed-database";
 
 /** Test factories over the seed: integration tests start from the seeded 2025 sheets and the demo users. */
 

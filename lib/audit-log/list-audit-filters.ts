@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { auditVisibility, authorize, sheetVisibility } from "@/lib/auth/authorize";
 import { visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
-import { visibleAuditWhere } from "./entry-view";
+import { visibleAuditWhere } from "@/lib/audit/entry-view";
 
 export interface AuditFilterOptions {
   /** Sheets the actor may read, newest year first, in document order. */

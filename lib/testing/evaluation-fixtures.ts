@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
-import type { SaveEvaluationInput } from "./write-evaluation";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "./factory";
+import type { SaveEvaluationInput } from "@/lib/evaluation/write-evaluation";
 
-export { outcome, refusal } from "@/lib/errors-testing";
+export { outcome, refusal } from "./errors";
 
 /** Integration-test setup: a fresh seeded database with the demo users, and handles on the seed's 两区 sheet. */
 

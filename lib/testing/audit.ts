@@ -1,7 +1,7 @@
 import "server-only";
 import { expect } from "vitest";
 import type { AppError, AppErrorCode } from "@/lib/errors";
-import { refusal } from "@/lib/errors-testing";
+import { refusal } from "./errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
-import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "@/lib/seed/test-factory";
+import { SEED_SHEET_NAMES, seededTestDatabase, sheetIdsByName } from "./factory";
 
-export { outcome, refusal } from "@/lib/errors-testing";
+export { outcome, refusal } from "./errors";
 
 /** Integration-test setup: a fresh seeded database with the demo users, and handles on the seed's sheets. */
 

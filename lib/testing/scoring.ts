@@ -1,6 +1,6 @@
 import { parseTarget } from "@/lib/targets/parse-target";
 import type { Target } from "@/lib/targets/types";
-import { Decimal } from "./decimal";
+import { Decimal } from "@/lib/scoring/decimal";
 
 /** Test shorthand: a Decimal from a string literal. */
 export const d = (s: string | number): Decimal => new Decimal(s);
