@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { textOf, TEXT_MAX, yearSchema } from "@/lib/input";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { DEPARTMENT_SHEET_NAME, fundsOf, headerFields } from "./fields";
 import { headerSelect, headerSnapshot, indicatorData, indicatorSnapshot } from "./records";
 import { resolveDepartment, resolveUnit } from "./resolve-unit";
@@ -40,7 +40,7 @@ export async function createDraft(prisma: PrismaClient, actor: Actor, input: Cre
   const name = data.kind === "department" ? DEPARTMENT_SHEET_NAME : data.name;
   if (!name) throw new AppError("INVALID", "请填写项目名称", [{ path: "name", message: "请填写项目名称" }]);
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await writeSheet(prisma, actor, { action: { type: "sheet.create" } }, async ({ tx, audit, changed }) => {
       const department = await resolveDepartment(tx, actor, data.department);
       // The rules judge the sheet that is about to exist: a manager only in their department.
       authorize(actor, { type: "sheet.edit", sheet: { departmentId: department.id, leadIds: [], evaluatorIds: [], authorId: actorId(actor) } });
@@ -68,11 +68,12 @@ export async function createDraft(prisma: PrismaClient, actor: Actor, input: Cre
         },
         select: { ...headerSelect, version: true },
       });
-      await appendAudit(tx, actor, { action: "sheet.create", entityType: "TargetSheet", entityId: sheet.id, after: headerSnapshot(sheet) });
+      await audit({ action: "sheet.create", entityType: "TargetSheet", entityId: sheet.id, after: headerSnapshot(sheet) });
       for (const [position, row] of data.indicators.entries()) {
         const created = await tx.indicator.create({ data: { sheetId: sheet.id, ...indicatorData(row, position) } });
-        await appendAudit(tx, actor, { action: "indicator.create", entityType: "Indicator", entityId: created.id, after: indicatorSnapshot(created) });
+        await audit({ action: "indicator.create", entityType: "Indicator", entityId: created.id, after: indicatorSnapshot(created) });
       }
+      changed(sheet.id);
       return { id: sheet.id, version: sheet.version };
     });
   } catch (error) {

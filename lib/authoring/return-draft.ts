@@ -2,11 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { idOf, TEXT_MAX, textOf, versionSchema } from "@/lib/input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { assertVersion, bumpSheetVersion, loadSheetForChange, STATUS_LABEL } from "./load-sheet";
 
 export const returnDraftSchema = z.object({
@@ -22,13 +21,11 @@ export type ReturnDraftInput = z.input<typeof returnDraftSchema>;
  */
 export async function returnDraft(prisma: PrismaClient, actor: Actor, input: ReturnDraftInput): Promise<{ version: number }> {
   const data = parseInput(returnDraftSchema, input);
-  return prisma.$transaction(async (tx) => {
-    const sheet = await loadSheetForChange(tx, data.sheetId);
-    authorize(actor, { type: "sheet.publish", sheet: sheet.scope });
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "sheet.publish", load: loadSheetForChange }, async (sheet, { tx, audit }) => {
     if (sheet.status !== "SUBMITTED") throw new AppError("CONFLICT", `绩效目标表当前为「${STATUS_LABEL[sheet.status]}」，只有待审核的可以退回`);
     assertVersion(sheet.version, data.version);
     const version = await bumpSheetVersion(tx, sheet.id, data.version, { status: "DRAFT" });
-    await appendAudit(tx, actor, {
+    await audit({
       action: "sheet.return",
       entityType: "TargetSheet",
       entityId: sheet.id,

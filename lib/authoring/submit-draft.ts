@@ -2,11 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { idOf, versionSchema } from "@/lib/input";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { assertVersion, bumpSheetVersion, loadSheetForChange, STATUS_LABEL } from "./load-sheet";
 import { hasLintErrors, lintErrors, lintProblems, lintStoredSheet } from "./sheet-lint";
 
@@ -20,15 +19,13 @@ export type SubmitDraftInput = z.input<typeof submitDraftSchema>;
  */
 export async function submitDraft(prisma: PrismaClient, actor: Actor, input: SubmitDraftInput): Promise<{ version: number }> {
   const data = parseInput(submitDraftSchema, input);
-  return prisma.$transaction(async (tx) => {
-    const sheet = await loadSheetForChange(tx, data.sheetId);
-    authorize(actor, { type: "sheet.edit", sheet: sheet.scope });
+  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "sheet.edit", load: loadSheetForChange }, async (sheet, { tx, audit }) => {
     if (sheet.status !== "DRAFT") throw new AppError("CONFLICT", `绩效目标表当前为「${STATUS_LABEL[sheet.status]}」，只有草稿可以提交审核`);
     assertVersion(sheet.version, data.version);
     const lint = await lintStoredSheet(tx, sheet.id);
     if (hasLintErrors(lint.issues)) throw new AppError("INVALID", "绩效目标表还有错误，请修改后再提交", lintProblems(lintErrors(lint.issues), lint.sheet));
     const version = await bumpSheetVersion(tx, sheet.id, data.version, { status: "SUBMITTED" });
-    await appendAudit(tx, actor, { action: "sheet.submit", entityType: "TargetSheet", entityId: sheet.id, before: { sheetId: sheet.id, status: "DRAFT" }, after: { sheetId: sheet.id, status: "SUBMITTED" } });
+    await audit({ action: "sheet.submit", entityType: "TargetSheet", entityId: sheet.id, before: { sheetId: sheet.id, status: "DRAFT" }, after: { sheetId: sheet.id, status: "SUBMITTED" } });
     return { version };
   });
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { writeSheet } from "@/lib/sheets/write-sheet";
 import { refuseRemovingRecorded } from "./recorded-history";
 import { sameNameMessage } from "./create-draft";
 import { DEPARTMENT_SHEET_NAME, fundsOf, headerFields } from "./fields";
@@ -40,9 +39,7 @@ export interface UpdateDraftResult {
 export async function updateDraft(prisma: PrismaClient, actor: Actor, input: UpdateDraftInput): Promise<UpdateDraftResult> {
   const data = parseInput(updateDraftSchema, input, "绩效目标表填写有误");
   try {
-    return await prisma.$transaction(async (tx) => {
-      const sheet = await loadSheetForChange(tx, data.sheetId);
-      authorize(actor, { type: "sheet.edit", sheet: sheet.scope });
+    return await writeSheet(prisma, actor, { sheetId: data.sheetId, action: "sheet.edit", load: loadSheetForChange }, async (sheet, { tx, audit }) => {
       assertEditable(actor, sheet.status, sheet.scope);
       assertVersion(sheet.version, data.version);
 
@@ -94,11 +91,11 @@ export async function updateDraft(prisma: PrismaClient, actor: Actor, input: Upd
       const version = await bumpSheetVersion(tx, sheet.id, data.version);
       if (headerChange) {
         await tx.targetSheet.update({ where: { id: sheet.id }, data: header });
-        await appendAudit(tx, actor, { action: "sheet.update", entityType: "TargetSheet", entityId: sheet.id, ...headerChange });
+        await audit({ action: "sheet.update", entityType: "TargetSheet", entityId: sheet.id, ...headerChange });
       }
       for (const row of removed) {
         await tx.indicator.delete({ where: { id: row.id } });
-        await appendAudit(tx, actor, { action: "indicator.delete", entityType: "Indicator", entityId: row.id, before: indicatorSnapshot(row) });
+        await audit({ action: "indicator.delete", entityType: "Indicator", entityId: row.id, before: indicatorSnapshot(row) });
       }
       // Positions are unique per sheet: park the kept rows on negative positions in one statement (a
       // row-by-row shift would collide with its neighbour), then put each where it now belongs.
@@ -106,11 +103,11 @@ export async function updateDraft(prisma: PrismaClient, actor: Actor, input: Upd
       for (const { previous, next, change } of planned) {
         if (!previous) {
           const created = await tx.indicator.create({ data: { sheetId: sheet.id, ...next } });
-          await appendAudit(tx, actor, { action: "indicator.create", entityType: "Indicator", entityId: created.id, after: indicatorSnapshot(created) });
+          await audit({ action: "indicator.create", entityType: "Indicator", entityId: created.id, after: indicatorSnapshot(created) });
           continue;
         }
         await tx.indicator.update({ where: { id: previous.id }, data: change ? { ...next, version: { increment: 1 } } : { position: next.position } });
-        if (change) await appendAudit(tx, actor, { action: "indicator.update", entityType: "Indicator", entityId: previous.id, ...change });
+        if (change) await audit({ action: "indicator.update", entityType: "Indicator", entityId: previous.id, ...change });
       }
       return { version, changed: true };
     });

@@ -1,12 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { assertMonthOpen } from "@/lib/progress/month-open";
+import { loadScope, writeSheet } from "@/lib/sheets/write-sheet";
 import { FILE_TX_OPTIONS, lockContent, removeIfUnreferenced } from "./content-lock";
 import { auditShape, type EvidenceFileView, evidenceSelect, toEvidenceView } from "./evidence-view";
 import { idOf } from "@/lib/input";
@@ -23,15 +23,16 @@ export async function deleteEvidence(prisma: PrismaClient, actor: Actor, input: 
   if (!sheet) throw new AppError("NOT_FOUND", "找不到该佐证资料");
   authorize(actor, { type: "evidence.write", sheet });
 
-  const deleted = await prisma.$transaction(async (tx) => {
+  const now = options.now ?? new Date();
+  const deleted = await writeSheet(prisma, actor, { sheetId: found.sheetId, action: "evidence.write", load: loadScope }, async (_sheet, { tx, audit }) => {
     await lockContent(tx, found.sha256);
-    await assertMonthOpen(tx, found.sheetId, found.month, options.now ?? new Date(), "删除佐证资料");
+    await assertMonthOpen(tx, found.sheetId, found.month, now, "删除佐证资料");
     const row = await tx.evidenceFile.findUnique({ where: { id }, select: evidenceSelect });
     if (!row) throw new AppError("NOT_FOUND", "找不到该佐证资料"); // deleted meanwhile
     await tx.evidenceFile.delete({ where: { id } });
-    await appendAudit(tx, actor, { action: "evidence.delete", entityType: "EvidenceFile", entityId: id, before: auditShape(row), after: null });
+    await audit({ action: "evidence.delete", entityType: "EvidenceFile", entityId: id, before: auditShape(row), after: null });
     return toEvidenceView(row);
-  }, FILE_TX_OPTIONS);
+  }, { now, limits: FILE_TX_OPTIONS });
 
   // After the commit, under the hash's lock again: a concurrent upload of the same content either
   // committed first (the file stays) or waits and puts the file back in place itself.

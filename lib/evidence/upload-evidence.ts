@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { assertMonthOpen } from "@/lib/progress/month-open";
+import { loadScope, writeSheet } from "@/lib/sheets/write-sheet";
 import { FILE_TX_OPTIONS, lockContent, removeIfUnreferenced } from "./content-lock";
 import { auditShape, type EvidenceFileView, evidenceSelect, toEvidenceView } from "./evidence-view";
 import { idOf, monthSchema } from "@/lib/input";
@@ -58,7 +58,11 @@ export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: 
   const staged: StagedContent = await stageContent(input.file.bytes);
   let created = false;
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await writeSheet(
+      prisma,
+      actor,
+      { sheetId, action: "evidence.write", load: loadScope },
+      async (_sheet, { tx, audit }) => {
       await lockContent(tx, staged.sha256);
       await assertMonthOpen(tx, sheetId, month, now, "上传佐证资料");
       ({ created } = await commitStaged(staged, input.file.bytes.length));
@@ -75,9 +79,11 @@ export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: 
         },
         select: evidenceSelect,
       });
-      await appendAudit(tx, actor, { action: "evidence.upload", entityType: "EvidenceFile", entityId: row.id, before: null, after: auditShape(row) });
+      await audit({ action: "evidence.upload", entityType: "EvidenceFile", entityId: row.id, before: null, after: auditShape(row) });
       return toEvidenceView(row);
-    }, FILE_TX_OPTIONS);
+      },
+      { now, limits: FILE_TX_OPTIONS },
+    );
   } catch (error) {
     // The row did not commit: a file this upload put in place goes again, unless another row uses it.
     if (created) await removeIfUnreferenced(prisma, staged.sha256).catch(() => undefined);

@@ -3,8 +3,10 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { type AuditEntry, appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { type Action, authorize, type SheetScope } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
 import { refreshFigures } from "@/lib/figures/refresh-sheet-figures";
 import { lockSheet, openLockedSheet, type SheetAction, TX_OPTIONS } from "./sheet-lock";
+import { loadSheetScope } from "./sheet-scope";
 
 /**
  * The one write path of sheet data (docs/architecture.md): every use case that changes what a sheet records —
@@ -56,6 +58,8 @@ export interface ManySheets {
 
 export interface WriteOptions {
   now?: Date;
+  /** Other transaction limits than TX_OPTIONS (a write that stores a file while it holds the lock). */
+  limits?: { maxWait: number; timeout: number };
   /** The transaction a caller already holds (the seed writes its users in the same one); default: a new one. */
   tx?: Tx;
 }
@@ -108,6 +112,13 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
     return result;
   };
   if (options.tx) return run(options.tx);
-  const timeout = "load" in target ? TX_OPTIONS : { maxWait: 30_000, timeout: target.timeout ?? TX_OPTIONS.timeout };
-  return db.$transaction(run, timeout);
+  const limits = options.limits ?? ("load" in target ? TX_OPTIONS : { maxWait: 30_000, timeout: target.timeout ?? TX_OPTIONS.timeout });
+  return db.$transaction(run, limits);
+}
+
+/** The load of a write that needs nothing of the sheet but who may change it (evidence). */
+export async function loadScope(tx: Tx, sheetId: number): Promise<{ id: number; scope: SheetScope }> {
+  const scope = await loadSheetScope(tx, sheetId);
+  if (!scope) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
+  return { id: sheetId, scope };
 }
