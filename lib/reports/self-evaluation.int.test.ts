@@ -8,7 +8,7 @@ import { submitSelfEvaluation } from "@/lib/evaluation/submit-self-evaluation";
 import { toScoreInputDocument } from "@/lib/evaluation/score-input-document";
 import { createFixture, type Fixture, outcome, resetEvaluations, typedRows } from "@/lib/testing/evaluation-fixtures";
 import { scoreInput } from "@/lib/scoring/score-input";
-import { writeSelfEvaluationWorkbook } from "@/lib/xlsx/self-evaluation-workbook";
+import { writeSelfEvaluationWorkbook } from "./self-evaluation-workbook";
 import { getSelfEvaluationReport } from "./self-evaluation";
 
 let f: Fixture;

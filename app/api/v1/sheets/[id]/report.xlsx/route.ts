@@ -1,7 +1,7 @@
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSelfEvaluationReport } from "@/lib/reports/self-evaluation";
-import { writeSelfEvaluationWorkbook } from "@/lib/xlsx/self-evaluation-workbook";
+import { writeSelfEvaluationWorkbook } from "@/lib/reports/self-evaluation-workbook";
 import { downloadWorkbook } from "../../../_lib/xlsx-response";
 
 type Context = { params: Promise<{ id: string }> };

@@ -1,6 +1,6 @@
-import { type SelfEvaluationReport, SIGN_OFF_LABELS } from "@/lib/reports/self-evaluation";
-import { AMOUNT_FORMAT, type CellStyle, FormWriter, setPrintLayout, TEXT_FORMAT } from "./form-writer";
-import { newWorkbook, toBuffer } from "./write-workbook";
+import { type SelfEvaluationReport, SIGN_OFF_LABELS } from "./self-evaluation";
+import { AMOUNT_FORMAT, type CellStyle, FormWriter, setPrintLayout, TEXT_FORMAT } from "@/lib/xlsx/form-writer";
+import { newWorkbook, toBuffer } from "@/lib/xlsx/write-workbook";
 
 /**
  * The 项目支出绩效自评表 as an .xlsx in the official layout, nine columns wide (得分 split into the lead's 自评分 and
