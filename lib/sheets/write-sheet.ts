@@ -60,8 +60,6 @@ export interface WriteOptions {
   now?: Date;
   /** Other transaction limits than TX_OPTIONS (a write that stores a file while it holds the lock). */
   limits?: { maxWait: number; timeout: number };
-  /** The transaction a caller already holds (the seed writes its users in the same one); default: a new one. */
-  tx?: Tx;
 }
 
 export function writeSheet<S extends { scope: SheetScope }, T>(
@@ -111,7 +109,6 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
     await refreshFigures(tx, [...changed], { now });
     return result;
   };
-  if (options.tx) return run(options.tx);
   const limits = options.limits ?? ("load" in target ? TX_OPTIONS : { maxWait: 30_000, timeout: target.timeout ?? TX_OPTIONS.timeout });
   return db.$transaction(run, limits);
 }
