@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { getSheetNav } from "@/lib/sheets/sheet-nav";
 import { orInterrupt } from "./interrupts";
