@@ -3,7 +3,7 @@ import { actorId } from "@/lib/auth/actor";
 import { adjustBudget } from "./adjust-budget";
 import { getProgress } from "./get-progress";
 import { type SaveProgressInput, saveProgress } from "./save-progress";
-import { AFTER_2025, createFixture, type Fixture, refusal } from "./test-fixtures";
+import { AFTER_2025, createFixture, type Fixture, refusal } from "@/lib/testing/progress-fixtures";
 
 // Impossible values are refused on the server, naming the field as the progress form does
 // (`indicators.<id>.value`, `executed`); unusual ones are asked about and saved once confirmed.
