@@ -57,7 +57,7 @@ test("a lead enters July values and spending, sees the lights and projected scor
   liangquHref = new URL(page.url()).pathname.replace(/\/progress$/, "");
   await expect(page.getByRole("heading", { level: 1, name: "进度填报 · 2025年7月" })).toBeVisible();
   await expect(summary(page, "时间进度")).toHaveText(/58\.33%（7\/12）/);
-  await expect(summary(page, "预计得分")).toContainText("0.00");
+  await expect(summary(page, "预计得分")).toContainText("待填报");
   await expect(summary(page, "本月预警")).toContainText("待填报");
   await expect(status(page)).toContainText("未填报");
   await expect(page.getByRole("button", { name: "保存" })).toBeDisabled();

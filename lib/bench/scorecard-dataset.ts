@@ -111,9 +111,9 @@ INSERT INTO "sheet_assignment" ("sheet_id", "user_id", "role", "updated_at")
 INSERT INTO "sheet_assignment" ("sheet_id", "user_id", "role", "updated_at")
   SELECT ts."id", u."id", 'EVALUATOR', now() FROM "target_sheet" ts JOIN "app_user" u ON u."username" = 'bench-evaluator';
 
-INSERT INTO "sheet_figures" ("sheet_id", "fiscal_year_id", "unit_id", "kind", "status", "funds_total", "budget")
-  SELECT "id", "fiscal_year_id", "unit_id", "kind", "status", "funds_total", "funds_total" FROM "target_sheet"
-  ON CONFLICT ("sheet_id") DO NOTHING;
+INSERT INTO "sheet_figures" ("sheet_id", "month", "fiscal_year_id", "unit_id", "kind", "status", "funds_total", "budget")
+  SELECT "id", m, "fiscal_year_id", "unit_id", "kind", "status", "funds_total", "funds_total" FROM "target_sheet" CROSS JOIN generate_series(1, 12) AS m
+  ON CONFLICT ("sheet_id", "month") DO NOTHING;
 `);
   } finally {
     for (const t of SOURCE_TABLES) await sql.exec(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);

@@ -196,7 +196,7 @@ describe("migrated database matches schema.prisma", () => {
     expect((await p.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).originalTargetRaw).toBe("＞=3项");
   });
 
-  it("gives every sheet a figures row, round-trips it, and marks it stale on every change to the sheet's rows", async () => {
+  it("gives every sheet a figures row per month, round-trips it, and marks them stale on every change to the sheet's rows", async () => {
     const p = db.prisma;
     const department = await p.department.create({ data: { name: "计分卡测试部门" } });
     const unit = await p.budgetUnit.create({ data: { name: "本级", departmentId: department.id } });
@@ -204,15 +204,17 @@ describe("migrated database matches schema.prisma", () => {
     const sheet = await p.targetSheet.create({
       data: { kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "项目", lead: "", fundsTotal: 100, fundsFiscal: 100, fundsOther: 0, goal: "", position: 0 },
     });
-    const where = { sheetId: sheet.id };
-    // Created with the sheet, stale until computed.
-    expect(await p.sheetFigures.findUniqueOrThrow({ where })).toMatchObject({
-      fiscalYearId: year.id, unitId: unit.id, kind: "PROJECT", status: "PUBLISHED", asOfMonth: 0, changeSeq: 1n, computedSeq: 0n, computedAt: null,
+    const where = { sheetId_month: { sheetId: sheet.id, month: 7 } };
+    // Created with the sheet, one row per month, stale until computed.
+    const rows = await p.sheetFigures.findMany({ where: { sheetId: sheet.id }, orderBy: { month: "asc" } });
+    expect(rows.map((r) => r.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(rows[6]).toMatchObject({
+      fiscalYearId: year.id, unitId: unit.id, kind: "PROJECT", status: "PUBLISHED", month: 7, changeSeq: 1n, computedSeq: 0n, computedAt: null,
     });
     const written = await p.sheetFigures.update({
       where,
       data: {
-        asOfMonth: 7, latestMonth: 6, indicatorCount: 7, reportedCount: 5, fundsTotal: new Prisma.Decimal("123456789012.34"), budget: new Prisma.Decimal("1500.50"),
+        latestMonth: 6, indicatorCount: 7, reportedCount: 5, fundsTotal: new Prisma.Decimal("123456789012.34"), budget: new Prisma.Decimal("1500.50"),
         executed: new Prisma.Decimal("750.25"), executedMonth: 6, executionRate: new Prisma.Decimal("1234567890.12"), budgetLight: "YELLOW", budgetLightReason: "预算",
         light: "RED", lightReason: "指标", redCount: 1, yellowCount: 2, greenCount: 3, blueCount: 4, projectedScore: new Prisma.Decimal("87.50"), projectedGrade: "良",
         projectedComplete: true, projectionError: "权重超过 100", finalScore: new Prisma.Decimal("92.05"), finalGrade: "优", score: new Prisma.Decimal("92.05"), grade: "优",
@@ -228,6 +230,9 @@ describe("migrated database matches schema.prisma", () => {
       const now = (await p.sheetFigures.findUniqueOrThrow({ where })).changeSeq;
       expect(now).toBeGreaterThan(last);
       last = now;
+      // Every month's row of the sheet is marked stale, not only the one looked at.
+      const january = await p.sheetFigures.findUniqueOrThrow({ where: { sheetId_month: { sheetId: sheet.id, month: 1 } } });
+      expect(january.changeSeq).toBeGreaterThan(january.computedSeq);
     };
     const indicator = await p.indicator.create({
       data: { sheetId: sheet.id, position: 0, level1: "产出指标", level2: "数量指标", name: "数量", targetRaw: "＞=3项", targetOp: "GTE", targetValue: 3, targetUnit: "项", measureType: "CUMULATIVE", basis: "", lastYear: "", weight: 90, rule: "", evidence: [] },
@@ -256,7 +261,7 @@ describe("migrated database matches schema.prisma", () => {
     await p.indicator.delete({ where: { id: indicator.id } });
     await bumped();
     await p.targetSheet.delete({ where: { id: sheet.id } });
-    expect(await p.sheetFigures.findUnique({ where })).toBeNull();
+    expect(await p.sheetFigures.count({ where: { sheetId: sheet.id } })).toBe(0);
   });
 
   it("keeps the audit log append-only", async () => {

@@ -19,7 +19,7 @@ const source = (over: Partial<FiguresSource> = {}): FiguresSource => ({
   unitId: 1,
   kind: "PROJECT",
   status: "PUBLISHED",
-  asOfMonth: 6,
+  month: 6,
   fundsTotal: new Decimal(1200),
   adjustment: new Decimal(0),
   budgetExecutionWeight: null,
@@ -47,7 +47,8 @@ describe("computeFigures", () => {
     expect(f.rows.map((r) => r.light.light)).toEqual(["red", "green"]);
     expect(f.row).toMatchObject({
       light: "red",
-      lightReason: "取最差指标的预警：「数量」完成值 3 ÷ (指标值 12 × 6/12) = 50.00% < 60%",
+      // Values reported before the month measured are carried, and say so.
+      lightReason: "取最差指标的预警：「数量」沿用4月的填报值：完成值 3 ÷ (指标值 12 × 6/12) = 50.00% < 60%",
       redCount: 1,
       greenCount: 1,
       latestMonth: 5,
@@ -64,22 +65,32 @@ describe("computeFigures", () => {
   it("uses a forecast where one was entered", () => {
     const f = computeFigures(source({ indicators: [row({ latest: { month: 6, value: new Decimal(3), forecast: new Decimal(12) } })], budgetExecutionWeight: new Decimal(55) }));
     expect(f.rows[0]!.projected).toMatchObject({ score: new Decimal(45) });
-    expect(f.rows[0]!.projected!.explanation).toMatch(/^按预计值 12 推算/);
+    expect(f.rows[0]!.projected.explanation).toMatch(/^按预计值 12 推算/);
   });
 
-  it("has no light before the fiscal year starts", () => {
-    const f = computeFigures(source({ asOfMonth: 0 }));
-    expect(f.row).toMatchObject({ light: null, lightReason: "年度尚未开始", budgetLight: null, budgetLightReason: "年度尚未开始", projectedScore: "0.00" });
+  it("shows a sheet with nothing reported as 待填报, without a projected score (not 0 and 差)", () => {
+    const f = computeFigures(source({ executed: { month: 6, amount: new Decimal(100) } }));
+    expect(f.light.label).toBe("待填报");
+    expect(f.row).toMatchObject({ light: null, lightReason: "尚未填报任何指标的完成值", budgetLight: "red", projectedScore: null, projectedGrade: null, score: null, grade: null, scoreBucket: null });
+  });
+
+  it("keeps a row's light and its projected score in agreement (直接赋分 on schedule but short of its target)", () => {
+    const f = computeFigures(
+      source({ indicators: [row({ rule: "直接赋分", latest: { month: 6, value: new Decimal(6), forecast: null } })], budgetExecutionWeight: new Decimal(55) }),
+    );
+    expect(f.rows[0]!.projected.score?.toFixed(2)).toBe("0.00");
+    expect(f.row).toMatchObject({ light: "yellow", yellowCount: 1, greenCount: 0 });
   });
 
   it("says why a sheet whose weights pass 100 has no projection", () => {
-    const f = computeFigures(source({ indicators: [row({ weight: new Decimal(80) }), row({ id: 2, weight: new Decimal(30) })] }));
+    const latest = { month: 6, value: new Decimal(6), forecast: null };
+    const f = computeFigures(source({ indicators: [row({ weight: new Decimal(80), latest }), row({ id: 2, weight: new Decimal(30), latest })] }));
     expect(f.row).toMatchObject({ projectedScore: null, projectedGrade: null, projectionError: "指标分值权重合计 110，超过 100", score: null, scoreBucket: null });
   });
 
   it("takes the score and grade from the final evaluation once there is one", () => {
     const f = computeFigures(source({ final: { total: new Decimal("100.00"), grade: "优" } }));
-    expect(f.row).toMatchObject({ finalScore: "100.00", finalGrade: "优", score: "100.00", grade: "优", scoreBucket: 9, projectedScore: "0.00" });
+    expect(f.row).toMatchObject({ finalScore: "100.00", finalGrade: "优", score: "100.00", grade: "优", scoreBucket: 9, projectedScore: null });
   });
 
   it.each([

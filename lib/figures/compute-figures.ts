@@ -3,15 +3,16 @@ import {
   Decimal,
   fmt2,
   fullYearBudget,
-  indicatorLight,
   isScoringRule,
+  LIGHT_LABELS,
   type Light,
   type LightResult,
   PENDING_LIGHT_LABEL,
-  projectedSheetScore,
+  projectedTotal,
   projectionOrError,
   type QualitativeStatus,
   type RowScore,
+  rowSignal,
   type SheetScore,
   sheetLight,
 } from "@/lib/scoring";
@@ -23,12 +24,13 @@ import { isQuantitative, type Target } from "@/lib/targets/types";
  * (figures-source.ts) read the rows, this decides nothing a formula would. One definition serves the stored
  * figures, the from-scratch check and the sheet monitor, so they cannot disagree.
  *
- * The in-year rule (docs/monitoring.md), at the month `asOfMonth` (lib/figures/reporting-month.ts: the fiscal year's
- * current month, 12 once the year is over, 0 before it starts):
- * - each row's light compares its latest value entered up to that month with the time progress of that month
- *   (a count reported in June and not since is measured against July's 7/12 in July: a late report falls behind);
+ * The in-year rule (docs/monitoring.md) at a month N (1–12) — the one rule of every light a page or an export shows
+ * for a sheet and month (the scorecard, 运行监控 and 进度填报 all call computeSignals):
+ * - each row's light compares its latest value entered up to N with the time progress N/12 (a count reported in
+ *   June and not since is measured against July's 7/12 in July: a late report falls behind), and knows the row's
+ *   projected score (lib/scoring rowSignal: never 正常 beside a projected 0);
  * - the projection uses the forecast of that latest entry where given, else its value;
- * - the budget uses the latest 执行数 up to that month and 全年预算数 = 年度预算总额 + adjustments in effect then;
+ * - the budget uses the latest 执行数 up to N and 全年预算数 = 年度预算总额 + adjustments in effect then;
  * - the sheet's light is its worst row's light (the budget's light is shown beside it).
  */
 
@@ -39,24 +41,29 @@ export interface SourceIndicator {
   measureType: "CUMULATIVE" | "LEVEL";
   weight: Decimal;
   rule: string;
-  /** The latest entry with a value up to asOfMonth. */
+  /** The latest entry with a value up to the month measured. */
   latest: { month: number; value: Decimal | QualitativeStatus; forecast: Decimal | null } | null;
 }
 
-export interface FiguresSource {
+/** What a sheet's lights and projection at month N are computed from. */
+export interface SignalsSource {
+  /** N, 1–12. */
+  month: number;
+  fundsTotal: Decimal;
+  /** Σ budget adjustments in effect at N. */
+  adjustment: Decimal;
+  budgetExecutionWeight: Decimal | null;
+  indicators: SourceIndicator[];
+  /** Latest 执行数 up to N. */
+  executed: { month: number; amount: Decimal } | null;
+}
+
+export interface FiguresSource extends SignalsSource {
   sheetId: number;
   fiscalYearId: number;
   unitId: number;
   kind: SheetKind;
   status: SheetStatus;
-  asOfMonth: number;
-  fundsTotal: Decimal;
-  /** Σ budget adjustments in effect at asOfMonth. */
-  adjustment: Decimal;
-  budgetExecutionWeight: Decimal | null;
-  indicators: SourceIndicator[];
-  /** Latest 执行数 up to asOfMonth. */
-  executed: { month: number; amount: Decimal } | null;
   monthsSubmitted: number;
   monthsApproved: number;
   lastSubmittedMonth: number | null;
@@ -72,7 +79,7 @@ export interface FiguresRow {
   unitId: number;
   kind: SheetKind;
   status: SheetStatus;
-  asOfMonth: number;
+  month: number;
   latestMonth: number | null;
   indicatorCount: number;
   reportedCount: number;
@@ -106,61 +113,89 @@ export interface FiguresRow {
 
 export interface RowFigures {
   indicator: SourceIndicator;
-  /** null before the fiscal year starts (no month to measure against). */
   light: LightResult;
-  projected: RowScore | null;
+  projected: RowScore;
 }
 
-export interface ComputedFigures {
-  row: FiguresRow;
+export interface SheetSignals {
+  month: number;
   rows: RowFigures[];
+  /** The worst row's light, with the row(s) that decide it in the reason; 待填报 while no row has a value. */
+  light: LightResult;
   budgetLight: LightResult;
+  /** 全年预算数 in effect at N. */
+  budget: Decimal;
+  executed: Decimal | null;
+  /** null while 待填报 (no row has a value), or when the weights cannot be scored (over 100: `projectionError`). */
   projected: SheetScore | null;
+  projectionError: string | null;
 }
 
-const BEFORE_YEAR: LightResult = { light: null, label: PENDING_LIGHT_LABEL, reason: "年度尚未开始", progress: null };
+export interface ComputedFigures extends SheetSignals {
+  row: FiguresRow;
+}
 
-export function computeFigures(source: FiguresSource): ComputedFigures {
-  const month = source.asOfMonth;
-  const rows: RowFigures[] = source.indicators.map((indicator) => ({
-    indicator,
-    light:
-      month < 1
-        ? BEFORE_YEAR
-        : indicatorLight({
-            target: indicator.target,
-            measureType: indicator.measureType === "LEVEL" ? "level" : "cumulative",
-            value: indicator.latest?.value ?? null,
-            month,
-          }),
-    projected: null,
-  }));
+/** Every light and the projection of a sheet at month N (the rule above). */
+export function computeSignals(source: SignalsSource): SheetSignals {
+  const { month } = source;
+  const rows: RowFigures[] = source.indicators.map((indicator) => {
+    const latest = indicator.latest;
+    const signal = rowSignal({
+      target: indicator.target,
+      weight: indicator.weight,
+      rule: isScoringRule(indicator.rule) ? indicator.rule : "",
+      measureType: indicator.measureType === "LEVEL" ? "level" : "cumulative",
+      month,
+      current: latest?.value ?? null,
+      // A forecast is a number; qualitative rows have none.
+      forecast: isQuantitative(indicator.target) ? (latest?.forecast ?? null) : null,
+    });
+    // A value carried from an earlier month says so: the light is still measured against N/12.
+    const light = latest && latest.month < month ? { ...signal.light, reason: `沿用${latest.month}月的填报值：${signal.light.reason}` } : signal.light;
+    return { indicator, light, projected: signal.projected };
+  });
 
   const executed = source.executed?.amount ?? null;
   const budget = fullYearBudget({ total: source.fundsTotal, adjustment: source.adjustment });
-  const budgetResult = month < 1 ? BEFORE_YEAR : budgetLight({ executed, budget, month });
-
   const { projected, projectionError } = projectionOrError(() =>
-    projectedSheetScore({
-      indicators: source.indicators.map((i) => ({
-        target: i.target,
-        weight: i.weight,
-        rule: isScoringRule(i.rule) ? i.rule : "",
-        current: i.latest?.value ?? null,
-        // A forecast is a number; qualitative rows have none.
-        forecast: isQuantitative(i.target) ? (i.latest?.forecast ?? null) : null,
-      })),
-      budget: { total: source.fundsTotal, adjustment: source.adjustment, executed },
-      budgetExecutionWeight: source.budgetExecutionWeight,
-    }),
+    projectedTotal(
+      rows.map((r) => r.projected),
+      { budget: { total: source.fundsTotal, adjustment: source.adjustment, executed }, budgetExecutionWeight: source.budgetExecutionWeight },
+    ),
   );
-  projected?.rows.forEach((score, i) => {
-    rows[i]!.projected = score;
-  });
+  const light = worstLight(rows);
+  const spent = budgetLight({ executed, budget, month });
+  const carried = source.executed && source.executed.month < month;
+  return {
+    month,
+    rows,
+    light,
+    budgetLight: carried ? { ...spent, reason: `沿用${source.executed!.month}月的执行数：${spent.reason}` } : spent,
+    budget,
+    executed,
+    // A sheet with no indicator value up to N is 待填报: no projected score (not a 0 and 差), so averages and the
+    // score distribution leave it out and count it apart.
+    projected: light.light === null ? null : projected,
+    projectionError,
+  };
+}
 
+function worstLight(rows: RowFigures[]): LightResult {
   const light = sheetLight(rows.map((r) => r.light.light));
+  if (light === null) {
+    return { light: null, label: PENDING_LIGHT_LABEL, reason: rows.length === 0 ? "该表没有指标" : "尚未填报任何指标的完成值", progress: null };
+  }
+  const worst = rows.filter((r) => r.light.light === light);
+  const first = worst[0]!;
+  const more = worst.length > 1 ? `（另有 ${worst.length - 1} 项同为此灯）` : "";
+  return { light, label: LIGHT_LABELS[light], reason: `取最差指标的预警：「${first.indicator.name}」${first.light.reason}${more}`, progress: null };
+}
+
+/** The stored figures of a sheet at month N: its signals plus what the scorecard filters, sorts and sums. */
+export function computeFigures(source: FiguresSource): ComputedFigures {
+  const signals = computeSignals(source);
+  const { month, rows, projected, budget, executed } = signals;
   const count = (l: Light) => rows.filter((r) => r.light.light === l).length;
-  const worst = light === null ? [] : rows.filter((r) => r.light.light === light);
 
   const latestMonths = source.indicators.flatMap((i) => (i.latest ? [i.latest.month] : []));
   if (source.executed) latestMonths.push(source.executed.month);
@@ -171,16 +206,14 @@ export function computeFigures(source: FiguresSource): ComputedFigures {
   const grade = source.final ? source.final.grade : (projected?.grade ?? null);
 
   return {
-    rows,
-    budgetLight: budgetResult,
-    projected,
+    ...signals,
     row: {
       sheetId: source.sheetId,
       fiscalYearId: source.fiscalYearId,
       unitId: source.unitId,
       kind: source.kind,
       status: source.status,
-      asOfMonth: month,
+      month,
       latestMonth: latestMonths.length > 0 ? Math.max(...latestMonths) : null,
       indicatorCount: source.indicators.length,
       reportedCount: source.indicators.filter((i) => i.latest !== null).length,
@@ -189,10 +222,10 @@ export function computeFigures(source: FiguresSource): ComputedFigures {
       executed: executed === null ? null : fmt2(executed),
       executedMonth: source.executed?.month ?? null,
       executionRate: executed === null || !budget.gt(0) ? null : executed.times(100).div(budget).toFixed(2, Decimal.ROUND_HALF_UP),
-      budgetLight: budgetResult.light,
-      budgetLightReason: budgetResult.reason,
-      light,
-      lightReason: worst.length === 0 ? lightlessReason(month, rows.length) : worstReason(worst),
+      budgetLight: signals.budgetLight.light,
+      budgetLightReason: signals.budgetLight.reason,
+      light: signals.light.light,
+      lightReason: signals.light.reason,
       redCount: count("red"),
       yellowCount: count("yellow"),
       greenCount: count("green"),
@@ -200,7 +233,7 @@ export function computeFigures(source: FiguresSource): ComputedFigures {
       projectedScore,
       projectedGrade: projected?.grade ?? null,
       projectedComplete: projected?.complete ?? false,
-      projectionError,
+      projectionError: signals.projectionError,
       finalScore,
       finalGrade: source.final?.grade ?? null,
       score,
@@ -218,16 +251,4 @@ export function computeFigures(source: FiguresSource): ComputedFigures {
 export function scoreBucket(score: Decimal): number {
   const b = score.div(10).floor().toNumber();
   return Math.max(0, Math.min(9, b));
-}
-
-function worstReason(worst: RowFigures[]): string {
-  const first = worst[0]!;
-  const more = worst.length > 1 ? `（另有 ${worst.length - 1} 项同为此灯）` : "";
-  return `取最差指标的预警：「${first.indicator.name}」${first.light.reason}${more}`;
-}
-
-function lightlessReason(month: number, rows: number): string {
-  if (month < 1) return "年度尚未开始";
-  if (rows === 0) return "该表没有指标";
-  return "尚未填报任何指标的完成值";
 }

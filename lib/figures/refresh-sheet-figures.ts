@@ -1,6 +1,6 @@
 import "server-only";
 import { computeFigures, type FiguresRow } from "./compute-figures";
-import { type Db, asOfMonth, loadFiguresSources } from "./figures-source";
+import { type Db, loadFiguresSources } from "./figures-source";
 import { LIGHT_TO_DB } from "./labels";
 
 /**
@@ -11,33 +11,26 @@ import { LIGHT_TO_DB } from "./labels";
  * - Database triggers (migration 20261125150000_scorecard) bump the row's `change_seq` on every change to the
  *   sheet's source rows, whoever writes them; the refresh records the `change_seq` it computed from. A row whose
  *   `computed_seq` lags — a write path that does not call the refresh yet — is stale.
- * - The figures depend on the date: lights compare with the time progress of the fiscal year's current month.
- *   Each row stores the month it was computed for (`as_of_month`); when the calendar month changes, the rows of
- *   the current year are stale.
+ * - A sheet has figures for each month 1–12 (the scorecard's 截至月份): each row measures the values entered up to
+ *   its month against that month's time progress, so figures do not depend on the date; a write recomputes the
+ *   sheet's twelve rows.
  * - `refreshStaleFigures` recomputes the stale rows of a fiscal year in one batch (a few statements whatever their
- *   number) and runs before every scorecard read, so a read never shows stale figures: at most once a month, the
- *   first read of the current year pays for the whole year (see the bench).
+ *   number) and runs before every scorecard read, so a read never shows stale figures.
  */
 
-export interface RefreshOptions {
-  /** The clock (tests); default now. */
-  now?: Date;
-}
-
 /** Recomputes one sheet's figures from its rows. Call inside the transaction of the write that changed them. */
-export async function refreshSheetFigures(tx: Db, sheetId: number, options: RefreshOptions = {}): Promise<void> {
-  await refreshFigures(tx, [sheetId], options);
+export async function refreshSheetFigures(tx: Db, sheetId: number): Promise<void> {
+  await refreshFigures(tx, [sheetId]);
 }
 
-/** Batches of sheets per round trip: bounded so a province-scale refresh does not build one huge statement. */
-const BATCH = 1000;
+/** Sheets per round trip (twelve rows each): bounded so a province-scale refresh does not build one huge statement. */
+const BATCH = 100;
 
-/** Recomputes the figures of the given sheets (all of them, stale or not); returns how many were written. */
-export async function refreshFigures(db: Db, sheetIds: readonly number[], options: RefreshOptions = {}): Promise<number> {
-  const now = options.now ?? new Date();
+/** Recomputes the figures of the given sheets (all of them, stale or not); returns how many rows were written. */
+export async function refreshFigures(db: Db, sheetIds: readonly number[]): Promise<number> {
   let written = 0;
   for (let start = 0; start < sheetIds.length; start += BATCH) {
-    const sources = await loadFiguresSources(db, sheetIds.slice(start, start + BATCH), now);
+    const sources = await loadFiguresSources(db, sheetIds.slice(start, start + BATCH));
     if (sources.length === 0) continue;
     const rows = sources.map((source) => ({ ...toRecord(computeFigures(source).row), computed_seq: source.changeSeq ?? "1" }));
     written += await db.$executeRawUnsafe(UPSERT_SQL, JSON.stringify(rows));
@@ -45,32 +38,29 @@ export async function refreshFigures(db: Db, sheetIds: readonly number[], option
   return written;
 }
 
-/** The ids of a fiscal year's sheets whose figures are stale at `now` (changed since computed, or another month). */
-export async function staleSheetIds(db: Db, fiscalYear: { id: number; year: number }, now: Date = new Date()): Promise<number[]> {
+/** The ids of a fiscal year's sheets with stale figures (changed since computed) in any month. */
+export async function staleSheetIds(db: Db, fiscalYear: { id: number }): Promise<number[]> {
   const rows = await db.$queryRawUnsafe<{ sheet_id: number }[]>(
-    `SELECT "sheet_id" FROM "sheet_figures"
-      WHERE "fiscal_year_id" = $1 AND ("computed_seq" <> "change_seq" OR "as_of_month" <> $2)
+    `SELECT DISTINCT "sheet_id" FROM "sheet_figures"
+      WHERE "fiscal_year_id" = $1 AND "computed_seq" <> "change_seq"
       ORDER BY "sheet_id"`,
     fiscalYear.id,
-    asOfMonth(fiscalYear.year, now),
   );
   return rows.map((r) => r.sheet_id);
 }
 
-/** Brings a fiscal year's figures up to date before they are read; returns how many were recomputed. */
-export async function refreshStaleFigures(db: Db, fiscalYear: { id: number; year: number }, options: RefreshOptions = {}): Promise<number> {
-  const now = options.now ?? new Date();
-  const stale = await staleSheetIds(db, fiscalYear, now);
-  return stale.length === 0 ? 0 : refreshFigures(db, stale, { now });
+/** Brings a fiscal year's figures up to date before they are read; returns how many rows were recomputed. */
+export async function refreshStaleFigures(db: Db, fiscalYear: { id: number }): Promise<number> {
+  const stale = await staleSheetIds(db, fiscalYear);
+  return stale.length === 0 ? 0 : refreshFigures(db, stale);
 }
 
 /** Every sheet's figures from scratch (after a bulk load, or to repair): all fiscal years. */
-export async function refreshAllFigures(db: Db, options: RefreshOptions = {}): Promise<number> {
+export async function refreshAllFigures(db: Db): Promise<number> {
   const ids = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT "id" FROM "target_sheet" ORDER BY "id"`);
   return refreshFigures(
     db,
     ids.map((r) => r.id),
-    options,
   );
 }
 
@@ -81,8 +71,8 @@ const COLUMNS: readonly [column: string, type: string, key: keyof FiguresRow][] 
   ["fiscal_year_id", "int", "fiscalYearId"],
   ["unit_id", "int", "unitId"],
   ["kind", '"SheetKind"', "kind"],
+  ["month", "int", "month"],
   ["status", '"SheetStatus"', "status"],
-  ["as_of_month", "int", "asOfMonth"],
   ["latest_month", "int", "latestMonth"],
   ["indicator_count", "int", "indicatorCount"],
   ["reported_count", "int", "reportedCount"],
@@ -132,6 +122,6 @@ const UPSERT_SQL = `
 INSERT INTO "sheet_figures" (${names}, "change_seq", "computed_seq", "computed_at")
 SELECT ${names}, v."computed_seq", v."computed_seq", now() AT TIME ZONE 'UTC'
   FROM jsonb_to_recordset($1::jsonb) AS v(${COLUMNS.map(([c, t]) => `"${c}" ${t}`).join(", ")}, "computed_seq" bigint)
-ON CONFLICT ("sheet_id") DO UPDATE SET
-  ${[...COLUMNS.slice(1).map(([c]) => `"${c}" = EXCLUDED."${c}"`), `"computed_seq" = EXCLUDED."computed_seq"`, `"computed_at" = EXCLUDED."computed_at"`].join(",\n  ")}
+ON CONFLICT ("sheet_id", "month") DO UPDATE SET
+  ${[...COLUMNS.filter(([c]) => c !== "sheet_id" && c !== "month").map(([c]) => `"${c}" = EXCLUDED."${c}"`), `"computed_seq" = EXCLUDED."computed_seq"`, `"computed_at" = EXCLUDED."computed_at"`].join(",\n  ")}
   WHERE "sheet_figures"."change_seq" = EXCLUDED."computed_seq"`;

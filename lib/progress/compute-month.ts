@@ -1,47 +1,42 @@
-import {
-  budgetLight,
-  Decimal,
-  fullYearBudget,
-  indicatorLight,
-  isScoringRule,
-  type LightResult,
-  projectedSheetScore,
-  projectionOrError,
-  type QualitativeStatus,
-  type RowScore,
-  type SheetScore,
-  sheetLight,
-  type Light,
-} from "@/lib/scoring";
+import { Decimal, type LightResult, type QualitativeStatus, type RowScore, type SheetScore } from "@/lib/scoring";
+import { computeSignals } from "@/lib/figures/compute-figures";
+import { type SheetHistory, sourceAt } from "@/lib/figures/sheet-history";
 import { isQuantitative } from "@/lib/targets/types";
 import { QUALITATIVE_LABEL } from "./labels";
 import { entryKey, type EntryData, type IndicatorData, type SheetData } from "./sheet-data";
 
 /**
- * One sheet-month as lib/scoring sees it: each row's light, the budget light, the sheet's light and the
- * projected score. Nothing here computes a formula; it only feeds the engine what was entered.
+ * One sheet-month as 进度填报 shows it: the month's own entries (what the lead edits and submits) beside the lights
+ * and the projection at that month, computed by lib/figures computeSignals — the rule the scorecard and 运行监控
+ * use, from the same inputs (each row's latest value up to the month), so the same sheet and month show the same
+ * light on every page.
  */
 export interface RowResult {
   indicator: IndicatorData;
+  /** This month's saved record, if any. */
   entry: EntryData | null;
-  /** The value the light is computed from: a Decimal, a qualitative status, or null when none was entered. */
+  /** This month's own value: a Decimal, a qualitative status, or null when none was entered for the month. */
   current: Decimal | QualitativeStatus | null;
+  /** The row's light at the month (from its latest value up to the month). */
   light: LightResult;
   /** Not green (red, yellow or blue): 偏差原因 and 改进措施 are required before the month can be submitted. */
   needsExplanation: boolean;
-  projected: RowScore | null;
+  projected: RowScore;
 }
 
 export interface MonthResult {
   month: number;
   rows: RowResult[];
-  sheetLight: Light | null;
+  /** The worst row's light, with the row(s) that decide it; 待填报 while no row has a value up to the month. */
+  sheetLight: LightResult;
   budget: {
     total: Decimal;
     /** Σ adjustments that took effect in this month or earlier. */
     adjustment: Decimal;
     fullYear: Decimal;
+    /** This month's own 执行数. */
     executed: Decimal | null;
+    /** From the latest 执行数 up to the month. */
     light: LightResult;
   };
   /** null when the sheet's weights cannot be scored (over 100), with the reason in `projectionError`. */
@@ -56,54 +51,49 @@ export function currentValue(indicator: IndicatorData, entry: EntryData | null |
   return entry.qualitativeValue ? QUALITATIVE_LABEL[entry.qualitativeValue] : null;
 }
 
-/** Σ of the adjustments that took effect by the end of `month`. */
-export function adjustmentUpTo(sheet: SheetData, month: number): Decimal {
-  return sheet.adjustments.filter((a) => a.month <= month).reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
-}
-
 export function computeMonth(sheet: SheetData, month: number): MonthResult {
-  const rows = sheet.indicators.map((indicator): RowResult => {
+  const source = sourceAt(historyOf(sheet), month);
+  const signals = computeSignals(source);
+  const rows = sheet.indicators.map((indicator, i): RowResult => {
     const entry = sheet.entries.get(entryKey(indicator.id, month)) ?? null;
-    const current = currentValue(indicator, entry);
-    const light = indicatorLight({
-      target: indicator.target,
-      measureType: indicator.measureType === "LEVEL" ? "level" : "cumulative",
-      value: current,
-      month,
-    });
-    return { indicator, entry, current, light, needsExplanation: light.light !== null && light.light !== "green", projected: null };
+    const { light, projected } = signals.rows[i]!;
+    return { indicator, entry, current: currentValue(indicator, entry), light, needsExplanation: light.light !== null && light.light !== "green", projected };
   });
-
-  const monthData = sheet.months.get(month);
-  const executed = monthData?.executed ?? null;
-  const adjustment = adjustmentUpTo(sheet, month);
-  const fullYear = fullYearBudget({ total: sheet.fundsTotal, adjustment });
-
-  const { projected, projectionError } = projectionOrError(() =>
-    projectedSheetScore({
-      indicators: rows.map((r) => ({
-        target: r.indicator.target,
-        weight: r.indicator.weight,
-        rule: isScoringRule(r.indicator.rule) ? r.indicator.rule : "",
-        current: r.current,
-        // A forecast is a number; qualitative rows have none.
-        forecast: isQuantitative(r.indicator.target) ? (r.entry?.forecast ?? null) : null,
-      })),
-      budget: { total: sheet.fundsTotal, adjustment, executed },
-      budgetExecutionWeight: sheet.budgetExecutionWeight,
-    }),
-  );
-  projected?.rows.forEach((score, i) => {
-    rows[i]!.projected = score;
-  });
-
   return {
     month,
     rows,
-    sheetLight: sheetLight(rows.map((r) => r.light.light)),
-    budget: { total: sheet.fundsTotal, adjustment, fullYear, executed, light: budgetLight({ executed, budget: fullYear, month }) },
-    projected,
-    projectionError,
+    sheetLight: signals.light,
+    budget: {
+      total: sheet.fundsTotal,
+      adjustment: source.adjustment,
+      fullYear: signals.budget,
+      executed: sheet.months.get(month)?.executed ?? null,
+      light: signals.budgetLight,
+    },
+    projected: signals.projected,
+    projectionError: signals.projectionError,
+  };
+}
+
+/** The sheet's year as the figures read it (lib/figures/sheet-history.ts). */
+function historyOf(sheet: SheetData): SheetHistory {
+  return {
+    fundsTotal: sheet.fundsTotal,
+    budgetExecutionWeight: sheet.budgetExecutionWeight,
+    indicators: sheet.indicators.map((indicator) => ({
+      id: indicator.id,
+      name: indicator.name,
+      target: indicator.target,
+      measureType: indicator.measureType,
+      weight: indicator.weight,
+      rule: indicator.rule,
+      entries: [...sheet.entries.values()].flatMap((entry) => {
+        const value = entry.indicatorId === indicator.id ? currentValue(indicator, entry) : null;
+        return value === null ? [] : [{ month: entry.month, value, forecast: entry.forecast }];
+      }),
+    })),
+    months: [...sheet.months.values()].map((m) => ({ month: m.month, executed: m.executed, status: m.status })),
+    adjustments: sheet.adjustments.map((a) => ({ month: a.month, amount: a.amount })),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { MonthStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/authorize";
-import { Decimal, fmt2, LIGHT_LABELS, type LightResult, PENDING_LIGHT_LABEL, timeProgress, type Light } from "@/lib/scoring";
+import { Decimal, fmt2, type LightResult, PENDING_LIGHT_LABEL, timeProgress, type Light } from "@/lib/scoring";
 import { describeTarget } from "@/lib/targets/format-target";
 import { allowsNegative } from "@/lib/targets/plausible-value";
 import { isQuantitative, type Target } from "@/lib/targets/types";
@@ -140,12 +140,9 @@ export interface ProgressView {
 /** The engine's light as the pages show it (without its progress ratio). */
 export const lightView = (l: LightResult): LightView => ({ light: l.light, label: l.label, reason: l.reason });
 
-export function sheetLightView(result: MonthResult): LightView {
-  const worst = result.sheetLight;
-  if (worst === null) return { light: null, label: PENDING_LIGHT_LABEL, reason: "本月尚未填报任何指标的完成值" };
-  const names = result.rows.filter((r) => r.light.light === worst).map((r) => `「${r.indicator.name}」`);
-  return { light: worst, label: LIGHT_LABELS[worst], reason: `取最差指标的预警：${names.join("、")}` };
-}
+export const sheetLightView = (result: MonthResult): LightView => lightView(result.sheetLight);
+
+const NOT_YET: LightView = { light: null, label: PENDING_LIGHT_LABEL, reason: "该月尚未到来" };
 
 const isPercentUnit = (target: Target) => isQuantitative(target) && (target.unit.startsWith("%") || target.unit.startsWith("％"));
 
@@ -217,7 +214,7 @@ export function buildProgressView(sheet: SheetData, actor: Actor, month: number,
     const m = i + 1;
     const s = sheet.months.get(m)?.status ?? "DRAFT";
     const label = s === "DRAFT" && !hasAnyEntry(sheet, m) ? NOT_STARTED_LABEL : MONTH_STATUS_LABEL[s];
-    return { month: m, label: monthLabel(sheet.year, m), status: s, statusLabel: label, locked: isLockedStatus(s) || isPeriodLocked(sheet.lockedThroughMonth, m), light: sheetLightView(computeMonth(sheet, m)), future: m > reporting };
+    return { month: m, label: monthLabel(sheet.year, m), status: s, statusLabel: label, locked: isLockedStatus(s) || isPeriodLocked(sheet.lockedThroughMonth, m), light: m > reporting ? NOT_YET : sheetLightView(computeMonth(sheet, m)), future: m > reporting };
   });
 
   const scope = sheet.scope;

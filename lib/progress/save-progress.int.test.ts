@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetLight, indicatorLight, projectedSheetScore, fmt2 } from "@/lib/scoring";
+import { budgetLight, projectedSheetScore, rowSignal, fmt2 } from "@/lib/scoring";
 import { t } from "@/lib/testing/scoring";
 import { adjustBudget } from "./adjust-budget";
 import { getProgress } from "./get-progress";
@@ -52,7 +52,8 @@ describe("getProgress", () => {
     expect(v.rows[5]).toMatchObject({ measureType: "LEVEL", percentUnit: true });
     expect(v.rows[6]).toMatchObject({ qualitative: true, targetText: "定性" });
     expect(v.sheetLight.light).toBeNull();
-    expect(v.projected).toMatchObject({ total: "0.00", complete: false });
+    // 待填报: no projected score yet (not 0.00 and 差).
+    expect(v.projected).toBeNull();
     expect(v.months.map((m) => m.label)).toEqual(Array.from({ length: 12 }, (_, i) => `2025年${i + 1}月`));
     expect(v.permissions).toEqual({ edit: true, submit: true, review: false, reopen: false, configure: false });
     expect((await view(7, "manager")).permissions).toEqual({ edit: false, submit: false, review: false, reopen: false, configure: true });
@@ -82,11 +83,19 @@ describe("saveProgress", () => {
     expect(v.statusLabel).toBe("草稿");
     expect(v.monthVersion).toBe(1);
 
-    // Every row's light is exactly lib/scoring's for the same input.
+    // Every row's light is exactly lib/scoring's for the same input (rule, weight and forecast included).
     const targets = ["＞=3项", "＞=3项", "＞=3人", "＞=3份", "＞=2个", "=100%"];
     const values = ["2", "1", "2", "1.75", "1", "100"];
     targets.forEach((target, i) => {
-      const expected = indicatorLight({ target: t(target), measureType: i === 5 ? "level" : "cumulative", value: new Decimal(values[i]!), month: 7 });
+      const expected = rowSignal({
+        target: t(target),
+        measureType: i === 5 ? "level" : "cumulative",
+        rule: i === 5 ? "直接赋分" : "按照完成比例赋分",
+        weight: new Decimal([10, 5, 5, 5, 10, 15][i]!),
+        current: new Decimal(values[i]!),
+        forecast: i === 1 ? new Decimal(3) : null,
+        month: 7,
+      }).light;
       expect(v.rows[i]!.light).toEqual({ light: expected.light, label: expected.label, reason: expected.reason });
     });
     expect(v.rows[1]!.light).toMatchObject({ label: "红灯·进度滞后", reason: "完成值 1 ÷ (指标值 3 × 7/12) = 57.14% < 60%" });

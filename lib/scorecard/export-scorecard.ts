@@ -7,12 +7,11 @@ import { formatTimeProgress } from "@/lib/progress/progress-view";
 import { AMOUNT_FORMAT, type CellStyle, FormWriter, setPrintLayout } from "@/lib/xlsx/form-writer";
 import { newWorkbook, toBuffer } from "@/lib/xlsx/write-workbook";
 import { approvedText, lightCountsText, submittedText } from "./cells";
-import { type Db, asOfMonth } from "@/lib/figures/figures-source";
-import { resolveYear, scorecardOrderBy, scorecardScope } from "./get-scorecard";
+import type { Db } from "@/lib/figures/figures-source";
+import { resolveScorecard, scorecardOrderBy } from "./get-scorecard";
 import { emptySubtotal, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
 import { LIGHT_SHORT } from "@/lib/figures/labels";
 import { type ScorecardColumnId, type ScorecardQuery, SCORECARD_COLUMNS } from "./query";
-import { refreshStaleFigures } from "@/lib/figures/refresh-sheet-figures";
 
 /**
  * 导出Excel of the scorecard: the table as filtered and sorted on the page (every matching row, not one page), its
@@ -65,15 +64,14 @@ const XLSX_COLUMNS: Record<ScorecardColumnId, XlsxColumn[]> = {
 export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuery, options: { now?: Date } = {}): Promise<Workbook> {
   authorize(actor, { type: "sheets.list" });
   const now = options.now ?? new Date();
-  const { fiscalYear } = await resolveYear(db, query);
+  const { fiscalYear, month, scope } = await resolveScorecard(db, actor, query, now);
   const year = fiscalYear?.year ?? query.year ?? null;
   let rows: ScorecardRow[] = [];
   let groups: Subtotal[] = [];
   let totals = emptySubtotal();
   let unitNames = new Map<number, string>();
-  if (fiscalYear) {
-    await refreshStaleFigures(db, fiscalYear, { now });
-    const { filtered } = scorecardScope(actor, fiscalYear.id, query);
+  if (fiscalYear && scope) {
+    const { filtered } = scope;
     const [summary, units] = await Promise.all([
       summarize(db, filtered),
       db.budgetUnit.findMany({ where: { sheets: { some: { fiscalYearId: fiscalYear.id } } }, select: { id: true, name: true } }),
@@ -85,23 +83,23 @@ export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuer
     groups = unitSubtotals(summary, nameOf);
   }
 
-  const month = year === null ? 0 : asOfMonth(year, now);
   const filters = describeFilters(query, unitNames);
+  const asOf = month > 0 ? `截至${month}月` : "";
   const workbook = newWorkbook();
   writeTable(workbook.addWorksheet("绩效看板"), {
-    title: `${year ?? ""}年度绩效看板`,
+    title: `${year ?? ""}年度绩效看板${asOf ? `（${asOf}）` : ""}`,
     note: [
-      month > 0 ? `截至${monthLabel(year!, month)}（时间进度 ${formatTimeProgress(month)}）` : "年度尚未开始",
+      month > 0 ? `截至${monthLabel(year!, month)}（时间进度 ${formatTimeProgress(month)}）` : "没有可显示的年度",
       filters ? `筛选：${filters}` : "全部项目",
-      `共 ${rows.length} 项`,
+      `共 ${rows.length} 项${totals.lights.none > 0 ? `（待填报 ${totals.lights.none} 张，不计入平均分）` : ""}`,
     ].join("；"),
     columns: SCORECARD_COLUMNS.filter((c) => query.columns.includes(c.id)).flatMap((c) => XLSX_COLUMNS[c.id]),
     rows,
     groups: query.group === "unit" ? groups : null,
     totals,
   });
-  writeUnitSubtotals(workbook.addWorksheet("按单位小计"), `${year ?? ""}年度绩效看板 · 按预算单位小计`, groups, totals);
-  return { filename: `${year ?? ""}年度绩效看板.xlsx`, bytes: await toBuffer(workbook) };
+  writeUnitSubtotals(workbook.addWorksheet("按单位小计"), `${year ?? ""}年度绩效看板${asOf ? `（${asOf}）` : ""} · 按预算单位小计`, groups, totals);
+  return { filename: `${year ?? ""}年度绩效看板${asOf ? `（${asOf}）` : ""}.xlsx`, bytes: await toBuffer(workbook) };
 }
 
 function describeFilters(query: ScorecardQuery, units: Map<number, string>): string {

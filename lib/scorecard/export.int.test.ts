@@ -33,10 +33,10 @@ describe("exportScorecard", () => {
   it("writes the filtered table with the page's columns, unit subtotals and a total, and reads back", async () => {
     const query = parseScorecardQuery({ group: "unit", sort: "budget", dir: "desc", light: "red" });
     const { filename, bytes: body } = await exportScorecard(f.db.prisma, f.actors.manager, query, { now });
-    expect(filename).toBe("2025年度绩效看板.xlsx");
+    expect(filename).toBe("2025年度绩效看板（截至12月）.xlsx");
     const { values } = await read(body);
     const table = values("绩效看板");
-    expect(table[0]![0]).toBe("2025年度绩效看板");
+    expect(table[0]![0]).toBe("2025年度绩效看板（截至12月）");
     expect(table[1]![0]).toBe("截至2025年12月（时间进度 100.00%（12/12））；筛选：预警＝红灯；共 2 项");
     expect(table[2]).toEqual([
       "预算单位", "项目名称", "项目负责人", "全年预算数（万元）", "执行数（万元）", "预算执行率", "已提交月报", "已审核通过", "预警", "预计得分", "预计等级", "评价得分", "评价等级",
@@ -57,6 +57,18 @@ describe("exportScorecard", () => {
     const units = values("按单位小计");
     expect(units[2]![0]).toBe("预算单位");
     expect(units.slice(3).map((r) => r.slice(0, 2))).toEqual([["乌鲁木齐市科学技术局", 1], ["乌鲁木齐科技信息服务中心", 1], ["合计", 2]]);
+  });
+
+  it("follows the chosen 截至月份 and says it; 待填报 sheets are counted apart", async () => {
+    const { filename, bytes } = await exportScorecard(f.db.prisma, f.actors.manager, parseScorecardQuery({ month: "9", cols: "name,light,projected" }), { now });
+    expect(filename).toBe("2025年度绩效看板（截至9月）.xlsx");
+    const table = (await read(bytes)).values("绩效看板");
+    expect(table[0]![0]).toBe("2025年度绩效看板（截至9月）");
+    expect(table[1]![0]).toBe("截至2025年9月（时间进度 75.00%（9/12））；全部项目；共 13 项（待填报 8 张，不计入平均分）");
+    const page = await getScorecard(f.db.prisma, f.actors.manager, parseScorecardQuery({ month: "9" }), { now });
+    const lights = new Map(page.table.rows.map((r) => [r.name, r.light.label]));
+    for (const r of table.slice(3, -1)) expect(r[1]).toBe(lights.get(r[0] as string));
+    expect(table.filter((r) => r[1] === "待填报")).toHaveLength(8);
   });
 
   it("keeps only the chosen columns, and only the sheets the user may see", async () => {

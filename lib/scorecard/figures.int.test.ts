@@ -12,7 +12,6 @@ import { reopenMonth } from "@/lib/progress/reopen-month";
 import { reviewMonth } from "@/lib/progress/review-month";
 import { saveProgress } from "@/lib/progress/save-progress";
 import { setMeasureType } from "@/lib/progress/set-measure-type";
-import { reportingMonth } from "@/lib/figures/reporting-month";
 import { loadSheetData } from "@/lib/progress/sheet-data";
 import { submitMonth } from "@/lib/progress/submit-month";
 import { AFTER_2025, createFixture, type Fixture } from "@/lib/testing/progress-fixtures";
@@ -22,13 +21,13 @@ import { importSheets } from "@/lib/authoring/import-sheets";
 import { getScorecard } from "./get-scorecard";
 import { parseScorecardQuery } from "./query";
 import { refreshStaleFigures, staleSheetIds } from "@/lib/figures/refresh-sheet-figures";
-import { disagreements, scratchFigures, storedFigures } from "@/lib/testing/scorecard";
+import { disagreements, storedFigures } from "@/lib/testing/scorecard";
 
 // The stored figures must never disagree with the engine: after every kind of write, each sheet's stored figures
 // are compared with a from-scratch recomputation (its rows read through plain Prisma, not the refresh's SQL).
 
 let f: Fixture;
-const now = AFTER_2025; // 2026-03-01: the whole of 2025 is open, figures are as of 2025年12月
+const now = AFTER_2025; // 2026-03-01: the whole of 2025 is open
 const opts = { now };
 let fiscalYear: { id: number; year: number };
 
@@ -42,22 +41,24 @@ afterAll(async () => {
 
 const prisma = () => f.db.prisma;
 const row = (i: number) => f.liangquRows[i]!;
-const fresh = async () => expect(await disagreements(prisma(), now)).toEqual([]);
+const fresh = async () => expect(await disagreements(prisma())).toEqual([]);
 /** What a write path must leave behind: its sheet's figures recomputed in its own transaction (nothing stale). */
 const freshWithoutRefresh = async () => {
-  expect(await staleSheetIds(prisma(), fiscalYear, now)).toEqual([]);
+  expect(await staleSheetIds(prisma(), fiscalYear)).toEqual([]);
   await fresh();
 };
-const figures = async (sheetId = f.sheets.liangqu) => (await storedFigures(prisma(), sheetId)).row;
+/** A sheet's stored figures at a month (default December). */
+const figures = async (sheetId = f.sheets.liangqu, month = 12) => (await storedFigures(prisma(), sheetId, month)).row;
 
 describe("per-sheet figures", () => {
-  it("exist for every sheet from its creation (stale until computed), and a refresh computes them all", async () => {
+  it("exist for every sheet and month from the sheet's creation (stale until computed), and a refresh computes them all", async () => {
     const sheets = await prisma().targetSheet.count();
-    expect(await prisma().sheetFigures.count()).toBe(sheets);
-    const stale = await staleSheetIds(prisma(), fiscalYear, now);
-    if (stale.length > 0) await refreshStaleFigures(prisma(), fiscalYear, opts);
+    expect(await prisma().sheetFigures.count()).toBe(sheets * 12);
+    const stale = await staleSheetIds(prisma(), fiscalYear);
+    if (stale.length > 0) await refreshStaleFigures(prisma(), fiscalYear);
     await freshWithoutRefresh();
-    expect(await figures()).toMatchObject({ asOfMonth: 12, light: null, reportedCount: 0, projectedScore: "0.00", projectedComplete: false, finalScore: null });
+    // Nothing reported: 待填报, no projected score (not 0 and 差).
+    expect(await figures()).toMatchObject({ month: 12, light: null, reportedCount: 0, projectedScore: null, grade: null, scoreBucket: null, finalScore: null });
   });
 
   it("follow a lead's progress save, in the save's own transaction", async () => {
@@ -83,18 +84,27 @@ describe("per-sheet figures", () => {
     await freshWithoutRefresh();
     // As of December, July's values are measured against 12/12 of the year.
     expect(await figures()).toMatchObject({ latestMonth: 7, reportedCount: 7, executed: "1000.00", executionRate: "62.50", budgetLight: "yellow", light: "red" });
+    // Each month measures what was entered up to it: nothing before July.
+    expect(await figures(f.sheets.liangqu, 6)).toMatchObject({ month: 6, latestMonth: null, light: null, projectedScore: null });
+    expect(await figures(f.sheets.liangqu, 7)).toMatchObject({ month: 7, latestMonth: 7, reportedCount: 7 });
   });
 
-  it("agree with the progress module's month computation where the latest values are the month's", async () => {
+  it("agree with the progress page's month computation, light and reason, in every month", async () => {
     const data = await loadSheetData(prisma(), f.sheets.peitao);
     const rows = data.indicators.map((i, k) => ({ indicatorId: i.id, version: 0, value: "qualitative" in i.target ? "达成" : String(k + 1) }));
-    await saveProgress(prisma(), f.actors.lead, { sheetId: f.sheets.peitao, month: 12, rows, executed: { value: "400", version: 0 } }, opts);
-    const month = computeMonth(await loadSheetData(prisma(), f.sheets.peitao), 12);
-    const stored = await figures(f.sheets.peitao);
-    expect(stored.light).toBe(month.sheetLight);
-    expect(stored.budgetLight).toBe(month.budget.light.light);
-    expect(stored.projectedScore).toBe(fmt2(month.projected!.total));
-    expect(stored.projectedGrade).toBe(month.projected!.grade);
+    await saveProgress(prisma(), f.actors.lead, { sheetId: f.sheets.peitao, month: 9, rows, executed: { value: "400", version: 0 } }, opts);
+    for (const sheetId of [f.sheets.peitao, f.sheets.liangqu]) {
+      const sheet = await loadSheetData(prisma(), sheetId);
+      for (let m = 1; m <= 12; m++) {
+        const month = computeMonth(sheet, m);
+        const stored = await figures(sheetId, m);
+        expect({ light: stored.light, reason: stored.lightReason }).toEqual({ light: month.sheetLight.light, reason: month.sheetLight.reason });
+        expect({ light: stored.budgetLight, reason: stored.budgetLightReason }).toEqual({ light: month.budget.light.light, reason: month.budget.light.reason });
+        if (stored.light !== null) expect(stored.projectedScore).toBe(fmt2(month.projected!.total));
+      }
+    }
+    // Values entered in September are carried to the later months, measured against their time progress.
+    expect((await figures(f.sheets.peitao, 11)).lightReason).toMatch(/沿用9月的填报值/);
     await freshWithoutRefresh();
   });
 
@@ -151,7 +161,7 @@ describe("per-sheet figures", () => {
   it("are marked stale by any other write (database triggers) and recomputed before the scorecard reads them", async () => {
     await prisma().progressEntry.update({ where: { indicatorId_month: { indicatorId: row(0).id, month: 7 } }, data: { value: "3" } });
     await prisma().sheetMonth.update({ where: { sheetId_month: { sheetId: f.sheets.liangqu, month: 7 } }, data: { executed: "1500" } });
-    expect(await staleSheetIds(prisma(), fiscalYear, now)).toEqual([f.sheets.liangqu]);
+    expect(await staleSheetIds(prisma(), fiscalYear)).toEqual([f.sheets.liangqu]);
     const scorecard = await getScorecard(prisma(), f.actors.manager, parseScorecardQuery({}), opts);
     expect(scorecard.table.rows.find((r) => r.sheetId === f.sheets.liangqu)).toMatchObject({ executed: "1500.00", executionRate: "100.00" });
     await freshWithoutRefresh();
@@ -159,32 +169,18 @@ describe("per-sheet figures", () => {
     await prisma().targetSheet.update({ where: { id: f.sheets.kepu }, data: { fundsTotal: "30" } });
     await prisma().budgetAdjustment.create({ data: { sheetId: f.sheets.kepu, month: 3, amount: "5", reason: "直接写入" } });
     await prisma().indicator.update({ where: { id: row(5).id }, data: { weight: "5" } });
-    expect((await staleSheetIds(prisma(), fiscalYear, now)).sort()).toEqual([f.sheets.liangqu, f.sheets.kepu].sort());
-    await refreshStaleFigures(prisma(), fiscalYear, opts);
+    expect((await staleSheetIds(prisma(), fiscalYear)).sort()).toEqual([f.sheets.liangqu, f.sheets.kepu].sort());
+    await refreshStaleFigures(prisma(), fiscalYear);
     await freshWithoutRefresh();
     expect(await figures(f.sheets.kepu)).toMatchObject({ fundsTotal: "30.00", budget: "35.00" });
   });
 
-  it("are recomputed when the month changes: the lights follow the time progress", async () => {
-    // In the middle of the year (figures as of July), then a month later.
-    const july = new Date("2025-07-15T04:00:00Z");
-    const august = new Date("2025-08-15T04:00:00Z");
-    await refreshStaleFigures(prisma(), fiscalYear, { now: july });
-    expect(await staleSheetIds(prisma(), fiscalYear, july)).toEqual([]);
-    expect(await figures()).toMatchObject({ asOfMonth: 7, latestMonth: 7 });
-    expect(await disagreements(prisma(), july)).toEqual([]);
-
-    const stale = await staleSheetIds(prisma(), fiscalYear, august);
-    expect(stale).toHaveLength(await prisma().targetSheet.count());
-    await refreshStaleFigures(prisma(), fiscalYear, { now: august });
-    expect(await disagreements(prisma(), august)).toEqual([]);
-    const inAugust = await figures();
-    expect(inAugust.asOfMonth).toBe(8);
-    expect(inAugust).toEqual(await scratchFigures(prisma(), f.sheets.liangqu, august));
-
-    // Entries after the month are not counted yet: December's values of 配套 are ignored in August.
-    expect(await figures(f.sheets.peitao)).toMatchObject({ latestMonth: null, light: null, executed: null });
-    await refreshStaleFigures(prisma(), fiscalYear, opts);
+  it("do not depend on the date: a month measures the values entered up to it against its time progress", async () => {
+    // 配套's values were entered for September: nothing shows in August, September measures them at 9/12.
+    expect(await figures(f.sheets.peitao, 8)).toMatchObject({ latestMonth: null, light: null, executed: null });
+    expect(await figures(f.sheets.peitao, 9)).toMatchObject({ latestMonth: 9, executed: "400.00", executedMonth: 9 });
+    expect((await figures(f.sheets.peitao, 9)).budgetLightReason).toContain("× 9/12");
+    expect((await figures(f.sheets.peitao, 12)).budgetLightReason).toMatch(/^沿用9月的执行数：.*× 12\/12/);
     await fresh();
   });
 
@@ -194,12 +190,10 @@ describe("per-sheet figures", () => {
     json.sheets = json.sheets.slice(0, 2);
     const valid = validateInterchange(json);
     if (!valid.ok) throw new Error(JSON.stringify(valid.problems));
-    // Imports take no clock: their figures are as of today.
-    const today = new Date();
     const imported = await importSheets(prisma(), SYSTEM, valid.file, { replace: false });
     const year2026 = await prisma().fiscalYear.findFirstOrThrow({ where: { year: 2026 }, select: { id: true, year: true } });
-    expect(await staleSheetIds(prisma(), year2026, today)).toEqual([]);
-    expect(await figures(imported[0]!.id)).toMatchObject({ asOfMonth: reportingMonth(2026, today), fiscalYearId: year2026.id });
-    expect(await disagreements(prisma(), today)).toEqual([]);
+    expect(await staleSheetIds(prisma(), year2026)).toEqual([]);
+    expect(await figures(imported[0]!.id, 1)).toMatchObject({ month: 1, fiscalYearId: year2026.id });
+    await fresh();
   });
 });

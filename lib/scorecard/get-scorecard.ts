@@ -3,7 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, sheetVisibility } from "@/lib/auth/authorize";
 import { visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
-import { type Db, asOfMonth } from "@/lib/figures/figures-source";
+import { measurableMonths, resolveAsOfMonth } from "@/lib/figures/as-of-month";
+import type { Db } from "@/lib/figures/figures-source";
 import { monthLabel } from "@/lib/progress/labels";
 import { formatTimeProgress } from "@/lib/progress/progress-view";
 import type { Grade } from "@/lib/scoring";
@@ -17,12 +18,14 @@ export type { LightCounts, ScorecardRow, Subtotal } from "./queries";
 export interface Scorecard {
   year: number | null;
   years: number[];
-  /** The month lights and projections are for (0 before the year starts), as `2025年7月`, and its time progress. */
+  /** The month lights and projections are for (截至月份, 1–12; 0 without a year), as `2025年7月`, and its time progress. */
   asOfMonth: number;
   asOfLabel: string | null;
   timeProgress: string | null;
+  /** The months the 截至月份 picker offers. */
+  months: { month: number; label: string }[];
   query: ScorecardQuery;
-  /** Project sheets the actor may see (the department sheet is shown apart). */
+  /** Project sheets the actor may see that match the filters (the department sheet is shown apart). */
   summary: Subtotal & { grades: Record<Grade, number> };
   department: ScorecardRow[];
   units: { id: number; name: string }[];
@@ -68,7 +71,7 @@ export function scorecardOrderBy(query: ScorecardQuery): Prisma.SheetFiguresOrde
 
 export interface ScorecardScope {
   fiscalYearId: number;
-  /** Published sheets of the year the actor may see. */
+  /** Published sheets of the year the actor may see, their figures at the month measured. */
   base: Prisma.SheetFiguresWhereInput;
   /** Their project sheets matching the query's filters. */
   filtered: Prisma.SheetFiguresWhereInput;
@@ -76,14 +79,18 @@ export interface ScorecardScope {
   hasFilters: boolean;
 }
 
-/** The WHERE of the scorecard: the year, published sheets, what the actor may see (visibleSheetsWhere), the filters. */
-export function scorecardScope(actor: Actor, fiscalYearId: number, query: ScorecardQuery): ScorecardScope {
+/** The figures at `month` of the year's published sheets the actor may see. */
+function visibleFigures(actor: Actor, fiscalYearId: number, month: number): Prisma.SheetFiguresWhereInput {
   const visible = visibleSheetsWhere(sheetVisibility(actor));
-  const base: Prisma.SheetFiguresWhereInput = {
-    fiscalYearId,
-    status: "PUBLISHED",
-    ...(Object.keys(visible).length > 0 ? { sheet: visible } : {}),
-  };
+  return { fiscalYearId, month, status: "PUBLISHED", ...(Object.keys(visible).length > 0 ? { sheet: visible } : {}) };
+}
+
+/**
+ * The WHERE of the scorecard: the year and month measured, published sheets, what the actor may see
+ * (visibleSheetsWhere), the filters.
+ */
+export function scorecardScope(actor: Actor, fiscalYearId: number, month: number, query: ScorecardQuery): ScorecardScope {
+  const base = visibleFigures(actor, fiscalYearId, month);
   const filters: Prisma.SheetFiguresWhereInput[] = [base, { kind: "PROJECT" }];
   if (query.unit !== undefined) filters.push({ unitId: query.unit });
   if (query.light) filters.push({ light: query.light === "none" ? null : LIGHT_TO_DB[query.light] });
@@ -109,6 +116,32 @@ export async function resolveYear(db: Db, query: ScorecardQuery): Promise<{ year
   return { years: years.map((y) => y.year), fiscalYear: fiscalYear && { id: fiscalYear.id, year: fiscalYear.year } };
 }
 
+/**
+ * The year, its 截至月份 — asked, else the latest month with submitted data among the sheets the actor may see,
+ * else the current month (as-of-month.ts) — and the scope at that month. Fresh figures first.
+ */
+export async function resolveScorecard(
+  db: Db,
+  actor: Actor,
+  query: ScorecardQuery,
+  now: Date,
+): Promise<{ years: number[]; fiscalYear: { id: number; year: number } | null; month: number; scope: ScorecardScope | null }> {
+  const { years, fiscalYear } = await resolveYear(db, query);
+  if (!fiscalYear) return { years, fiscalYear, month: 0, scope: null };
+  await refreshStaleFigures(db, fiscalYear);
+  const month = resolveAsOfMonth(query.month, fiscalYear.year, await latestSubmittedMonth(db, actor, fiscalYear.id), now);
+  return { years, fiscalYear, month, scope: scorecardScope(actor, fiscalYear.id, month, query) };
+}
+
+/**
+ * The latest month submitted (or approved) on any published sheet of the year the actor may see: the default
+ * 截至月份 of the scorecard and of 运行监控 alike. Reads fresh figures (their month-12 rows count every month).
+ */
+export async function latestSubmittedMonth(db: Db, actor: Actor, fiscalYearId: number): Promise<number | null> {
+  const latest = await db.sheetFigures.aggregate({ where: visibleFigures(actor, fiscalYearId, 12), _max: { lastSubmittedMonth: true } });
+  return latest._max.lastSubmittedMonth;
+}
+
 const BUCKET_LABELS = Array.from({ length: 10 }, (_, b) => `${b * 10}–${b === 9 ? 100 : b * 10 + 10}`);
 
 /**
@@ -118,24 +151,19 @@ const BUCKET_LABELS = Array.from({ length: 10 }, (_, b) => `${b * 10}–${b === 
 export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, options: { now?: Date } = {}): Promise<Scorecard> {
   authorize(actor, { type: "sheets.list" });
   const now = options.now ?? new Date();
-  const { years, fiscalYear } = await resolveYear(db, query);
-  if (!fiscalYear) return emptyScorecard(years, query);
-  await refreshStaleFigures(db, fiscalYear, { now });
-  const month = asOfMonth(fiscalYear.year, now);
-  const { base, filtered, hasFilters } = scorecardScope(actor, fiscalYear.id, query);
-  const projects: Prisma.SheetFiguresWhereInput = { AND: [base, { kind: "PROJECT" }] };
+  const { years, fiscalYear, month, scope } = await resolveScorecard(db, actor, query, now);
+  if (!fiscalYear || !scope) return emptyScorecard(years, query);
+  const { base, filtered } = scope;
 
-  const [summary, matching, units] = await Promise.all([
-    summarize(db, projects),
-    hasFilters ? summarize(db, filtered) : null,
+  const [summary, units] = await Promise.all([
+    summarize(db, filtered),
     db.budgetUnit.findMany({
       where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id, status: "PUBLISHED" }, visibleSheetsWhere(sheetVisibility(actor))] } } },
       select: { id: true, name: true },
       orderBy: { id: "asc" },
     }),
   ]);
-  const inTable = matching ?? summary;
-  const total = inTable.total.sheets;
+  const total = summary.total.sheets;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
@@ -153,9 +181,10 @@ export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, 
     year: fiscalYear.year,
     years,
     asOfMonth: month,
-    asOfLabel: month > 0 ? monthLabel(fiscalYear.year, month) : null,
-    timeProgress: month > 0 ? formatTimeProgress(month) : null,
-    query: { ...query, year: fiscalYear.year, page },
+    asOfLabel: monthLabel(fiscalYear.year, month),
+    timeProgress: formatTimeProgress(month),
+    months: measurableMonths(fiscalYear.year, now).map((m) => ({ month: m, label: monthLabel(fiscalYear.year, m) })),
+    query: { ...query, year: fiscalYear.year, month, page },
     summary: { ...toSubtotal(null, "合计", summary.total), grades: summary.grades },
     department: department!,
     units,
@@ -167,8 +196,8 @@ export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, 
       page,
       pageCount,
       pageSize: PAGE_SIZE,
-      totals: toSubtotal(null, "合计", inTable.total),
-      groups: query.group === "unit" ? unitSubtotals(inTable, nameOf) : [],
+      totals: toSubtotal(null, "合计", summary.total),
+      groups: query.group === "unit" ? unitSubtotals(summary, nameOf) : [],
     },
   };
 }
@@ -181,6 +210,7 @@ function emptyScorecard(years: number[], query: ScorecardQuery): Scorecard {
     asOfMonth: 0,
     asOfLabel: null,
     timeProgress: null,
+    months: [],
     query,
     summary: { ...none, grades: { 优: 0, 良: 0, 中: 0, 差: 0 } },
     department: [],

@@ -10,9 +10,11 @@ import { monthLabel, QUALITATIVE_LABEL } from "@/lib/progress/labels";
 import { formatTimeProgress, lightView, type LightView } from "@/lib/progress/progress-view";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { isQuantitative, isReverse } from "@/lib/targets/types";
+import { measurableMonths, resolveAsOfMonth } from "@/lib/figures/as-of-month";
 import { computeFigures } from "@/lib/figures/compute-figures";
 import { type Db, loadFiguresSources } from "@/lib/figures/figures-source";
-import { lightLabel } from "@/lib/figures/labels";
+import { refreshStaleFigures } from "@/lib/figures/refresh-sheet-figures";
+import { latestSubmittedMonth } from "./get-scorecard";
 
 /**
  * 监控 view of one sheet: every row with its target, last year's value, latest value, progress, light, weight,
@@ -81,9 +83,12 @@ export interface BudgetMonth {
 
 export interface SheetMonitor {
   sheet: { id: number; kind: "PROJECT" | "DEPARTMENT"; name: string; unit: string; lead: string; year: number; status: string };
+  /** 截至月份 (as-of-month.ts): asked, else the scorecard's default for the year. */
   asOfMonth: number;
-  asOfLabel: string | null;
-  timeProgress: string | null;
+  asOfLabel: string;
+  timeProgress: string;
+  /** The months the 截至月份 picker offers. */
+  months: { month: number; label: string }[];
   latestMonth: number | null;
   light: LightView;
   budgetLight: LightView;
@@ -104,13 +109,15 @@ const scoreView = (s: RowScore | { max: Decimal; score: Decimal | null; explanat
 
 const plot = (d: Decimal | null): number | null => (d === null ? null : d.toNumber());
 
-export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, options: { now?: Date } = {}): Promise<SheetMonitor> {
+export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, options: { now?: Date; month?: number } = {}): Promise<SheetMonitor> {
   const now = options.now ?? new Date();
   const scope = await loadSheetScope(db, sheetId);
   if (!scope) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
   authorize(actor, { type: "sheet.read", sheet: scope });
 
-  const [source] = await loadFiguresSources(db, [sheetId], now);
+  const { fiscalYear } = await db.targetSheet.findUniqueOrThrow({ where: { id: sheetId }, select: { fiscalYear: { select: { id: true, year: true } } } });
+  const M = await monitorMonth(db, actor, fiscalYear, options.month, now);
+  const [source] = await loadFiguresSources(db, [sheetId], [M]);
   const sheet = await db.targetSheet.findUnique({
     where: { id: sheetId },
     select: {
@@ -132,7 +139,6 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
   if (!sheet || !source) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
   const year = sheet.fiscalYear.year;
   const computed = computeFigures(source);
-  const M = source.asOfMonth;
 
   // The final evaluation, scored by the engine as the 自评表 prints it.
   let finalScore: ReturnType<typeof scoreStored>["score"] | null = null;
@@ -214,10 +220,11 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
   return {
     sheet: { id: sheet.id, kind: sheet.kind, name: sheet.name, unit: sheet.unit.name, lead: sheet.lead, year, status: sheet.status },
     asOfMonth: M,
-    asOfLabel: M > 0 ? monthLabel(year, M) : null,
-    timeProgress: M > 0 ? formatTimeProgress(M) : null,
+    asOfLabel: monthLabel(year, M),
+    timeProgress: formatTimeProgress(M),
+    months: measurableMonths(year, now).map((m) => ({ month: m, label: monthLabel(year, m) })),
     latestMonth: row.latestMonth,
-    light: { light: row.light, label: lightLabel(row.light), reason: row.lightReason },
+    light: lightView(computed.light),
     budgetLight: lightView(computed.budgetLight),
     projected: computed.projected
       ? { total: fmt2(computed.projected.total), grade: computed.projected.grade, complete: computed.projected.complete, budget: scoreView(computed.projected.budget) }
@@ -231,4 +238,11 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
     budget: { fundsTotal: row.fundsTotal, budget: row.budget, executed: row.executed, executionRate: row.executionRate, months: budgetMonths },
     links: { evaluate: can(actor, { type: "evaluation.write", sheet: scope }) || can(actor, { type: "evaluation.reopen", sheet: scope }) },
   };
+}
+
+/** The month asked when it can be measured, else the scorecard's default for the year (fresh figures first). */
+async function monitorMonth(db: Db, actor: Actor, fiscalYear: { id: number; year: number }, asked: number | undefined, now: Date): Promise<number> {
+  if (asked !== undefined && measurableMonths(fiscalYear.year, now).includes(asked)) return asked;
+  await refreshStaleFigures(db, fiscalYear);
+  return resolveAsOfMonth(undefined, fiscalYear.year, await latestSubmittedMonth(db, actor, fiscalYear.id), now);
 }

@@ -3,6 +3,7 @@ import { finaliseEvaluation } from "@/lib/evaluation/finalise-evaluation";
 import { saveEvaluation } from "@/lib/evaluation/save-evaluation";
 import { type Fixture as EvaluationFixture, typedRows } from "@/lib/testing/evaluation-fixtures";
 import { adjustBudget } from "@/lib/progress/adjust-budget";
+import { getProgress } from "@/lib/progress/get-progress";
 import { saveProgress } from "@/lib/progress/save-progress";
 import { AFTER_2025, createFixture, type Fixture, outcome } from "@/lib/testing/progress-fixtures";
 import { getScorecard } from "./get-scorecard";
@@ -51,7 +52,7 @@ describe("getSheetMonitor", () => {
       weight: "10.00",
       latest: { month: 9, monthLabel: "2025年9月", value: "2" },
       progress: "66.67%",
-      light: { light: "yellow", label: "黄灯·略有滞后", reason: "完成值 2 ÷ (指标值 3 × 12/12) = 66.67%，60% ≤ 进度 < 80%" },
+      light: { light: "yellow", label: "黄灯·略有滞后", reason: "沿用9月的填报值：完成值 2 ÷ (指标值 3 × 12/12) = 66.67%，60% ≤ 进度 < 80%" },
       chart: "cumulative",
     });
     expect(m.rows[0]!.projected).toMatchObject({ max: "10.00", score: "6.67" });
@@ -87,6 +88,24 @@ describe("getSheetMonitor", () => {
     expect(m.light).toEqual(row.light);
     expect(m.budgetLight).toEqual(row.budgetLight);
     expect(m.projected).toMatchObject({ total: row.projected!.score, grade: row.projected!.grade, complete: row.projected!.complete });
+  });
+
+  it("shows, for every month, the same sheet light, budget light and projection as the scorecard and 进度填报", async () => {
+    for (let month = 1; month <= 12; month++) {
+      const m = await getSheetMonitor(f.db.prisma, f.actors.manager, f.sheets.liangqu, { now, month });
+      const card = await getScorecard(f.db.prisma, f.actors.manager, parseScorecardQuery({ month: String(month) }), opts);
+      const row = card.table.rows.find((r) => r.sheetId === f.sheets.liangqu)!;
+      const page = await getProgress(f.db.prisma, f.actors.manager, { sheetId: f.sheets.liangqu, month }, opts);
+      expect([m.asOfMonth, card.asOfMonth, page.month]).toEqual([month, month, month]);
+      expect(m.light).toEqual(row.light);
+      expect(page.sheetLight).toEqual(row.light);
+      expect(m.budgetLight).toEqual(row.budgetLight);
+      expect(page.budget.light).toEqual(row.budgetLight);
+      expect(m.rows.map((r) => r.light)).toEqual(page.rows.map((r) => r.light));
+      expect(m.projected?.total ?? null).toBe(row.projected?.score ?? null);
+    }
+    // Before July nothing was reported: 待填报 everywhere.
+    expect((await getSheetMonitor(f.db.prisma, f.actors.manager, f.sheets.liangqu, { now, month: 6 })).light.label).toBe("待填报");
   });
 
   it("shows the final scores, explained, once the evaluator's evaluation is final", async () => {

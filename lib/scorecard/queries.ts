@@ -14,6 +14,8 @@ import { GRADES, LIGHT_FROM_DB, lightLabel } from "@/lib/figures/labels";
 
 export interface ScorecardRow {
   sheetId: number;
+  /** The month the row's figures measure (the scorecard's 截至月份). */
+  month: number;
   kind: "PROJECT" | "DEPARTMENT";
   unitId: number;
   unit: string;
@@ -53,7 +55,9 @@ export interface Subtotal {
   executed: string;
   /** Σ 执行数 ÷ Σ 全年预算数, in %; null when the budget is 0. */
   executionRate: string | null;
+  /** `none`: 待填报, no indicator value reported up to the month measured; such sheets have no projected score. */
   lights: LightCounts;
+  /** Over the sheets with a projected score (待填报 ones have none) or a final evaluation. */
   averageProjected: string | null;
   averageFinal: string | null;
   /** Sheets whose evaluator's evaluation is final. */
@@ -156,6 +160,7 @@ export const unitSubtotals = (summary: Summary, unitName: (id: number) => string
 
 const figuresSelect = {
   sheetId: true,
+  month: true,
   kind: true,
   unitId: true,
   fundsTotal: true,
@@ -191,6 +196,7 @@ function toRow(f: FiguresRecord, sheet: { name: string; lead: string }, unit: st
   const budgetLight = f.budgetLight === null ? null : LIGHT_FROM_DB[f.budgetLight];
   return {
     sheetId: f.sheetId,
+    month: f.month,
     kind: f.kind,
     unitId: f.unitId,
     unit,

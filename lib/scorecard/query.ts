@@ -3,7 +3,7 @@ import { GRADES } from "@/lib/figures/labels";
 
 /**
  * The scorecard's state as it lives in the URL (page and .xlsx export read the same parameters): fiscal year,
- * sort, filters, grouping, hidden columns, page. Invalid values fall back to the default instead of refusing the
+ * 截至月份, sort, filters, grouping, hidden columns, page. Invalid values fall back to the default instead of refusing the
  * page: a hand-edited or outdated link still opens.
  */
 
@@ -47,6 +47,7 @@ const shownColumns = z
 
 export const scorecardQuerySchema = z.object({
   year: param(z.coerce.number().int().min(1900).max(9999)),
+  month: param(z.coerce.number().int().min(1).max(12)),
   sort: param(z.enum(COLUMN_IDS)),
   dir: param(z.enum(["asc", "desc"])),
   unit: param(z.coerce.number().int().positive().max(2_147_483_647)),
@@ -60,6 +61,8 @@ export const scorecardQuerySchema = z.object({
 
 export interface ScorecardQuery {
   year?: number;
+  /** 截至月份 (1–12); absent: the default of as-of-month.ts. */
+  month?: number;
   sort: ScorecardColumnId;
   dir: "asc" | "desc";
   unit?: number;
@@ -88,6 +91,7 @@ export function parseScorecardQuery(input: Record<string, string | string[] | un
   const sort = parsed.sort ?? DEFAULT_SORT.sort;
   return {
     year: parsed.year,
+    month: parsed.month,
     sort,
     dir: parsed.dir ?? (parsed.sort ? "asc" : DEFAULT_SORT.dir),
     unit: parsed.unit,
@@ -104,6 +108,7 @@ export function parseScorecardQuery(input: Record<string, string | string[] | un
 export function scorecardSearch(query: Partial<ScorecardQuery>): string {
   const params = new URLSearchParams();
   if (query.year !== undefined) params.set("year", String(query.year));
+  if (query.month !== undefined) params.set("month", String(query.month));
   if (query.unit !== undefined) params.set("unit", String(query.unit));
   if (query.light) params.set("light", query.light);
   if (query.grade) params.set("grade", query.grade);

@@ -37,7 +37,7 @@ describe("getScorecard", () => {
     expect(s.year).toBe(2025);
     expect(s.asOfLabel).toBe("2025年12月");
     expect(s.timeProgress).toBe("100.00%（12/12）");
-    expect(await disagreements(f.db.prisma, now)).toEqual([]);
+    expect(await disagreements(f.db.prisma)).toEqual([]);
   });
 
   it("sums the manager's project sheets into the cards and shows the department sheet apart", async () => {
@@ -50,11 +50,49 @@ describe("getScorecard", () => {
     expect(s.table.rows.every((r) => r.kind === "PROJECT")).toBe(true);
     expect(s.units.map((u) => u.name)).toEqual([UNIT_BENJI, UNIT_CENTRE, "乌鲁木齐市技术创新研发与科技成果转化中心"]);
     expect(s.lightsByUnit.find((u) => u.unit === UNIT_CENTRE)!.lights).toEqual({ red: 1, yellow: 0, blue: 0, green: 0, none: 2 });
-    expect(s.distribution.reduce((n, b) => n + b.count, 0)).toBe(13);
+    // The 8 sheets with nothing reported are 待填报: counted apart, out of the distribution and the averages.
+    expect(s.distribution.reduce((n, b) => n + b.count, 0)).toBe(5);
     expect(s.distribution[9]!.count).toBe(1); // 配套: final 92.50
-    // The average of the projections, over the 13 sheets, as the engine projected each.
-    const projected = s.table.rows.map((r) => new Decimal(r.projected!.score));
-    expect(s.summary.averageProjected).toBe(projected.reduce((a, b) => a.plus(b), new Decimal(0)).div(13).toFixed(2, Decimal.ROUND_HALF_UP));
+    const pending = s.table.rows.filter((r) => r.light.light === null);
+    expect(pending).toHaveLength(8);
+    expect(pending.every((r) => r.projected === null && r.light.label === "待填报")).toBe(true);
+    // The average of the projections, over the 5 reported sheets, as the engine projected each.
+    const projected = s.table.rows.flatMap((r) => (r.projected ? [new Decimal(r.projected.score)] : []));
+    expect(projected).toHaveLength(5);
+    expect(s.summary.averageProjected).toBe(projected.reduce((a, b) => a.plus(b), new Decimal(0)).div(5).toFixed(2, Decimal.ROUND_HALF_UP));
+  });
+
+  it("measures the month chosen (截至月份): by default the latest month with submitted data, else the current month", async () => {
+    // Nothing submitted yet and 2025 is over: December.
+    const december = await scorecard(f.actors.manager);
+    expect([december.asOfMonth, december.asOfLabel, december.query.month]).toEqual([12, "2025年12月", 12]);
+    expect(december.months.map((m) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+
+    // The sample was reported for September: in August every sheet is 待填报, only the final score is distributed.
+    const august = await scorecard(f.actors.manager, { month: "8" });
+    expect([august.asOfMonth, august.asOfLabel, august.timeProgress]).toEqual([8, "2025年8月", "66.67%（8/12）"]);
+    expect(august.summary.lights).toEqual({ red: 0, yellow: 0, blue: 0, green: 0, none: 13 });
+    expect(august.summary.averageProjected).toBeNull();
+    expect(august.distribution.reduce((n, b) => n + b.count, 0)).toBe(1);
+
+    // In September the lights are measured against 9/12: 两区's budget 800 of 1,610 is on schedule then, not in December.
+    const september = await scorecard(f.actors.manager, { month: "9" });
+    const liangqu = (s: typeof september) => s.table.rows.find((r) => r.name === "2025年“两区”创新建设专项")!;
+    expect(liangqu(september).budgetLight.reason).toContain("× 9/12");
+    expect(liangqu(december).budgetLight.reason).toContain("× 12/12");
+    expect(september.summary.lights.none).toBe(8);
+
+    // A month that cannot be measured falls back to the default.
+    expect((await scorecard(f.actors.manager, { month: "13" })).asOfMonth).toBe(12);
+
+    // Once a month is submitted, it is the default.
+    const sheet = await f.db.prisma.targetSheet.findFirstOrThrow({ where: { name: "2025年“两区”创新建设专项" } });
+    await f.db.prisma.sheetMonth.update({ where: { sheetId_month: { sheetId: sheet.id, month: 9 } }, data: { status: "SUBMITTED", submittedAt: now } });
+    const submitted = await scorecard(f.actors.manager);
+    expect([submitted.asOfMonth, submitted.asOfLabel]).toEqual([9, "2025年9月"]);
+    expect(liangqu(submitted).light).toEqual(liangqu(september).light);
+    await f.db.prisma.sheetMonth.update({ where: { sheetId_month: { sheetId: sheet.id, month: 9 } }, data: { status: "DRAFT", submittedAt: null } });
+    expect((await scorecard(f.actors.manager)).asOfMonth).toBe(12);
   });
 
   it("shows each role only what it may see", async () => {
@@ -83,8 +121,10 @@ describe("getScorecard", () => {
     expect(await names(f.actors.manager, { q: "信息服务" })).toHaveLength(3);
     expect(await names(f.actors.lead, { light: "red", unit: String(await unitId(UNIT_CENTRE)) })).toEqual([]);
     const filtered = await scorecard(f.actors.manager, { light: "red" });
-    // Cards stay the whole picture; the table's totals follow the filters.
-    expect(filtered.summary.sheets).toBe(13);
+    // The cards and charts follow the filters, like the table's totals.
+    expect(filtered.summary).toMatchObject({ sheets: 2, budget: "1610.00" });
+    expect(filtered.lightsByUnit.flatMap((u) => Object.entries(u.lights).filter(([, n]) => n > 0).map(([l]) => l))).toEqual(["red", "red"]);
+    expect(filtered.distribution.reduce((n, b) => n + b.count, 0)).toBe(2);
     expect(filtered.table.totals).toMatchObject({ sheets: 2, budget: "1610.00", executed: "800.00", executionRate: "49.69" });
     expect(filtered.table.totals.lights).toEqual({ red: 2, yellow: 0, blue: 0, green: 0, none: 0 });
   });

@@ -106,7 +106,7 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
     } else {
       result = await (work as (write: SheetsWrite) => Promise<T>)(write);
     }
-    await refreshFigures(tx, [...changed], { now });
+    await refreshFigures(tx, [...changed]);
     return result;
   };
   const limits = options.limits ?? ("load" in target ? TX_OPTIONS : { maxWait: 30_000, timeout: target.timeout ?? TX_OPTIONS.timeout });

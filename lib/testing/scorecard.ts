@@ -1,11 +1,11 @@
 import "server-only";
 import Decimal from "decimal.js";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { QUALITATIVE_LABEL } from "@/lib/progress/labels";
-import { reportingMonth } from "@/lib/figures/reporting-month";
 import { fromTargetColumns } from "@/lib/columns/target-columns";
 import { isQuantitative } from "@/lib/targets/types";
 import { computeFigures, type FiguresRow, type SourceIndicator } from "@/lib/figures/compute-figures";
+import { ALL_MONTHS } from "@/lib/figures/figures-source";
 import { LIGHT_FROM_DB } from "@/lib/figures/labels";
 
 /**
@@ -14,7 +14,13 @@ import { LIGHT_FROM_DB } from "@/lib/figures/labels";
  * test can prove the stored figures never disagree with the engine.
  */
 
-export async function scratchFigures(prisma: PrismaClient, sheetId: number, now: Date): Promise<FiguresRow> {
+/** A sheet's figures at `month`, from scratch. */
+export async function scratchFigures(prisma: PrismaClient, sheetId: number, month: number): Promise<FiguresRow> {
+  return (await scratchFiguresByMonth(prisma, sheetId, [month]))[0]!;
+}
+
+/** A sheet's figures at each of `months`, from scratch (its rows read once). */
+export async function scratchFiguresByMonth(prisma: PrismaClient, sheetId: number, months: readonly number[]): Promise<FiguresRow[]> {
   const s = await prisma.targetSheet.findUniqueOrThrow({
     where: { id: sheetId },
     include: {
@@ -25,7 +31,14 @@ export async function scratchFigures(prisma: PrismaClient, sheetId: number, now:
       evaluations: true,
     },
   });
-  const M = reportingMonth(s.fiscalYear.year, now);
+  return months.map((M) => scratchAt(s, M));
+}
+
+type ScratchSheet = Prisma.TargetSheetGetPayload<{
+  include: { fiscalYear: true; indicators: { include: { progressEntries: true } }; months: true; budgetAdjustments: true; evaluations: true };
+}>;
+
+function scratchAt(s: ScratchSheet, M: number): FiguresRow {
   const indicators: SourceIndicator[] = s.indicators.map((i) => {
     const target = fromTargetColumns(i);
     const quantitative = isQuantitative(target);
@@ -50,8 +63,8 @@ export async function scratchFigures(prisma: PrismaClient, sheetId: number, now:
     };
   });
   const spent = s.months.filter((m) => m.month <= M && m.executed !== null).sort((a, b) => b.month - a.month)[0];
-  const submitted = s.months.filter((m) => m.status === "SUBMITTED" || m.status === "APPROVED");
-  const approved = s.months.filter((m) => m.status === "APPROVED");
+  const submitted = s.months.filter((m) => m.month <= M && (m.status === "SUBMITTED" || m.status === "APPROVED"));
+  const approved = s.months.filter((m) => m.month <= M && m.status === "APPROVED");
   const final = s.evaluations.find((e) => e.kind === "EVALUATOR" && e.status === "FINAL" && e.total !== null && e.grade !== null);
   return computeFigures({
     sheetId: s.id,
@@ -59,7 +72,7 @@ export async function scratchFigures(prisma: PrismaClient, sheetId: number, now:
     unitId: s.unitId,
     kind: s.kind,
     status: s.status,
-    asOfMonth: M,
+    month: M,
     fundsTotal: new Decimal(s.fundsTotal.toString()),
     adjustment: s.budgetAdjustments.filter((a) => a.month <= M).reduce((sum, a) => sum.plus(a.amount.toString()), new Decimal(0)),
     budgetExecutionWeight: s.budgetExecutionWeight === null ? null : new Decimal(s.budgetExecutionWeight.toString()),
@@ -75,9 +88,9 @@ export async function scratchFigures(prisma: PrismaClient, sheetId: number, now:
 
 const fixed = (d: { toFixed(n: number): string } | null) => (d === null ? null : d.toFixed(2));
 
-/** The stored figures of a sheet, in the shape of FiguresRow (and whether they are stale). */
-export async function storedFigures(prisma: PrismaClient, sheetId: number): Promise<{ row: FiguresRow; stale: boolean }> {
-  const f = await prisma.sheetFigures.findUniqueOrThrow({ where: { sheetId } });
+/** The stored figures of a sheet at a month, in the shape of FiguresRow (and whether they are stale). */
+export async function storedFigures(prisma: PrismaClient, sheetId: number, month: number): Promise<{ row: FiguresRow; stale: boolean }> {
+  const f = await prisma.sheetFigures.findUniqueOrThrow({ where: { sheetId_month: { sheetId, month } } });
   return {
     stale: f.changeSeq !== f.computedSeq,
     row: {
@@ -86,7 +99,7 @@ export async function storedFigures(prisma: PrismaClient, sheetId: number): Prom
       unitId: f.unitId,
       kind: f.kind,
       status: f.status,
-      asOfMonth: f.asOfMonth,
+      month: f.month,
       latestMonth: f.latestMonth,
       indicatorCount: f.indicatorCount,
       reportedCount: f.reportedCount,
@@ -120,14 +133,21 @@ export async function storedFigures(prisma: PrismaClient, sheetId: number): Prom
   };
 }
 
-/** Every sheet whose stored figures differ from a from-scratch recomputation (or are stale), with both versions. */
-export async function disagreements(prisma: PrismaClient, now: Date): Promise<{ sheetId: number; stale: boolean; stored: FiguresRow; scratch: FiguresRow }[]> {
+/** Every sheet-month whose stored figures differ from a from-scratch recomputation (or are stale), with both versions. */
+export async function disagreements(
+  prisma: PrismaClient,
+  months: readonly number[] = ALL_MONTHS,
+): Promise<{ sheetId: number; month: number; stale: boolean; stored: FiguresRow; scratch: FiguresRow }[]> {
   const ids = (await prisma.targetSheet.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((s) => s.id);
   const out = [];
   for (const id of ids) {
-    const [{ row, stale }, scratch] = await Promise.all([storedFigures(prisma, id), scratchFigures(prisma, id, now)]);
-    const differs = (Object.keys(scratch) as (keyof FiguresRow)[]).some((k) => row[k] !== scratch[k]);
-    if (stale || differs) out.push({ sheetId: id, stale, stored: row, scratch });
+    const scratches = await scratchFiguresByMonth(prisma, id, months);
+    for (const [k, month] of months.entries()) {
+      const { row, stale } = await storedFigures(prisma, id, month);
+      const scratch = scratches[k]!;
+      const differs = (Object.keys(scratch) as (keyof FiguresRow)[]).some((k) => row[k] !== scratch[k]);
+      if (stale || differs) out.push({ sheetId: id, month, stale, stored: row, scratch });
+    }
   }
   return out;
 }

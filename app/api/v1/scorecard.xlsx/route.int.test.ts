@@ -24,16 +24,17 @@ afterAll(async () => {
 const get = (search: string) => GET(new Request(`http://localhost/api/v1/scorecard.xlsx${search}`));
 
 describe("GET /api/v1/scorecard.xlsx", () => {
-  it("downloads the filtered scorecard as an .xlsx attachment", async () => {
+  it("downloads the filtered scorecard at the month asked as an .xlsx attachment", async () => {
     session.actor = f.actors.manager as UserActor;
     const unit = await f.db.prisma.budgetUnit.findFirstOrThrow({ where: { name: "乌鲁木齐市科学技术局" } });
-    const response = await get(`?year=2025&light=red&unit=${unit.id}`);
+    const response = await get(`?year=2025&month=9&light=red&unit=${unit.id}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(response.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("2025年度绩效看板.xlsx")}`);
+    expect(response.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("2025年度绩效看板（截至9月）.xlsx")}`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.getWorksheet("绩效看板")!;
+    expect(sheet.getCell("A2").value).toMatch(/^截至2025年9月（时间进度 75\.00%（9\/12））/);
     expect(sheet.getCell("B4").value).toBe("2025年“两区”创新建设专项");
     expect(sheet.getCell("A5").value).toBe("合计（1 项）");
   });
