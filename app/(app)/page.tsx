@@ -292,7 +292,7 @@ function Glance({ scorecard }: { scorecard: Scorecard }) {
     <section aria-labelledby="glance-title" className="space-y-3 rounded border border-line bg-white p-4">
         <div className="flex items-baseline justify-between">
           <h2 id="glance-title" className="font-semibold">
-            绩效看板
+            绩效看板{scorecard.asOfLabel ? <span className="font-normal text-muted">（截至{scorecard.asOfLabel}）</span> : null}
           </h2>
           <Link href="/scorecard" className="text-brand hover:underline">
             打开绩效看板

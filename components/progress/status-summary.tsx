@@ -57,7 +57,7 @@ export function Summary({ view }: { view: ProgressView }) {
             {view.projected.complete ? null : <span className="ml-1 text-xs font-normal text-muted">部分指标待填报</span>}
           </span>
         ) : (
-          <span className="text-muted">{view.projectionError ?? "—"}</span>
+          <span className="text-muted">{view.projectionError ?? "待填报"}</span>
         )}
       </Item>
       <Item label="预算执行率">

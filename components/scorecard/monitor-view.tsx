@@ -13,17 +13,44 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
+/** 截至月份 of the page (a GET form: the month lives in the URL, as on the scorecard). */
+function AsOfMonthForm({ data }: { data: SheetMonitor }) {
+  return (
+    <form method="get" aria-label="截至月份" className="no-print flex items-end gap-2">
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="as-of-month" className="text-sm text-muted">
+          截至月份
+        </label>
+        <select id="as-of-month" name="month" defaultValue={String(data.asOfMonth)} key={data.asOfMonth} className="min-h-10 rounded border border-line bg-white px-2 py-1">
+          {data.months.map((m) => (
+            <option key={m.month} value={m.month}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="min-h-10 rounded border border-brand bg-white px-3 py-1 text-brand hover:bg-brand hover:text-white">
+        查看
+      </button>
+    </form>
+  );
+}
+
 /** 运行监控 of one sheet: its rows with lights, scores and their explanations, the months as charts, the budget. */
 export function MonitorView({ data }: { data: SheetMonitor }) {
   const { sheet } = data;
   return (
     <article className="print-landscape space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-lg font-semibold">运行监控 · {sheet.name}</h1>
-        <p className="text-muted">
-          {sheet.unit} · 项目负责人 {sheet.lead || "—"} · {sheet.year}年度 ·{" "}
-          {data.asOfLabel ? `截至${data.asOfLabel}（时间进度 ${data.timeProgress}），按各指标截至该月的最新填报值计算` : "年度尚未开始"}
-        </p>
+      <header className="flex flex-wrap items-end justify-between gap-2">
+        <div className="space-y-1">
+          <h1 className="text-lg font-semibold">
+            运行监控 · {sheet.name} <span className="whitespace-nowrap">（截至{data.asOfLabel}）</span>
+          </h1>
+          <p className="text-muted">
+            {sheet.unit} · 项目负责人 {sheet.lead || "—"} · {sheet.year}年度 · 截至{data.asOfLabel}（时间进度 {data.timeProgress}），按各指标截至该月的最新填报值计算
+          </p>
+        </div>
+        <AsOfMonthForm data={data} />
       </header>
 
       <section aria-label="概况" className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">
@@ -46,7 +73,11 @@ export function MonitorView({ data }: { data: SheetMonitor }) {
               {data.projected.complete ? null : <span className="ml-1 text-xs font-normal text-amber-800">未完整：尚有指标或执行数未填报</span>}
             </>
           ) : (
-            <span className="text-sm font-normal text-red-800">{data.projectionError}</span>
+            data.projectionError ? (
+              <span className="text-sm font-normal text-red-800">{data.projectionError}</span>
+            ) : (
+              <span className="font-normal text-muted">待填报</span>
+            )
           )}
         </Figure>
         <Figure label="评价得分">{data.final ? `${data.final.total}（${data.final.grade}）` : <span className="font-normal text-muted">未定稿</span>}</Figure>

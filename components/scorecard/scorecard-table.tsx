@@ -22,7 +22,7 @@ const columns = helper.columns([
     enableHiding: false,
     meta: { width: "24%" },
     cell: (ctx) => (
-      <Link href={`/sheets/${ctx.row.original.sheetId}/monitor`} className="text-brand hover:underline">
+      <Link href={`/sheets/${ctx.row.original.sheetId}/monitor?month=${ctx.row.original.month}`} className="text-brand hover:underline">
         {ctx.row.original.name}
       </Link>
     ),

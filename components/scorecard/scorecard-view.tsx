@@ -3,9 +3,9 @@ import { LightBadge } from "@/components/progress/light-badge";
 import { formatAmount, formatPercent } from "@/components/ui/format";
 import { finalText, projectedText } from "@/lib/scorecard/cells";
 import type { Scorecard, ScorecardRow } from "@/lib/scorecard/get-scorecard";
-import { GRADES } from "@/lib/figures/labels";
-import { COLUMN_IDS, LIGHT_FILTERS, scorecardSearch } from "@/lib/scorecard/query";
-import { lightName, LightsByUnitChart, ScoreDistributionChart } from "./charts";
+import { scorecardSearch } from "@/lib/scorecard/query";
+import { LightsByUnitChart, ScoreDistributionChart } from "./charts";
+import { AsOfMonthForm, FilterForm, hasFilters } from "./scorecard-forms";
 import { ScorecardTable } from "./scorecard-table";
 import { SummaryCards } from "./summary-cards";
 
@@ -25,20 +25,19 @@ export function ScorecardView({ data }: { data: Scorecard }) {
   const exportHref = `/api/v1/scorecard.xlsx${scorecardSearch({ ...query, page: 1 })}`;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-lg font-semibold">{data.year}年度绩效看板</h1>
-        <p className="text-muted">
-          {data.asOfLabel ? (
-            <>
-              预警与预计得分截至 <strong className="text-ink">{data.asOfLabel}</strong>（时间进度 {data.timeProgress}），按各指标截至该月的最新填报值计算
-            </>
-          ) : (
-            "年度尚未开始"
-          )}
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-lg font-semibold">
+            {data.year}年度绩效看板 <span className="whitespace-nowrap">（截至{data.asOfLabel}）</span>
+          </h1>
+          <p className="text-muted">
+            预警与预计得分截至 <strong className="text-ink">{data.asOfLabel}</strong>（时间进度 {data.timeProgress}），按各指标截至该月的最新填报值计算
+          </p>
+        </div>
+        <AsOfMonthForm data={data} />
       </div>
       {data.years.length > 1 ? <YearLinks years={data.years} current={data.year} /> : null}
-      <SummaryCards data={data} />
+      <SummaryCards data={data} filtered={hasFilters(query)} />
 
       {data.department.length > 0 ? (
         <section aria-labelledby="department-title" className="space-y-2">
@@ -54,6 +53,9 @@ export function ScorecardView({ data }: { data: Scorecard }) {
           <h2 id="distribution-title" className="mb-1 font-semibold">
             得分分布 <span className="text-sm font-normal text-muted">（已定稿的按评价得分，其余按预计得分）</span>
           </h2>
+          {data.summary.lights.none > 0 ? (
+            <p className="text-sm text-muted">待填报 {data.summary.lights.none} 张，尚无预计得分，不计入分布。</p>
+          ) : null}
           <ScoreDistributionChart distribution={data.distribution} titleId="distribution-chart" />
         </section>
         <section aria-labelledby="units-title" className="rounded border border-line bg-white p-3">
@@ -95,75 +97,6 @@ export function ScorecardView({ data }: { data: Scorecard }) {
   );
 }
 
-
-/** 筛选: a GET form, so filters live in the URL and work without script. */
-function FilterForm({ data }: { data: Scorecard }) {
-  const { query } = data;
-  const field = "rounded border border-line bg-white px-2 py-1";
-  return (
-    <form method="get" action="/scorecard" aria-label="筛选" className="no-print flex flex-wrap items-end gap-3 rounded border border-line bg-white p-3">
-      <input type="hidden" name="year" value={data.year ?? ""} />
-      <input type="hidden" name="sort" value={query.sort} />
-      <input type="hidden" name="dir" value={query.dir} />
-      {query.columns.length < COLUMN_IDS.length ? <input type="hidden" name="cols" value={query.columns.join(",")} /> : null}
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="filter-unit" className="text-sm text-muted">
-          预算单位
-        </label>
-        <select id="filter-unit" name="unit" defaultValue={query.unit ?? ""} className={field}>
-          <option value="">全部单位</option>
-          {data.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="filter-light" className="text-sm text-muted">
-          预警
-        </label>
-        <select id="filter-light" name="light" defaultValue={query.light ?? ""} className={field}>
-          <option value="">全部</option>
-          {LIGHT_FILTERS.map((l) => (
-            <option key={l} value={l}>
-              {lightName(l)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="filter-grade" className="text-sm text-muted">
-          等级
-        </label>
-        <select id="filter-grade" name="grade" defaultValue={query.grade ?? ""} className={field} title="已定稿的按评价等级，其余按预计等级">
-          <option value="">全部</option>
-          {GRADES.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="filter-q" className="text-sm text-muted">
-          关键词
-        </label>
-        <input type="search" id="filter-q" name="q" defaultValue={query.q ?? ""} placeholder="项目名称、预算单位或负责人" className={`${field} w-60`} />
-      </div>
-      <label className="flex items-center gap-1 pb-1.5">
-        <input type="checkbox" name="group" value="unit" defaultChecked={query.group === "unit"} />
-        按预算单位分组小计
-      </label>
-      <button type="submit" className="rounded bg-brand px-4 py-1 text-white hover:bg-brand-dark">
-        筛选
-      </button>
-      <Link href={`/scorecard${scorecardSearch({ year: data.year ?? undefined })}`} className="pb-1 text-brand hover:underline">
-        清除筛选
-      </Link>
-    </form>
-  );
-}
 
 function Pages({ data }: { data: Scorecard }) {
   const { page, pageCount } = data.table;
@@ -218,7 +151,7 @@ function DepartmentTable({ rows }: { rows: ScorecardRow[] }) {
           <tr key={r.sheetId}>
             <td>{r.unit}</td>
             <td>
-              <Link href={`/sheets/${r.sheetId}/monitor`} className="text-brand hover:underline">
+              <Link href={`/sheets/${r.sheetId}/monitor?month=${r.month}`} className="text-brand hover:underline">
                 {r.name}
               </Link>
             </td>
@@ -243,7 +176,7 @@ function YearLinks({ years, current }: { years: number[]; current: number }) {
       {years.map((y) => (
         <Link
           key={y}
-          href={`/scorecard?year=${y}`}
+          href={`/scorecard${scorecardSearch({ year: y })}`}
           aria-current={y === current ? "page" : undefined}
           className={`rounded border px-2 py-0.5 ${y === current ? "border-brand bg-brand text-white" : "border-line bg-white hover:border-brand"}`}
         >

@@ -15,13 +15,14 @@ function Card({ label, children, note }: { label: string; children: ReactNode; n
 }
 
 
-/** 概况: the year's project sheets the actor may see, summed by the database. */
-export function SummaryCards({ data }: { data: Scorecard }) {
+/** 概况: the year's project sheets the actor may see that match the filters, summed by the database. */
+export function SummaryCards({ data, filtered = false }: { data: Scorecard; filtered?: boolean }) {
   const s = data.summary;
   const finalised = GRADES.reduce((n, g) => n + s.grades[g], 0);
+  const pending = s.lights.none;
   return (
     <section aria-label="概况" className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">
-      <Card label="项目数" note={data.department.length > 0 ? "部门整体绩效目标另列" : undefined}>
+      <Card label={filtered ? "项目数（筛选后）" : "项目数"} note={data.department.length > 0 ? "部门整体绩效目标另列" : undefined}>
         {s.sheets} 项
       </Card>
       <Card label="资金总额（全年预算数）" note={`年度预算总额 ${formatAmount(s.fundsTotal)} 万元`}>
@@ -40,7 +41,7 @@ export function SummaryCards({ data }: { data: Scorecard }) {
           ))}
         </ul>
       </Card>
-      <Card label="平均预计得分" note="按各指标最新填报值推算">
+      <Card label="平均预计得分" note={pending > 0 ? `待填报 ${pending} 张不计入` : "按各指标截至该月的填报值推算"}>
         {s.averageProjected ?? "—"}
       </Card>
       <Card label="评价等级" note={`已定稿 ${finalised} / ${s.sheets} 项`}>
