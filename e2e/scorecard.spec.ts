@@ -32,7 +32,9 @@ test("two leads report October, each with a row not started", async ({ browser }
 
 test("a manager filters the scorecard to the red sheets of one unit and exports it", async ({ browser }) => {
   const page = await pageAs(browser, "manager", { acceptDownloads: true });
-  await page.goto("/scorecard");
+  // December: October's reports measured at 12/12 (by default the scorecard shows the latest submitted month).
+  await page.goto("/scorecard?month=12");
+  await expect(page.getByRole("heading", { level: 1, name: "2025年度绩效看板 （截至2025年12月）" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "2025年度绩效看板" })).toBeVisible();
   const cards = page.getByRole("region", { name: "概况" });
   await expect(cards.getByRole("group", { name: "项目数" })).toContainText("13 项");
@@ -71,7 +73,7 @@ test("a manager filters the scorecard to the red sheets of one unit and exports 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "导出Excel" }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe("2025年度绩效看板.xlsx");
+  expect(download.suggestedFilename()).toBe("2025年度绩效看板（截至12月）.xlsx");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
   const sheet = workbook.getWorksheet("绩效看板")!;
@@ -83,7 +85,7 @@ test("a manager filters the scorecard to the red sheets of one unit and exports 
 
   // Drill down to the sheet.
   await table.getByRole("link", { name: SHEETS.liangqu.name }).click();
-  await expect(page).toHaveURL(/\/sheets\/\d+\/monitor$/);
+  await expect(page).toHaveURL(/\/sheets\/\d+\/monitor\?month=12$/);
   await expect(page.getByRole("heading", { level: 1, name: `运行监控 · ${SHEETS.liangqu.name}` })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(SHEETS.liangqu.indicator) }) });
   await expect(row).toContainText("红灯·进度滞后");
