@@ -1,4 +1,4 @@
-import { Decimal, type LightResult, type QualitativeStatus, type RowScore, type SheetScore } from "@/lib/scoring";
+import type { Decimal, LightResult, QualitativeStatus, RowScore, SheetScore } from "@/lib/scoring";
 import { computeSignals } from "@/lib/figures/compute-figures";
 import { type SheetHistory, sourceAt } from "@/lib/figures/sheet-history";
 import { isQuantitative } from "@/lib/targets/types";
