@@ -30,7 +30,10 @@ test("a user changes their password: every session of theirs ends, the new passw
   const page = await context.newPage();
   await page.goto("/login");
   await submitLogin(page, "e2e-pw", "First-pass-2025");
-  await page.getByRole("banner").getByRole("link", { name: /测试e2e-pw/ }).click();
+  await page
+    .getByRole("banner")
+    .getByRole("link", { name: /测试e2e-pw/ })
+    .click();
   await expect(page.getByRole("heading", { name: "账号设置" })).toBeVisible();
   const form = page.getByRole("form", { name: "修改密码" });
 

@@ -30,7 +30,9 @@ async function upload(page: Page, file: string) {
 test.describe("admin imports a year's sheets from Excel", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("downloads the template, imports a filled workbook for a new project, sees the preview with one warning, commits, and the sheet appears", async ({ page }, testInfo) => {
+  test("downloads the template, imports a filled workbook for a new project, sees the preview with one warning, commits, and the sheet appears", async ({
+    page,
+  }, testInfo) => {
     await page.goto("/sheets");
     await page.getByRole("link", { name: "导入Excel" }).click();
     await expect(page).toHaveURL(/\/admin\/import$/);
@@ -87,7 +89,9 @@ test.describe("admin imports a year's sheets from Excel", () => {
 test.describe("drafting a sheet", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("targets are understood as typed, rows are added, duplicated, moved and deleted from the keyboard, the lint follows, and the draft is saved", async ({ page }) => {
+  test("targets are understood as typed, rows are added, duplicated, moved and deleted from the keyboard, the lint follows, and the draft is saved", async ({
+    page,
+  }) => {
     await page.goto("/sheets?year=2024");
     await page.getByRole("link", { name: "新建绩效目标表" }).click();
     await expect(page.getByRole("heading", { name: "新建绩效目标表" })).toBeVisible();

@@ -240,7 +240,8 @@ test.describe("evaluator, once the lead has submitted", () => {
     await expect(page.getByRole("table", { name: "基本信息" })).toContainText("冯先生");
 
     const signOff = page.getByRole("table", { name: "签章" });
-    for (const label of ["填报人", "审核人", "单位负责人", "联系电话", "填报日期", "单位盖章"]) await expect(signOff.getByRole("rowheader", { name: label })).toBeVisible();
+    for (const label of ["填报人", "审核人", "单位负责人", "联系电话", "填报日期", "单位盖章"])
+      await expect(signOff.getByRole("rowheader", { name: label })).toBeVisible();
     await expect(page.getByTestId("sign-off-filled-by")).toHaveText("评价专家");
     await expect(page.getByTestId("sign-off-filled-on")).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -134,7 +134,9 @@ test.describe("on a phone (390×844)", () => {
     }
     // Nothing of the header (open or folded) reaches past the screen's right edge.
     const overflow = () =>
-      page.evaluate(() => Math.max(...[...document.querySelectorAll("header *")].map((e) => e.getBoundingClientRect().right)) - document.documentElement.clientWidth);
+      page.evaluate(
+        () => Math.max(...[...document.querySelectorAll("header *")].map((e) => e.getBoundingClientRect().right)) - document.documentElement.clientWidth,
+      );
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "收起菜单" }).click();
     expect(await overflow()).toBeLessThanOrEqual(0);

@@ -39,14 +39,23 @@ const url = "http://x//y";`);
   });
 
   it("resolves @/, relative and folder (index) imports to files", () => {
-    const g = graph({ "lib/a/x.ts": 'import { y } from "./y";\nimport { z } from "@/lib/b";\nimport Decimal from "decimal.js";', "lib/a/y.ts": "", "lib/b/index.ts": "" });
+    const g = graph({
+      "lib/a/x.ts": 'import { y } from "./y";\nimport { z } from "@/lib/b";\nimport Decimal from "decimal.js";',
+      "lib/a/y.ts": "",
+      "lib/b/index.ts": "",
+    });
     expect(g.get("lib/a/x.ts")!.imports).toEqual(["lib/a/y.ts", "lib/b/index.ts"]);
   });
 });
 
 describe("each rule catches what it is meant to", () => {
   it("(a) a lib module importing components/ or app/", () => {
-    const g = graph({ "lib/a/x.ts": 'import { V } from "@/components/v";', "lib/a/y.ts": 'import { p } from "@/app/p";', "components/v.tsx": "", "app/p.ts": "" });
+    const g = graph({
+      "lib/a/x.ts": 'import { V } from "@/components/v";',
+      "lib/a/y.ts": 'import { p } from "@/app/p";',
+      "components/v.tsx": "",
+      "app/p.ts": "",
+    });
     expect(libImportingUi(g)).toEqual(["lib/a/x.ts imports components/v.tsx", "lib/a/y.ts imports app/p.ts"]);
   });
 

@@ -32,9 +32,12 @@ describe("whole numbers: ids, versions, months, years", () => {
     expect(read(idSchema, input)).toEqual({ ok: true, value: expected });
   });
 
-  it.each([0, -1, 1.5, MAX_INT + 1, "", " ", "abc", "1e3", "0x10", "1.0", null, undefined, [1], Number.NaN])("an id %j is refused with the one message", (input) => {
-    expect(read(idSchema, input)).toEqual({ ok: false, message: "编号有误" });
-  });
+  it.each([0, -1, 1.5, MAX_INT + 1, "", " ", "abc", "1e3", "0x10", "1.0", null, undefined, [1], Number.NaN])(
+    "an id %j is refused with the one message",
+    (input) => {
+      expect(read(idSchema, input)).toEqual({ ok: false, message: "编号有误" });
+    },
+  );
 
   it("says which id when asked to", () => {
     expect(read(idOf("请选择人员"), "")).toEqual({ ok: false, message: "请选择人员" });

@@ -112,7 +112,7 @@ export const moneyOf = (label: string) => decimalOf(label, { column: "amount" })
 
 /** An amount as the interchange format writes it (`"1600.00"`): a plain decimal string, same limits as moneyOf. */
 export const moneyText = z
-  .string({ error: "应为数字字符串，如 \"1600.00\"" })
+  .string({ error: '应为数字字符串，如 "1600.00"' })
   .regex(/^\d+(\.\d{1,2})?$/, "金额应为非负数，最多两位小数（万元）")
   .refine((v) => v.split(".")[0]!.replace(/^0+(?=\d)/, "").length <= DECIMAL_COLUMNS.amount.integerDigits, "金额过大");
 
@@ -160,8 +160,7 @@ export function textProblem(text: string, options: { multiline?: boolean } = {})
 }
 
 /** Text to quote in a message: every control character shown as `�`, so none reaches a terminal or page. */
-export const withoutControls = (text: string): string =>
-  Array.from(text, (ch) => (isControl(ch.charCodeAt(0)) ? "\uFFFD" : ch)).join("");
+export const withoutControls = (text: string): string => Array.from(text, (ch) => (isControl(ch.charCodeAt(0)) ? "\uFFFD" : ch)).join("");
 
 export interface TextOptions {
   max: number;
@@ -174,10 +173,8 @@ export interface TextOptions {
 /** A text field: a string, at most `max` characters, no control characters; `label` names it in messages. */
 export const textOf = (label: string, options: TextOptions) => {
   const base = z.string({ error: `${label}应为文字` });
-  return (options.trim === false ? base : base.trim())
-    .max(options.max, `${label}不能超过 ${options.max} 个字`)
-    .superRefine((text, ctx) => {
-      const problem = textProblem(text, options);
-      if (problem) ctx.addIssue({ code: "custom", message: `${label}${problem}` });
-    });
+  return (options.trim === false ? base : base.trim()).max(options.max, `${label}不能超过 ${options.max} 个字`).superRefine((text, ctx) => {
+    const problem = textProblem(text, options);
+    if (problem) ctx.addIssue({ code: "custom", message: `${label}${problem}` });
+  });
 };

@@ -36,7 +36,13 @@ function importsOf(text: string): Import[] {
   return [...text.matchAll(IMPORT)].map((m) => {
     const names = m[2] ?? "";
     // `import { type A, type B } from` loads nothing at run time either.
-    const allTypes = /^\{[^}]*\}$/.test(names.trim()) && names.replace(/[{}\s]/g, "").split(",").filter(Boolean).every((n) => n.startsWith("type"));
+    const allTypes =
+      /^\{[^}]*\}$/.test(names.trim()) &&
+      names
+        .replace(/[{}\s]/g, "")
+        .split(",")
+        .filter(Boolean)
+        .every((n) => n.startsWith("type"));
     return { specifier: m[3]!, names, typeOnly: Boolean(m[1]) || allTypes };
   });
 }

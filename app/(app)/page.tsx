@@ -86,7 +86,9 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
                   <td data-label="项目名称">
                     <SheetLink id={item.sheetId} name={item.sheetName} />
                   </td>
-                  <td className="whitespace-nowrap" data-label="月份">{item.monthLabel}</td>
+                  <td className="whitespace-nowrap" data-label="月份">
+                    {item.monthLabel}
+                  </td>
                   <td data-label="退回意见">{item.reviewComment || <span className="text-muted">—</span>}</td>
                   <td className="whitespace-nowrap" data-label="操作">
                     <Link href={progressHref(item)} aria-label={`修改 ${item.sheetName} ${item.monthLabel}`} className="text-brand hover:underline">
@@ -183,13 +185,21 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
                       {s.name}
                     </Link>
                   </td>
-                  <td className="whitespace-nowrap" data-label="最近填报">{s.monthLabel ?? "年度尚未开始"}</td>
+                  <td className="whitespace-nowrap" data-label="最近填报">
+                    {s.monthLabel ?? "年度尚未开始"}
+                  </td>
                   <td data-label="状态">{s.statusLabel ?? "—"}</td>
                   <td data-label="指标预警">{s.sheetLight ? <LightBadge light={s.sheetLight} /> : "—"}</td>
                   <td data-label="预算预警">{s.budgetLight ? <LightBadge light={s.budgetLight} /> : "—"}</td>
-                  <td className="num" data-label="预计得分">{s.projectedTotal ?? "—"}</td>
+                  <td className="num" data-label="预计得分">
+                    {s.projectedTotal ?? "—"}
+                  </td>
                   <td className="whitespace-nowrap" data-label="操作">
-                    <Link href={`/sheets/${s.id}/progress${s.month ? `?month=${s.month}` : ""}`} aria-label={`进度填报 ${s.name}`} className="text-brand hover:underline">
+                    <Link
+                      href={`/sheets/${s.id}/progress${s.month ? `?month=${s.month}` : ""}`}
+                      aria-label={`进度填报 ${s.name}`}
+                      className="text-brand hover:underline"
+                    >
                       进度填报
                     </Link>
                   </td>
@@ -212,7 +222,13 @@ function ManagerHome({ pending, oldest, scorecard }: { pending: number; oldest: 
           待审核
         </h2>
         <p className="mt-1">
-          {pending === 0 ? "没有待审核的月份。" : <>共 <strong className="text-lg">{pending}</strong> 个月份待审核{oldest ? `（最早提交于 ${oldest}）` : ""}。</>}
+          {pending === 0 ? (
+            "没有待审核的月份。"
+          ) : (
+            <>
+              共 <strong className="text-lg">{pending}</strong> 个月份待审核{oldest ? `（最早提交于 ${oldest}）` : ""}。
+            </>
+          )}
         </p>
         <div className="mt-3 flex gap-4">
           <Link href="/review" className="text-brand hover:underline">
@@ -236,7 +252,9 @@ function EvaluatorHome({ year, total, finals }: { year: number | null; total: nu
         <h2 id="evaluate-title" className="font-semibold">
           {year ? `${year}年度` : ""}年终评价
         </h2>
-        <p className="mt-1">{total === 0 ? "尚未给您分配需要评价的绩效目标表。" : `分配给您评价 ${total} 张，已定稿 ${finals} 张，待完成 ${total - finals} 张。`}</p>
+        <p className="mt-1">
+          {total === 0 ? "尚未给您分配需要评价的绩效目标表。" : `分配给您评价 ${total} 张，已定稿 ${finals} 张，待完成 ${total - finals} 张。`}
+        </p>
         <div className="mt-3 flex gap-4">
           <Link href="/evaluations" className="text-brand hover:underline">
             查看待评价
@@ -290,16 +308,16 @@ function AdminHome() {
 function Glance({ scorecard }: { scorecard: Scorecard }) {
   return (
     <section aria-labelledby="glance-title" className="space-y-3 rounded border border-line bg-white p-4">
-        <div className="flex items-baseline justify-between">
-          <h2 id="glance-title" className="font-semibold">
-            绩效看板{scorecard.asOfLabel ? <span className="font-normal text-muted">（截至{scorecard.asOfLabel}）</span> : null}
-          </h2>
-          <Link href="/scorecard" className="text-brand hover:underline">
-            打开绩效看板
-          </Link>
-        </div>
-        <SummaryCards data={scorecard} />
-        {scorecard.lightsByUnit.length > 0 ? <LightsByUnitChart units={scorecard.lightsByUnit} titleId="home-units-chart" /> : null}
+      <div className="flex items-baseline justify-between">
+        <h2 id="glance-title" className="font-semibold">
+          绩效看板{scorecard.asOfLabel ? <span className="font-normal text-muted">（截至{scorecard.asOfLabel}）</span> : null}
+        </h2>
+        <Link href="/scorecard" className="text-brand hover:underline">
+          打开绩效看板
+        </Link>
+      </div>
+      <SummaryCards data={scorecard} />
+      {scorecard.lightsByUnit.length > 0 ? <LightsByUnitChart units={scorecard.lightsByUnit} titleId="home-units-chart" /> : null}
     </section>
   );
 }

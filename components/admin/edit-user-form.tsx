@@ -26,7 +26,17 @@ const ACTIVE_OPTIONS = [
  * 基本信息: name, role, department, 启用/停用. On their own account an admin cannot change the role or
  * deactivate (the server refuses it too): those fields are shown but not sent.
  */
-export function EditUserForm({ action, user, departments, self }: { action: Action; user: EditableUser; departments: { id: number; name: string }[]; self: boolean }) {
+export function EditUserForm({
+  action,
+  user,
+  departments,
+  self,
+}: {
+  action: Action;
+  user: EditableUser;
+  departments: { id: number; name: string }[];
+  self: boolean;
+}) {
   const form = useActionForm({ initial: { displayName: user.displayName, role: user.role, department: user.department ?? "", active: String(user.active) } });
   function save() {
     const { role, active, ...rest } = form.values;
@@ -45,7 +55,13 @@ export function EditUserForm({ action, user, departments, self }: { action: Acti
     >
       <TextInput label="用户名" hint="用户名不可修改" value={user.username} onChange={() => undefined} readOnly disabled />
       <TextInput label="姓名" {...form.bind("displayName")} />
-      <Select label="角色" options={roleOptions} hint={self ? "不能更改自己的角色" : "仍有分工时不能更改角色，请先在分工中移除"} {...form.bind("role")} disabled={form.busy || self} />
+      <Select
+        label="角色"
+        options={roleOptions}
+        hint={self ? "不能更改自己的角色" : "仍有分工时不能更改角色，请先在分工中移除"}
+        {...form.bind("role")}
+        disabled={form.busy || self}
+      />
       <Select label="部门" options={departmentOptions(departments)} hint="管理者查看所选部门的全部绩效目标表" {...form.bind("department")} />
       <RadioGroup label="状态" options={ACTIVE_OPTIONS} hint={self ? "不能停用自己的账号" : undefined} {...form.bind("active")} disabled={form.busy || self} />
       <div className="flex flex-wrap items-center gap-3">

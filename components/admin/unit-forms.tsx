@@ -56,7 +56,21 @@ export function AddNameForm({
  * 重命名: a disclosure holding the name field, so the table stays calm until asked. Closes on success and
  * announces what changed; on refusal it stays open with the typed name and the reason beside it.
  */
-export function RenameForm({ action, id, name, what, hint, summary = "重命名" }: { action: Action; id: number; name: string; what: string; hint: string; summary?: string }) {
+export function RenameForm({
+  action,
+  id,
+  name,
+  what,
+  hint,
+  summary = "重命名",
+}: {
+  action: Action;
+  id: number;
+  name: string;
+  what: string;
+  hint: string;
+  summary?: string;
+}) {
   const form = useActionForm({ initial: { name } });
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const problemPath = (path: string) => (path === "id" ? "name" : path);
@@ -103,7 +117,15 @@ export function DeleteForm({ action, id, name, what }: { action: Action; id: num
   const outcome = form.state.outcome;
   return (
     <div className="space-y-1">
-      <Button tone="danger" compact aria-label={`删除${what}「${name}」`} disabled={form.busy} pending={form.pending === "delete"} pendingText="正在删除…" onClick={() => void form.run("delete", () => action({ id: String(id) }))}>
+      <Button
+        tone="danger"
+        compact
+        aria-label={`删除${what}「${name}」`}
+        disabled={form.busy}
+        pending={form.pending === "delete"}
+        pendingText="正在删除…"
+        onClick={() => void form.run("delete", () => action({ id: String(id) }))}
+      >
         删除
       </Button>
       {outcome?.kind === "error" ? (

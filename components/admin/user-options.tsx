@@ -9,4 +9,7 @@ const ROLE_ORDER: Role[] = ["LEAD", "EVALUATOR", "MANAGER", "ADMIN"];
 export const roleOptions: Option[] = ROLE_ORDER.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
 
 /** The options of a 部门 select, by name, with （无） first. */
-export const departmentOptions = (departments: { id: number; name: string }[]): Option[] => [{ value: "", label: "（无）" }, ...departments.map((d) => ({ value: d.name, label: d.name }))];
+export const departmentOptions = (departments: { id: number; name: string }[]): Option[] => [
+  { value: "", label: "（无）" },
+  ...departments.map((d) => ({ value: d.name, label: d.name })),
+];

@@ -26,7 +26,13 @@ const columns = helper.columns([
   helper.accessor("username", { header: "用户名", sortFn: "text", meta: { width: "14%" } }),
   helper.accessor("displayName", { header: "姓名", sortFn: "text", meta: { width: "14%" } }),
   helper.accessor((row) => ROLE_LABEL[row.role], { id: "role", header: "角色", sortFn: "text", meta: { width: "12%" } }),
-  helper.accessor((row) => row.department ?? "", { id: "department", header: "部门", sortFn: "text", meta: { width: "22%" }, cell: (ctx) => ctx.getValue() || "—" }),
+  helper.accessor((row) => row.department ?? "", {
+    id: "department",
+    header: "部门",
+    sortFn: "text",
+    meta: { width: "22%" },
+    cell: (ctx) => ctx.getValue() || "—",
+  }),
   helper.accessor((row) => (row.active ? "启用" : "已停用"), {
     id: "active",
     header: "状态",
@@ -40,7 +46,11 @@ const columns = helper.columns([
     header: "操作",
     meta: { width: "12%" },
     cell: (ctx) => (
-      <Link href={`/admin/users/${ctx.row.original.id}`} className="text-brand hover:underline" aria-label={`编辑 ${ctx.row.original.displayName}（${ctx.row.original.username}）`}>
+      <Link
+        href={`/admin/users/${ctx.row.original.id}`}
+        className="text-brand hover:underline"
+        aria-label={`编辑 ${ctx.row.original.displayName}（${ctx.row.original.username}）`}
+      >
         编辑 / 重置密码
       </Link>
     ),

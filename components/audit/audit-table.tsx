@@ -12,7 +12,12 @@ const VISIBLE_CHANGES = 6;
 
 const makeColumns = (historyLinks: boolean) =>
   helper.columns([
-    helper.accessor("time", { header: "时间", sortFn: "text", meta: { width: "11%" }, cell: (ctx) => <span className="whitespace-nowrap tabular-nums">{ctx.getValue()}</span> }),
+    helper.accessor("time", {
+      header: "时间",
+      sortFn: "text",
+      meta: { width: "11%" },
+      cell: (ctx) => <span className="whitespace-nowrap tabular-nums">{ctx.getValue()}</span>,
+    }),
     helper.accessor("actor", { header: "操作人", sortFn: "text", meta: { width: "12%" } }),
     helper.accessor("action", { header: "操作", sortFn: "text", meta: { width: "10%" } }),
     helper.accessor((row) => `${row.subject} ${row.sheet?.name ?? ""}`, {

@@ -25,7 +25,8 @@ function showValue(field: string, value: Json | undefined): string {
   if (typeof value === "boolean") return field === "active" ? (value ? "启用" : "停用") : value ? "是" : "否";
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return formatIsoTimestamp(value) ?? shorten(codeLabel(field, value));
-  if (Array.isArray(value)) return value.length === 0 ? "（空）" : shorten(value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join("、"));
+  if (Array.isArray(value))
+    return value.length === 0 ? "（空）" : shorten(value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join("、"));
   return shorten(JSON.stringify(value));
 }
 

@@ -39,7 +39,11 @@ export function AdjustTargetForm({ rows, action }: { rows: AdjustableRow[]; acti
       }}
     >
       <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
-        <Select label="调整的指标" options={rows.map((r) => ({ value: String(r.id), label: `${r.name}（现为 ${r.targetRaw}）` }))} {...form.bind("indicatorId")} />
+        <Select
+          label="调整的指标"
+          options={rows.map((r) => ({ value: String(r.id), label: `${r.name}（现为 ${r.targetRaw}）` }))}
+          {...form.bind("indicatorId")}
+        />
         <Field
           id={form.fieldId("targetRaw")}
           label="调整后指标值"

@@ -35,7 +35,12 @@ export function EditorHeaderFields({
     onChange: (e: { target: { value: string } }) => form.set(path, e.target.value),
     className: controlClass(form.error(path), extra),
   });
-  const field = (path: keyof EditorHeader, label: string, wide = false) => ({ id: form.fieldId(path), label, error: form.error(path), className: `space-y-1 ${wide ? "md:col-span-2" : ""}` });
+  const field = (path: keyof EditorHeader, label: string, wide = false) => ({
+    id: form.fieldId(path),
+    label,
+    error: form.error(path),
+    className: `space-y-1 ${wide ? "md:col-span-2" : ""}`,
+  });
   const budgetHint =
     header.budgetExecutionWeight.trim() === ""
       ? `留空则为 100 − 指标分值合计${weights.complete ? `（现为 ${new Intl.NumberFormat("zh-CN").format(HUNDRED.minus(weights.total).toNumber())}）` : ""}`
@@ -95,7 +100,12 @@ export function EditorHeaderFields({
           const shown = understoodAmount(header[path]);
           const blankTotal = path === "fundsTotal" && header.fundsTotal.trim() === "";
           return (
-            <Field key={path} {...field(path, label)} error={form.error(path) ?? (shown.ok ? undefined : shown.text)} note={blankTotal ? "留空则为财政拨款 + 其他资金" : shown.text || undefined}>
+            <Field
+              key={path}
+              {...field(path, label)}
+              error={form.error(path) ?? (shown.ok ? undefined : shown.text)}
+              note={blankTotal ? "留空则为财政拨款 + 其他资金" : shown.text || undefined}
+            >
               {(aria) => <input {...aria} inputMode="decimal" {...input(path, "text-right tabular-nums")} />}
             </Field>
           );

@@ -38,11 +38,21 @@ describe("editor rows", () => {
     expect(moveRow(rows, 0, -1)).toBe(rows);
     expect(moveRow(rows, 2, 1)).toBe(rows);
     const copied = duplicateRow(rows, 1);
-    expect(copied.map((r) => [r.name, r.id])).toEqual([["a", null], ["b", 7], ["b", null], ["c", null]]);
+    expect(copied.map((r) => [r.name, r.id])).toEqual([
+      ["a", null],
+      ["b", 7],
+      ["b", null],
+      ["c", null],
+    ]);
     expect(new Set(copied.map((r) => r.key)).size).toBe(4);
     expect(removeRow(rows, 0).map((r) => r.key)).toEqual([rows[1]!.key, rows[2]!.key]);
     // A new row continues the group above.
-    expect(blankRow({ ...rows[0]!, level1: "效益指标", level2: "社会效益指标" })).toMatchObject({ level1: "效益指标", level2: "社会效益指标", name: "", id: null });
+    expect(blankRow({ ...rows[0]!, level1: "效益指标", level2: "社会效益指标" })).toMatchObject({
+      level1: "效益指标",
+      level2: "社会效益指标",
+      name: "",
+      id: null,
+    });
   });
 
   it("sums the weights that are numbers", () => {

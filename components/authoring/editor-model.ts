@@ -82,7 +82,11 @@ export const toLintSheet = (header: EditorHeader, rows: EditorRow[]): LintSheet 
   name: header.kind === "department" ? DEPARTMENT_SHEET_NAME : header.name,
   lead: header.lead,
   goal: header.goal,
-  funds: { total: header.fundsTotal.trim() === "" ? sumText(header.fundsFiscal, header.fundsOther) : header.fundsTotal, fiscal: header.fundsFiscal, other: header.fundsOther },
+  funds: {
+    total: header.fundsTotal.trim() === "" ? sumText(header.fundsFiscal, header.fundsOther) : header.fundsTotal,
+    fiscal: header.fundsFiscal,
+    other: header.fundsOther,
+  },
   budgetExecutionWeight: header.budgetExecutionWeight,
   indicators: rows.map((r) => ({ ...r, evidence: splitEvidence(r.evidence) })),
 });
@@ -106,9 +110,20 @@ export function weightTotal(rows: EditorRow[]): { total: string; complete: boole
   return { total: total.toFixed(), complete };
 }
 
-
 /** The form paths of the editor (forms kit values): header fields by name, a row's field under its key. */
-export const HEADER_FIELDS = ["kind", "year", "department", "unit", "name", "lead", "fundsTotal", "fundsFiscal", "fundsOther", "budgetExecutionWeight", "goal"] as const;
+export const HEADER_FIELDS = [
+  "kind",
+  "year",
+  "department",
+  "unit",
+  "name",
+  "lead",
+  "fundsTotal",
+  "fundsFiscal",
+  "fundsOther",
+  "budgetExecutionWeight",
+  "goal",
+] as const;
 export const ROW_FIELDS = ["level1", "level2", "name", "targetRaw", "basis", "lastYear", "weight", "rule", "evidence"] as const satisfies readonly RowField[];
 export const rowPath = (key: string, field: RowField | "id") => `rows.${key}.${field}`;
 /** The rows' order: their keys, comma-separated (keys hold no comma), so moving a row changes one value. */
@@ -158,5 +173,17 @@ export function editorInput(header: EditorHeader, rows: EditorRow[]) {
 }
 
 /** A stored draft's rows as editor rows (fresh keys). */
-export const toEditorRows = (rows: ReadonlyArray<{ id: number | null; level1: string; level2: string; name: string; targetRaw: string; basis: string; lastYear: string; weight: string; rule: string; evidence: readonly string[] }>): EditorRow[] =>
-  rows.map((r) => ({ ...r, key: newKey(), evidence: joinEvidence(r.evidence) }));
+export const toEditorRows = (
+  rows: ReadonlyArray<{
+    id: number | null;
+    level1: string;
+    level2: string;
+    name: string;
+    targetRaw: string;
+    basis: string;
+    lastYear: string;
+    weight: string;
+    rule: string;
+    evidence: readonly string[];
+  }>,
+): EditorRow[] => rows.map((r) => ({ ...r, key: newKey(), evidence: joinEvidence(r.evidence) }));

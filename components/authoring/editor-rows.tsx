@@ -12,7 +12,17 @@ import { understoodTarget } from "./target-text";
 const cellInput = (error: unknown) => controlClass(error ? "!" : undefined, "px-1.5 py-0.5");
 
 /** 绩效指标 of the draft editor: one line per row, added, duplicated, moved and deleted from the keyboard. */
-export function EditorRows({ form, rows, issues, weights }: { form: ActionForm; rows: EditorRow[]; issues: LintIssue[]; weights: { total: string; complete: boolean } }) {
+export function EditorRows({
+  form,
+  rows,
+  issues,
+  weights,
+}: {
+  form: ActionForm;
+  rows: EditorRow[];
+  issues: LintIssue[];
+  weights: { total: string; complete: boolean };
+}) {
   const lists = form.fieldId("lists");
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
   const nameId = (row: EditorRow) => form.fieldId(rowPath(row.key, "name"));
@@ -24,7 +34,9 @@ export function EditorRows({ form, rows, issues, weights }: { form: ActionForm; 
   return (
     <fieldset className="rounded border border-line bg-white p-3">
       <legend className="px-1 font-semibold">绩效指标</legend>
-      <p className="mb-2 text-sm text-muted">指标值照表填写：定量写“比较符+数值+单位”，如 ＞=9项、＜=5%、=100%；定性直接写文字，如 有效推动。输入时下方显示系统的理解。</p>
+      <p className="mb-2 text-sm text-muted">
+        指标值照表填写：定量写“比较符+数值+单位”，如 ＞=9项、＜=5%、=100%；定性直接写文字，如 有效推动。输入时下方显示系统的理解。
+      </p>
       <div className="overflow-x-auto">
         <table className="form-table min-w-[1180px]">
           <caption className="sr-only">绩效指标（可编辑）</caption>
@@ -162,7 +174,12 @@ function RowEditor({ form, row, index, count, lists, issues, onMove, onDuplicate
   };
   const cell = (field: RowField, label: string, extra: { list?: string; numeric?: boolean } = {}) => (
     <>
-      <input {...control(field, label)} list={extra.list} inputMode={extra.numeric ? "decimal" : undefined} className={`${control(field, label).className} ${extra.numeric ? "text-right tabular-nums" : ""}`} />
+      <input
+        {...control(field, label)}
+        list={extra.list}
+        inputMode={extra.numeric ? "decimal" : undefined}
+        className={`${control(field, label).className} ${extra.numeric ? "text-right tabular-nums" : ""}`}
+      />
       {message(field)}
     </>
   );
@@ -224,7 +241,15 @@ function RowEditor({ form, row, index, count, lists, issues, onMove, onDuplicate
 
 function RowButton({ id, label, disabled, onClick, children }: { id?: string; label: string; disabled?: boolean; onClick: () => void; children: ReactNode }) {
   return (
-    <button id={id} type="button" aria-label={label} title={label} disabled={disabled} onClick={onClick} className="min-h-10 min-w-10 rounded border border-line px-1.5 hover:border-brand disabled:opacity-40 md:min-h-0 md:min-w-0">
+    <button
+      id={id}
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="min-h-10 min-w-10 rounded border border-line px-1.5 hover:border-brand disabled:opacity-40 md:min-h-0 md:min-w-0"
+    >
       {children}
     </button>
   );

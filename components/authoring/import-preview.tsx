@@ -14,7 +14,8 @@ export function ImportPreviewView({ data, feedback, children }: { data: PreviewD
           导入预览
         </h2>
         <p className="mt-1">
-          {fileName} · {preview.year}年 · {preview.department} · {preview.sheets.length} 张绩效目标表 · {preview.errorCount} 个错误 · {preview.warningCount} 个提醒
+          {fileName} · {preview.year}年 · {preview.department} · {preview.sheets.length} 张绩效目标表 · {preview.errorCount} 个错误 · {preview.warningCount}{" "}
+          个提醒
           {preview.replace ? " · 覆盖同名绩效目标表" : ""}
         </p>
         {preview.problems.length > 0 ? (
@@ -55,7 +56,8 @@ function SheetPreview({ sheet, index }: { sheet: ImportPreviewSheet; index: numb
         </span>
       </h3>
       <p className="text-sm">
-        {sheet.kind === "department" ? "部门联系人" : "项目负责人"}：{sheet.lead || "—"} · 年度预算总额 {formatAmount(sheet.funds.total)} 万元（财政拨款 {formatAmount(sheet.funds.fiscal)}，其他资金 {formatAmount(sheet.funds.other)}）
+        {sheet.kind === "department" ? "部门联系人" : "项目负责人"}：{sheet.lead || "—"} · 年度预算总额 {formatAmount(sheet.funds.total)} 万元（财政拨款{" "}
+        {formatAmount(sheet.funds.fiscal)}，其他资金 {formatAmount(sheet.funds.other)}）
       </p>
       <p className="text-sm text-muted">{sheet.goal}</p>
       <FindingList findings={sheet.findings} label={`第${index + 1}张表的检查结果`} />

@@ -119,7 +119,14 @@ export function ImportWorkbook({ departments, actions }: { departments: string[]
       <div className="grid grid-cols-1 gap-3 md:grid-cols-4">
         <Field id={form.fieldId("file")} label="Excel 工作簿（.xlsx）" error={form.error("file")} className="space-y-1 md:col-span-2">
           {(aria) => (
-            <input {...aria} ref={fileRef} type="file" disabled={form.busy} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={controlClass(form.error("file"))} />
+            <input
+              {...aria}
+              ref={fileRef}
+              type="file"
+              disabled={form.busy}
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              className={controlClass(form.error("file"))}
+            />
           )}
         </Field>
         <TextInput label="年度" inputMode="numeric" hint="留空则按表头“（2026年）”中的年度" {...form.bind("year")} />
@@ -130,7 +137,12 @@ export function ImportWorkbook({ departments, actions }: { departments: string[]
         )}
       </div>
       <label className="flex min-h-10 items-center gap-2">
-        <input type="checkbox" checked={form.value("replace") === "true"} disabled={form.busy} onChange={(e) => form.set("replace", e.target.checked ? "true" : "false")} />
+        <input
+          type="checkbox"
+          checked={form.value("replace") === "true"}
+          disabled={form.busy}
+          onChange={(e) => form.set("replace", e.target.checked ? "true" : "false")}
+        />
         覆盖同名绩效目标表（已开始填报的不能覆盖）
       </label>
       <FormFeedback form={form} />

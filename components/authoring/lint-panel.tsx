@@ -17,7 +17,9 @@ export function LintPanel({ issues, sheet, targetOf }: { issues: LintIssue[]; sh
         检查结果
       </h2>
       <p className="mt-1 text-sm text-muted" aria-live="polite">
-        {issues.length === 0 ? "未发现问题。" : `${errors} 个错误（须改正后才能提交或发布），${warnings} 个提醒（请确认）${notes > 0 ? `，${notes} 个说明` : ""}。`}
+        {issues.length === 0
+          ? "未发现问题。"
+          : `${errors} 个错误（须改正后才能提交或发布），${warnings} 个提醒（请确认）${notes > 0 ? `，${notes} 个说明` : ""}。`}
       </p>
       {issues.length > 0 ? (
         <ul className="mt-2 space-y-1 text-sm">

@@ -7,7 +7,17 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { Action } from "@/lib/action-result";
 
 /** The one button of 年度结转 with its opt-out of the 分工, and what came of it. */
-export function RolloverForm({ fromYear, count, disabled, action }: { fromYear: number; count: number; disabled: boolean; action: Action<{ toYear: number }> }) {
+export function RolloverForm({
+  fromYear,
+  count,
+  disabled,
+  action,
+}: {
+  fromYear: number;
+  count: number;
+  disabled: boolean;
+  action: Action<{ toYear: number }>;
+}) {
   // Nothing typed to lose: a checkbox left as it was asks nobody before leaving.
   const form = useActionForm({ initial: { keepAssignments: "true" }, guard: false });
   const keep = form.value("keepAssignments") === "true";

@@ -9,7 +9,17 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { Action } from "@/lib/action-result";
 import { type LintIssue, lintSheet } from "@/lib/lint";
 import { EditorHeaderFields } from "./editor-header-fields";
-import { type EditorHeader, type EditorRow, editorInput, editorProblemPath, fromEditorValues, rowPath, toEditorValues, toLintSheet, weightTotal } from "./editor-model";
+import {
+  type EditorHeader,
+  type EditorRow,
+  editorInput,
+  editorProblemPath,
+  fromEditorValues,
+  rowPath,
+  toEditorValues,
+  toLintSheet,
+  weightTotal,
+} from "./editor-model";
 import { EditorRows } from "./editor-rows";
 import { LintPanel } from "./lint-panel";
 
@@ -39,7 +49,10 @@ export interface SheetEditorProps {
  */
 export function SheetEditor(props: SheetEditorProps) {
   const { mode, choices } = props;
-  const initial = useMemo(() => ({ ...toEditorValues(props.header, props.rows), version: String(props.version ?? "") }), [props.header, props.rows, props.version]);
+  const initial = useMemo(
+    () => ({ ...toEditorValues(props.header, props.rows), version: String(props.version ?? "") }),
+    [props.header, props.rows, props.version],
+  );
   // Rows get fresh keys on every visit, so no browser draft: the leave guard keeps unsaved rows from being lost.
   const form = useActionForm({ initial });
   const router = useRouter();
@@ -55,7 +68,15 @@ export function SheetEditor(props: SheetEditorProps) {
       problemPath: (path) => editorProblemPath(path, sent),
       // Saved rows come back in the order sent: each keeps its key (and so its focus).
       base: (data) =>
-        "created" in data ? form.values : { ...toEditorValues(header, data.rows.map((r, i) => ({ ...r, key: sent[i]?.key ?? r.key }))), version: String(data.version) },
+        "created" in data
+          ? form.values
+          : {
+              ...toEditorValues(
+                header,
+                data.rows.map((r, i) => ({ ...r, key: sent[i]?.key ?? r.key })),
+              ),
+              version: String(data.version),
+            },
     });
     if (result?.ok && "created" in result.data) router.push(`/sheets/${result.data.created}`);
   }
@@ -68,7 +89,15 @@ export function SheetEditor(props: SheetEditorProps) {
     }
     if (issue.field === "weight") return rows[0] ? form.fieldId(rowPath(rows[0].key, "weight")) : null;
     if (issue.field === "indicators") return form.fieldId("add-row");
-    const map: Record<string, string> = { unit: "unit", name: "name", goal: "goal", "funds.total": "fundsTotal", "funds.fiscal": "fundsFiscal", "funds.other": "fundsOther", budgetExecutionWeight: "budgetExecutionWeight" };
+    const map: Record<string, string> = {
+      unit: "unit",
+      name: "name",
+      goal: "goal",
+      "funds.total": "fundsTotal",
+      "funds.fiscal": "fundsFiscal",
+      "funds.other": "fundsOther",
+      budgetExecutionWeight: "budgetExecutionWeight",
+    };
     const mapped = issue.field ? map[issue.field] : undefined;
     return mapped ? form.fieldId(mapped) : null;
   };

@@ -49,7 +49,21 @@ export function SheetWorkflow({ sheetId, version, can, errorCount, actions }: Wo
   );
 }
 
-function Step({ send, label, pendingLabel, blocked, ask, hint }: { send: () => Promise<ActionResult<Moved>>; label: string; pendingLabel: string; blocked: boolean; ask: { title: string; body: string; confirm: string }; hint?: string }) {
+function Step({
+  send,
+  label,
+  pendingLabel,
+  blocked,
+  ask,
+  hint,
+}: {
+  send: () => Promise<ActionResult<Moved>>;
+  label: string;
+  pendingLabel: string;
+  blocked: boolean;
+  ask: { title: string; body: string; confirm: string };
+  hint?: string;
+}) {
   const form = useActionForm({ initial: {}, guard: false });
   const router = useRouter();
   return (
@@ -82,9 +96,11 @@ function ReturnForm({ send }: { send: (comment: string) => Promise<ActionResult<
       className="flex flex-wrap items-start gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        void form.run("return", () => send(form.value("comment"))).then((result) => {
-          if (result?.ok) router.push(result.data.href);
-        });
+        void form
+          .run("return", () => send(form.value("comment")))
+          .then((result) => {
+            if (result?.ok) router.push(result.data.href);
+          });
       }}
     >
       <TextArea label="退回意见" maxLength={1000} className="w-72 space-y-1" {...form.bind("comment")} />

@@ -24,7 +24,19 @@ function Cell({ caption, className = "", children }: { caption: (typeof CAPTIONS
 }
 
 /** 项目资金与预算执行率: the budget figures, 全年执行数 (prefilled from the latest month's 执行数) and its score. */
-export function EvaluationBudget({ view, form, editable, score, liveError }: { view: EvaluationView; form: ActionForm; editable: boolean; score: SheetScore | null; liveError?: string }) {
+export function EvaluationBudget({
+  view,
+  form,
+  editable,
+  score,
+  liveError,
+}: {
+  view: EvaluationView;
+  form: ActionForm;
+  editable: boolean;
+  score: SheetScore | null;
+  liveError?: string;
+}) {
   const b = score?.budget ?? null;
   const executed = form.value("executed");
   return (

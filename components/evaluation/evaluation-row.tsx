@@ -44,7 +44,18 @@ function Caption({ children }: { children: ReactNode }) {
   );
 }
 
-export function EvaluationRow({ row, form, result, completion, editable, showDeduction, showBeside, besideLabel, columnCount, liveProblems }: EvaluationRowProps) {
+export function EvaluationRow({
+  row,
+  form,
+  result,
+  completion,
+  editable,
+  showDeduction,
+  showBeside,
+  besideLabel,
+  columnCount,
+  liveProblems,
+}: EvaluationRowProps) {
   const at = (field: RowField) => rowPath(row.indicatorId, field);
   const error = (field: RowField) => (editable ? (form.error(at(field)) ?? liveProblems[at(field)]) : undefined);
   const bind = (field: RowField, what: string) => ({ ...form.bind(at(field)), error: error(field), label: `${row.name} ${what}`, hideLabel: true });
@@ -91,8 +102,16 @@ export function EvaluationRow({ row, form, result, completion, editable, showDed
           {quantitative ? (
             editable ? (
               <>
-                <NumberInput {...bind("actual", "实际完成值")} allowPercent={row.allowPercent} stored={row.saved.actual} suffix={row.unit} show={(v) => `${v}${row.unit}`} />
-                {row.prefilledFrom !== null && typed("actual") === row.values.actual ? <p className="mt-1 text-xs text-amber-700">取自{row.prefilledFrom}月进度，未保存</p> : null}
+                <NumberInput
+                  {...bind("actual", "实际完成值")}
+                  allowPercent={row.allowPercent}
+                  stored={row.saved.actual}
+                  suffix={row.unit}
+                  show={(v) => `${v}${row.unit}`}
+                />
+                {row.prefilledFrom !== null && typed("actual") === row.values.actual ? (
+                  <p className="mt-1 text-xs text-amber-700">取自{row.prefilledFrom}月进度，未保存</p>
+                ) : null}
               </>
             ) : (
               <span>{typed("actual") ? `${typed("actual")}${row.unit}` : "—"}</span>
@@ -116,7 +135,12 @@ export function EvaluationRow({ row, form, result, completion, editable, showDed
                   placeholder="请选择评判等级"
                   options={row.bands.map((b) => ({ value: b.band, label: `${b.band}（${b.range}）` }))}
                 />
-                <NumberInput {...bind("gradeScore", "评分")} stored={row.saved.gradeScore} placeholder="评分" hint={`${rangeHint}${completion ? `；完成率 ${completion}%` : ""}`} />
+                <NumberInput
+                  {...bind("gradeScore", "评分")}
+                  stored={row.saved.gradeScore}
+                  placeholder="评分"
+                  hint={`${rangeHint}${completion ? `；完成率 ${completion}%` : ""}`}
+                />
               </div>
             ) : (
               <span>{typed("band") ? `${typed("band")} ${typed("gradeScore")}` : "—"}</span>
@@ -144,7 +168,11 @@ export function EvaluationRow({ row, form, result, completion, editable, showDed
         ) : null}
         <td className={`num ${CELL} max-md:text-left`}>
           <Caption>得分</Caption>
-          <ScoreExplanation label={`${row.name} 得分`} score={result?.score ? fmt2(result.score) : null} explanation={result?.explanation ?? "有待修改的内容，暂不计分"} />
+          <ScoreExplanation
+            label={`${row.name} 得分`}
+            score={result?.score ? fmt2(result.score) : null}
+            explanation={result?.explanation ?? "有待修改的内容，暂不计分"}
+          />
           {row.issues.length > 0 ? <p className="mt-1 whitespace-normal text-left text-xs text-red-700">{row.issues.join("；")}</p> : null}
         </td>
         {showBeside ? (

@@ -24,7 +24,8 @@ export function EvaluationSummary({ view, score, dirty }: { view: EvaluationView
       {dirty ? <p className="text-muted">含未保存的修改</p> : null}
       {view.beside ? (
         <p className="text-muted">
-          {view.beside.label}：{view.beside.state === "NONE" ? "未填写" : `${view.beside.total}（${view.beside.grade}）${view.beside.complete ? "" : "，未完成"}`}
+          {view.beside.label}：
+          {view.beside.state === "NONE" ? "未填写" : `${view.beside.total}（${view.beside.grade}）${view.beside.complete ? "" : "，未完成"}`}
           {view.beside.kind === "SELF" && view.beside.state === "DRAFT" ? "（未提交）" : ""}
         </p>
       ) : null}

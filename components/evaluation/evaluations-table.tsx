@@ -108,7 +108,11 @@ export function EvaluationsTable({ rows, caption }: { rows: EvaluationListRow[];
               <span className="ml-3 text-muted">负责人自评：{selfText(r)}</span>
             </p>
             <p className="mt-1 flex gap-4">
-              <Link href={`/sheets/${r.sheetId}/evaluate`} className="inline-flex min-h-[40px] items-center text-brand" aria-label={`${ACTION_LABEL[r.role]}：${r.name}`}>
+              <Link
+                href={`/sheets/${r.sheetId}/evaluate`}
+                className="inline-flex min-h-[40px] items-center text-brand"
+                aria-label={`${ACTION_LABEL[r.role]}：${r.name}`}
+              >
                 {ACTION_LABEL[r.role]}
               </Link>
               <Link href={`/sheets/${r.sheetId}/report`} className="inline-flex min-h-[40px] items-center text-brand" aria-label={`自评表：${r.name}`}>

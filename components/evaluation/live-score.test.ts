@@ -26,7 +26,15 @@ describe("the evaluation form's values", () => {
     expect(Object.keys(values)).toHaveLength(1 + 2 * 6);
     const input = saveInput(view, { ...values, "rows.12.band": "达成年度指标", "rows.12.gradeScore": "27" });
     expect(input).toMatchObject({ sheetId: 7, version: 3, executed: "80" });
-    expect(input.rows[1]).toEqual({ indicatorId: 12, actual: "", band: "达成年度指标", gradeScore: "27", deductionPoints: "", deductionReason: "", deviationReason: "" });
+    expect(input.rows[1]).toEqual({
+      indicatorId: 12,
+      actual: "",
+      band: "达成年度指标",
+      gradeScore: "27",
+      deductionPoints: "",
+      deductionReason: "",
+      deviationReason: "",
+    });
   });
 });
 
@@ -49,7 +57,11 @@ describe("liveScore", () => {
   });
 
   it("refuses a lead's deduction: the 自评 has none", () => {
-    const live = liveScore({ ...view, mode: "self" } as EvaluationView, { ...initialValues(view), "rows.11.deductionPoints": "1", "rows.11.deductionReason": "偏低" });
+    const live = liveScore({ ...view, mode: "self" } as EvaluationView, {
+      ...initialValues(view),
+      "rows.11.deductionPoints": "1",
+      "rows.11.deductionReason": "偏低",
+    });
     expect(live.problems["rows.11.deductionPoints"]).toBe("自评不设扣分，扣分由评价人认定");
   });
 });

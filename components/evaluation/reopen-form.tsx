@@ -11,7 +11,17 @@ import { TEXT_MAX } from "@/lib/input";
  * 重新开放: a manager reopens a final evaluation — or the lead's submitted 自评 (`kind="SELF"`) — saying why (kept
  * with the evaluation and in the audit log). The server requires the reason and says so at the field.
  */
-export function ReopenForm({ sheetId, version, kind = "EVALUATOR", reopen }: { sheetId: number; version: number; kind?: "EVALUATOR" | "SELF"; reopen: Action<unknown> }) {
+export function ReopenForm({
+  sheetId,
+  version,
+  kind = "EVALUATOR",
+  reopen,
+}: {
+  sheetId: number;
+  version: number;
+  kind?: "EVALUATOR" | "SELF";
+  reopen: Action<unknown>;
+}) {
   const self = kind === "SELF";
   const form = useActionForm({ initial: { reason: "" } });
   return (

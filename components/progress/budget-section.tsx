@@ -123,7 +123,9 @@ function AdjustForm({ form, onAdjust }: { form: ActionForm; onAdjust: () => void
           登记调整
         </Button>
       </div>
-      <p className="mt-1 text-xs text-muted">全年预算数 = 年度预算总额 + 各项调整；调整从所选月份起生效，登记后不可修改（如有错误，请再登记一笔相反的调整）。</p>
+      <p className="mt-1 text-xs text-muted">
+        全年预算数 = 年度预算总额 + 各项调整；调整从所选月份起生效，登记后不可修改（如有错误，请再登记一笔相反的调整）。
+      </p>
     </details>
   );
 }

@@ -50,7 +50,22 @@ export function IndicatorRows({
           </colgroup>
           <thead>
             <tr>
-              {["一级指标", "二级指标", "三级指标", "指标值", "计量方式", "上月完成值", valueLabel, "预警", "完成目标可能性", "全年预计完成值", "偏差原因", "改进措施", "预计得分", "佐证资料"].map((h) => (
+              {[
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标值",
+                "计量方式",
+                "上月完成值",
+                valueLabel,
+                "预警",
+                "完成目标可能性",
+                "全年预计完成值",
+                "偏差原因",
+                "改进措施",
+                "预计得分",
+                "佐证资料",
+              ].map((h) => (
                 <th key={h} scope="col">
                   {h}
                 </th>
@@ -59,7 +74,16 @@ export function IndicatorRows({
           </thead>
           <tbody>
             {groupRows(view.rows).map(({ row, level1Span, level2Span }) => (
-              <IndicatorRow key={row.indicatorId} view={view} row={row} level1Span={level1Span} level2Span={level2Span} form={form} files={files} onMeasureType={onMeasureType} />
+              <IndicatorRow
+                key={row.indicatorId}
+                view={view}
+                row={row}
+                level1Span={level1Span}
+                level2Span={level2Span}
+                form={form}
+                files={files}
+                onMeasureType={onMeasureType}
+              />
             ))}
           </tbody>
         </table>
@@ -113,7 +137,14 @@ function IndicatorRow({
         {row.qualitative ? (
           <span className="text-muted">定性</span>
         ) : view.permissions.configure ? (
-          <Select label={`计量方式：${row.name}`} hideLabel options={MEASURE_TYPE_OPTIONS} value={row.measureType} disabled={form.busy} onChange={(v) => onMeasureType(row, v)} />
+          <Select
+            label={`计量方式：${row.name}`}
+            hideLabel
+            options={MEASURE_TYPE_OPTIONS}
+            value={row.measureType}
+            disabled={form.busy}
+            onChange={(v) => onMeasureType(row, v)}
+          />
         ) : (
           row.measureTypeLabel
         )}
@@ -121,7 +152,11 @@ function IndicatorRow({
       <td className="num" data-label="上月完成值">
         {row.previousValue ?? <span className="text-muted">—</span>}
         {row.entry.id !== null ? (
-          <a href={`/audit/history?entityType=ProgressEntry&entityId=${row.entry.id}`} aria-label={`修改记录：${row.name}`} className="no-print block text-xs text-brand hover:underline">
+          <a
+            href={`/audit/history?entityType=ProgressEntry&entityId=${row.entry.id}`}
+            aria-label={`修改记录：${row.name}`}
+            className="no-print block text-xs text-brand hover:underline"
+          >
             修改记录
           </a>
         ) : null}
@@ -177,7 +212,12 @@ function IndicatorRow({
         return (
           <td key={field} data-label={label}>
             {editable ? (
-              <TextArea label={`${label}：${row.name}`} hideLabel warning={missing && !form.value(path(field)).trim() ? "非绿灯，提交前必填" : undefined} {...form.bind(path(field))} />
+              <TextArea
+                label={`${label}：${row.name}`}
+                hideLabel
+                warning={missing && !form.value(path(field)).trim() ? "非绿灯，提交前必填" : undefined}
+                {...form.bind(path(field))}
+              />
             ) : (
               <ReadText text={field === "deviationReason" ? row.entry.deviationReason : row.entry.improvement} />
             )}
@@ -196,7 +236,11 @@ function IndicatorRow({
         )}
       </td>
       <td data-label="佐证资料">
-        <a href={`#evidence-${id}`} className="inline-block min-h-[40px] py-2 text-brand hover:underline md:min-h-0 md:py-0" aria-label={`佐证资料：${row.name}（${evidenceCount} 个文件）`}>
+        <a
+          href={`#evidence-${id}`}
+          className="inline-block min-h-[40px] py-2 text-brand hover:underline md:min-h-0 md:py-0"
+          aria-label={`佐证资料：${row.name}（${evidenceCount} 个文件）`}
+        >
           {evidenceCount} 个文件
         </a>
       </td>

@@ -19,13 +19,27 @@ export function ProgressEvidence({ view, files }: { view: ProgressView; files: E
         const rowFiles = files.filter((f) => f.indicatorId === row.indicatorId);
         if (!canEdit && rowFiles.length === 0) return null;
         return (
-          <details key={row.indicatorId} id={`evidence-${row.indicatorId}`} className="rounded border border-line bg-white px-3 py-2" open={rowFiles.length > 0}>
+          <details
+            key={row.indicatorId}
+            id={`evidence-${row.indicatorId}`}
+            className="rounded border border-line bg-white px-3 py-2"
+            open={rowFiles.length > 0}
+          >
             <summary className="min-h-[40px] cursor-pointer py-2 md:min-h-0 md:py-0">
               {row.name}
-              <span className="ml-2 text-sm text-muted">（{rowFiles.length} 个文件{row.evidenceKinds ? `；应附：${row.evidenceKinds}` : ""}）</span>
+              <span className="ml-2 text-sm text-muted">
+                （{rowFiles.length} 个文件{row.evidenceKinds ? `；应附：${row.evidenceKinds}` : ""}）
+              </span>
             </summary>
             <div className="mt-2">
-              <EvidencePanel sheetId={view.sheet.id} month={view.month} indicatorId={row.indicatorId} files={rowFiles} canEdit={canEdit} label={`佐证资料：${row.name}`} />
+              <EvidencePanel
+                sheetId={view.sheet.id}
+                month={view.month}
+                indicatorId={row.indicatorId}
+                files={rowFiles}
+                canEdit={canEdit}
+                label={`佐证资料：${row.name}`}
+              />
             </div>
           </details>
         );

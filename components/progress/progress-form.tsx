@@ -24,7 +24,17 @@ import { ReviewPanel, SubmissionBar } from "./submission-bar";
  * refusal (each message at its field), in the browser across a failed save or a timed-out session, and
  * leaving with unsaved changes asks first.
  */
-export function ProgressForm({ initial, actions, files, userId }: { initial: ProgressView; actions: ProgressActions; files: EvidenceFileView[]; userId: number }) {
+export function ProgressForm({
+  initial,
+  actions,
+  files,
+  userId,
+}: {
+  initial: ProgressView;
+  actions: ProgressActions;
+  files: EvidenceFileView[];
+  userId: number;
+}) {
   const router = useRouter();
   const [view, setView] = useState(initial);
   const [seen, setSeen] = useState(initial);
@@ -84,7 +94,11 @@ export function ProgressForm({ initial, actions, files, userId }: { initial: Pro
 
   async function adjust() {
     const input = { sheetId: view.sheet.id, month: m, amount: form.value("adjust.amount"), reason: form.value("adjust.reason") };
-    const result = await form.run("adjust", () => actions.adjustBudget(input), { base, sent: ["adjust.amount", "adjust.reason"], problemPath: prefixed("adjust") });
+    const result = await form.run("adjust", () => actions.adjustBudget(input), {
+      base,
+      sent: ["adjust.amount", "adjust.reason"],
+      problemPath: prefixed("adjust"),
+    });
     if (result?.ok) setView(result.data.state);
   }
 

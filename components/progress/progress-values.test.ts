@@ -6,10 +6,26 @@ const row = (indicatorId: number, qualitative = false, value: string | null = nu
   ({
     indicatorId,
     qualitative,
-    entry: { id: null, value, likelihood: null, forecast: null, deviationReason: "", improvement: "", version: indicatorId * 10, updatedBy: null, updatedAt: null },
+    entry: {
+      id: null,
+      value,
+      likelihood: null,
+      forecast: null,
+      deviationReason: "",
+      improvement: "",
+      version: indicatorId * 10,
+      updatedBy: null,
+      updatedAt: null,
+    },
   }) as unknown as ProgressRowView;
 
-const view = { sheet: { id: 3 }, month: 7, monthVersion: 4, budget: { executed: "12.50" }, rows: [row(11, false, "5"), row(12, true), row(13)] } as unknown as ProgressView;
+const view = {
+  sheet: { id: 3 },
+  month: 7,
+  monthVersion: 4,
+  budget: { executed: "12.50" },
+  rows: [row(11, false, "5"), row(12, true), row(13)],
+} as unknown as ProgressView;
 
 describe("progress values", () => {
   it("hold every field of the view under its path", () => {

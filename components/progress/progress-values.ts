@@ -23,11 +23,15 @@ const rowValues = (row: ProgressRowView): Record<string, string> => ({
 
 /** The server's state of every field; the small forms (adjustment, comments) start empty. */
 export function progressValues(view: ProgressView): Values {
-  return Object.assign({ executed: view.budget.executed ?? "", "adjust.amount": "", "adjust.reason": "", "review.comment": "", "reopen.reason": "" }, ...view.rows.map(rowValues));
+  return Object.assign(
+    { executed: view.budget.executed ?? "", "adjust.amount": "", "adjust.reason": "", "review.comment": "", "reopen.reason": "" },
+    ...view.rows.map(rowValues),
+  );
 }
 
 /** The rows with a changed field, in the sheet's order. */
-export const changedRows = (view: ProgressView, dirty: readonly string[]) => view.rows.filter((row) => ROW_FIELDS.some((field) => dirty.includes(rowPath(row.indicatorId, field))));
+export const changedRows = (view: ProgressView, dirty: readonly string[]) =>
+  view.rows.filter((row) => ROW_FIELDS.some((field) => dirty.includes(rowPath(row.indicatorId, field))));
 
 /**
  * 保存's input: every field of each changed row (with the version it was based on) and 执行数 when

@@ -5,7 +5,13 @@ import { LightBadge } from "./light-badge";
 /** The month's status (who submitted and reviewed, why it is locked) and its figures at a glance. */
 export function StatusBar({ view }: { view: ProgressView }) {
   const tone =
-    view.status === "APPROVED" ? "border-green-300 bg-green-50" : view.status === "RETURNED" ? "border-red-300 bg-red-50" : view.status === "SUBMITTED" ? "border-sky-300 bg-sky-50" : "border-line bg-white";
+    view.status === "APPROVED"
+      ? "border-green-300 bg-green-50"
+      : view.status === "RETURNED"
+        ? "border-red-300 bg-red-50"
+        : view.status === "SUBMITTED"
+          ? "border-sky-300 bg-sky-50"
+          : "border-line bg-white";
   return (
     <section aria-label="填报状态" className={`flex flex-wrap items-center gap-x-4 gap-y-1 rounded border px-3 py-2 ${tone}`}>
       <span>
@@ -61,7 +67,8 @@ export function Summary({ view }: { view: ProgressView }) {
         )}
       </Item>
       <Item label="预算执行率">
-        <span className="tabular-nums">{view.budget.executionRate === null ? "—" : `${view.budget.executionRate}%`}</span> <LightBadge light={view.budget.light} />
+        <span className="tabular-nums">{view.budget.executionRate === null ? "—" : `${view.budget.executionRate}%`}</span>{" "}
+        <LightBadge light={view.budget.light} />
       </Item>
     </section>
   );

@@ -27,7 +27,17 @@ export function SubmissionBar({ view, form, onSave, onSubmit }: { view: Progress
 }
 
 /** 审核通过 / 退回 with a comment, and 重新开放 with a reason (managers). */
-export function ReviewPanel({ view, form, onReview, onReopen }: { view: ProgressView; form: ActionForm; onReview: (decision: "approve" | "return") => void; onReopen: () => void }) {
+export function ReviewPanel({
+  view,
+  form,
+  onReview,
+  onReopen,
+}: {
+  view: ProgressView;
+  form: ActionForm;
+  onReview: (decision: "approve" | "return") => void;
+  onReopen: () => void;
+}) {
   if (!view.permissions.review && !view.permissions.reopen) return null;
   return (
     <section aria-labelledby="review-title" className="no-print space-y-2 rounded border border-line bg-white p-3">

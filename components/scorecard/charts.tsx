@@ -153,7 +153,12 @@ const countsText = (c: LightCounts) =>
     .map((l) => `${lightName(l)} ${c[l]} 项`)
     .join("，") || "无";
 
-const truncate = (text: string, max: number) => (Array.from(text).length > max ? `${Array.from(text).slice(0, max - 1).join("")}…` : text);
+const truncate = (text: string, max: number) =>
+  Array.from(text).length > max
+    ? `${Array.from(text)
+        .slice(0, max - 1)
+        .join("")}…`
+    : text;
 
 /** A round step for about five gridlines. */
 export function niceStep(max: number): number {

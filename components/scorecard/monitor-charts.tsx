@@ -36,7 +36,15 @@ export function RowChart({ row, asOfMonth }: { row: MonitorRow; asOfMonth: numbe
           const q = m.value ? QUALITATIVE[m.value] : undefined;
           return (
             <g key={m.month}>
-              <rect x={left + (m.month - 1) * cw + 1} y={4} width={cw - 2} height={20} rx={2} fill={q?.fill ?? "#f3f4f6"} stroke={m.month === asOfMonth ? "#1f2937" : "none"}>
+              <rect
+                x={left + (m.month - 1) * cw + 1}
+                y={4}
+                width={cw - 2}
+                height={20}
+                rx={2}
+                fill={q?.fill ?? "#f3f4f6"}
+                stroke={m.month === asOfMonth ? "#1f2937" : "none"}
+              >
                 <title>{`${m.month}月：${m.value ?? "未填报"}`}</title>
               </rect>
               <text x={left + (m.month - 0.5) * cw} y={18} fontSize="10" textAnchor="middle" fill={q ? "#fff" : "#9ca3af"}>

@@ -21,7 +21,13 @@ function AsOfMonthForm({ data }: { data: SheetMonitor }) {
         <label htmlFor="as-of-month" className="text-sm text-muted">
           截至月份
         </label>
-        <select id="as-of-month" name="month" defaultValue={String(data.asOfMonth)} key={data.asOfMonth} className="min-h-10 rounded border border-line bg-white px-2 py-1">
+        <select
+          id="as-of-month"
+          name="month"
+          defaultValue={String(data.asOfMonth)}
+          key={data.asOfMonth}
+          className="min-h-10 rounded border border-line bg-white px-2 py-1"
+        >
           {data.months.map((m) => (
             <option key={m.month} value={m.month}>
               {m.label}
@@ -47,7 +53,8 @@ export function MonitorView({ data }: { data: SheetMonitor }) {
             运行监控 · {sheet.name} <span className="whitespace-nowrap">（截至{data.asOfLabel}）</span>
           </h1>
           <p className="text-muted">
-            {sheet.unit} · 项目负责人 {sheet.lead || "—"} · {sheet.year}年度 · 截至{data.asOfLabel}（时间进度 {data.timeProgress}），按各指标截至该月的最新填报值计算
+            {sheet.unit} · 项目负责人 {sheet.lead || "—"} · {sheet.year}年度 · 截至{data.asOfLabel}（时间进度 {data.timeProgress}
+            ），按各指标截至该月的最新填报值计算
           </p>
         </div>
         <AsOfMonthForm data={data} />
@@ -72,12 +79,10 @@ export function MonitorView({ data }: { data: SheetMonitor }) {
               {data.projected.total}（{data.projected.grade}）
               {data.projected.complete ? null : <span className="ml-1 text-xs font-normal text-amber-800">未完整：尚有指标或执行数未填报</span>}
             </>
+          ) : data.projectionError ? (
+            <span className="text-sm font-normal text-red-800">{data.projectionError}</span>
           ) : (
-            data.projectionError ? (
-              <span className="text-sm font-normal text-red-800">{data.projectionError}</span>
-            ) : (
-              <span className="font-normal text-muted">待填报</span>
-            )
+            <span className="font-normal text-muted">待填报</span>
           )}
         </Figure>
         <Figure label="评价得分">{data.final ? `${data.final.total}（${data.final.grade}）` : <span className="font-normal text-muted">未定稿</span>}</Figure>
@@ -136,7 +141,11 @@ export function MonitorView({ data }: { data: SheetMonitor }) {
                   {r.projected ? <ScoreExplanation label={`${r.name} 预计得分`} score={r.projected.score} explanation={r.projected.explanation} /> : "—"}
                 </td>
                 <td className="num">
-                  {r.final ? <ScoreExplanation label={`${r.name} 评价得分`} score={r.final.score} explanation={r.final.explanation} /> : <span className="text-muted">未定稿</span>}
+                  {r.final ? (
+                    <ScoreExplanation label={`${r.name} 评价得分`} score={r.final.score} explanation={r.final.explanation} />
+                  ) : (
+                    <span className="text-muted">未定稿</span>
+                  )}
                 </td>
                 <td>
                   <RowChart row={r} asOfMonth={data.asOfMonth} />

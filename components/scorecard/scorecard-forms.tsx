@@ -21,7 +21,13 @@ export function AsOfMonthForm({ data }: { data: Scorecard }) {
         <label htmlFor="as-of-month" className="text-sm text-muted">
           截至月份
         </label>
-        <select id="as-of-month" name="month" defaultValue={String(data.asOfMonth)} key={data.asOfMonth} className="min-h-10 rounded border border-line bg-white px-2 py-1">
+        <select
+          id="as-of-month"
+          name="month"
+          defaultValue={String(data.asOfMonth)}
+          key={data.asOfMonth}
+          className="min-h-10 rounded border border-line bg-white px-2 py-1"
+        >
           {data.months.map((m) => (
             <option key={m.month} value={m.month}>
               {m.label}
@@ -99,7 +105,14 @@ export function FilterForm({ data }: { data: Scorecard }) {
         <label htmlFor="filter-q" className="text-sm text-muted">
           关键词
         </label>
-        <input type="search" id="filter-q" name="q" defaultValue={query.q ?? ""} placeholder="项目名称、预算单位或负责人" className={`${field} w-60 max-w-full`} />
+        <input
+          type="search"
+          id="filter-q"
+          name="q"
+          defaultValue={query.q ?? ""}
+          placeholder="项目名称、预算单位或负责人"
+          className={`${field} w-60 max-w-full`}
+        />
       </div>
       <label className="flex items-center gap-1 pb-1.5">
         <input type="checkbox" name="group" value="unit" defaultChecked={query.group === "unit"} />
@@ -112,4 +125,3 @@ export function FilterForm({ data }: { data: Scorecard }) {
     </form>
   );
 }
-

@@ -44,9 +44,19 @@ const columns = helper.columns([
     meta: { numeric: true, width: "7%" },
     cell: (ctx) => percent(ctx.row.original.executionRate),
   }),
-  helper.accessor("lastSubmittedMonth", { id: "submitted", header: header("submitted"), meta: { width: "7%" }, cell: (ctx) => submittedText(ctx.row.original) }),
+  helper.accessor("lastSubmittedMonth", {
+    id: "submitted",
+    header: header("submitted"),
+    meta: { width: "7%" },
+    cell: (ctx) => submittedText(ctx.row.original),
+  }),
   helper.accessor("lastApprovedMonth", { id: "approved", header: header("approved"), meta: { width: "7%" }, cell: (ctx) => approvedText(ctx.row.original) }),
-  helper.accessor((row) => row.light.light, { id: "light", header: header("light"), meta: { width: "9%" }, cell: (ctx) => <LightBadge light={ctx.row.original.light} /> }),
+  helper.accessor((row) => row.light.light, {
+    id: "light",
+    header: header("light"),
+    meta: { width: "9%" },
+    cell: (ctx) => <LightBadge light={ctx.row.original.light} />,
+  }),
   helper.accessor((row) => row.projected?.score ?? null, {
     id: "projected",
     header: header("projected"),
@@ -68,20 +78,49 @@ const groupOf = (row: ScorecardRow) => String(row.unitId);
 function subtotalCells(s: Subtotal, columnIds: string[], label: string) {
   return columnIds.map((id, i) => {
     const cls = "bg-head font-semibold";
-    if (i === 0) return <td key={id} className={cls}>{label}</td>;
+    if (i === 0)
+      return (
+        <td key={id} className={cls}>
+          {label}
+        </td>
+      );
     switch (id as ScorecardColumnId) {
       case "budget":
-        return <td key={id} className={`num ${cls}`}>{formatAmount(s.budget)}</td>;
+        return (
+          <td key={id} className={`num ${cls}`}>
+            {formatAmount(s.budget)}
+          </td>
+        );
       case "executed":
-        return <td key={id} className={`num ${cls}`}>{formatAmount(s.executed)}</td>;
+        return (
+          <td key={id} className={`num ${cls}`}>
+            {formatAmount(s.executed)}
+          </td>
+        );
       case "rate":
-        return <td key={id} className={`num ${cls}`}>{formatPercent(s.executionRate)}</td>;
+        return (
+          <td key={id} className={`num ${cls}`}>
+            {formatPercent(s.executionRate)}
+          </td>
+        );
       case "light":
-        return <td key={id} className={`${cls} text-xs`}>{lightCountsText(s.lights)}</td>;
+        return (
+          <td key={id} className={`${cls} text-xs`}>
+            {lightCountsText(s.lights)}
+          </td>
+        );
       case "projected":
-        return <td key={id} className={`num ${cls}`} title="平均预计得分">{s.averageProjected === null ? "—" : `平均 ${s.averageProjected}`}</td>;
+        return (
+          <td key={id} className={`num ${cls}`} title="平均预计得分">
+            {s.averageProjected === null ? "—" : `平均 ${s.averageProjected}`}
+          </td>
+        );
       case "final":
-        return <td key={id} className={`num ${cls}`} title={`已定稿 ${s.finalised} 项`}>{s.averageFinal === null ? `定稿 ${s.finalised}` : `平均 ${s.averageFinal}`}</td>;
+        return (
+          <td key={id} className={`num ${cls}`} title={`已定稿 ${s.finalised} 项`}>
+            {s.averageFinal === null ? `定稿 ${s.finalised}` : `平均 ${s.averageFinal}`}
+          </td>
+        );
       default:
         return <td key={id} className={cls} />;
     }
@@ -150,4 +189,3 @@ export function ScorecardTable({ rows, query, total, page, pageCount, pageSize, 
     />
   );
 }
-

@@ -53,20 +53,14 @@ export function ScorecardView({ data }: { data: Scorecard }) {
           <h2 id="distribution-title" className="mb-1 font-semibold">
             得分分布 <span className="text-sm font-normal text-muted">（已定稿的按评价得分，其余按预计得分）</span>
           </h2>
-          {data.summary.lights.none > 0 ? (
-            <p className="text-sm text-muted">待填报 {data.summary.lights.none} 张，尚无预计得分，不计入分布。</p>
-          ) : null}
+          {data.summary.lights.none > 0 ? <p className="text-sm text-muted">待填报 {data.summary.lights.none} 张，尚无预计得分，不计入分布。</p> : null}
           <ScoreDistributionChart distribution={data.distribution} titleId="distribution-chart" />
         </section>
         <section aria-labelledby="units-title" className="rounded border border-line bg-white p-3">
           <h2 id="units-title" className="mb-1 font-semibold">
             各单位预警
           </h2>
-          {data.lightsByUnit.length > 0 ? (
-            <LightsByUnitChart units={data.lightsByUnit} titleId="units-chart" />
-          ) : (
-            <p className="text-muted">没有项目。</p>
-          )}
+          {data.lightsByUnit.length > 0 ? <LightsByUnitChart units={data.lightsByUnit} titleId="units-chart" /> : <p className="text-muted">没有项目。</p>}
         </section>
       </div>
 
@@ -96,7 +90,6 @@ export function ScorecardView({ data }: { data: Scorecard }) {
     </div>
   );
 }
-
 
 function Pages({ data }: { data: Scorecard }) {
   const { page, pageCount } = data.table;

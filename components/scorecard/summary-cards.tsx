@@ -14,7 +14,6 @@ function Card({ label, children, note }: { label: string; children: ReactNode; n
   );
 }
 
-
 /** 概况: the year's project sheets the actor may see that match the filters, summed by the database. */
 export function SummaryCards({ data, filtered = false }: { data: Scorecard; filtered?: boolean }) {
   const s = data.summary;

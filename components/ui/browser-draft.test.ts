@@ -3,7 +3,12 @@ import { draftStorageKey, offerable, readDraft, writeDraft } from "./browser-dra
 
 function memory() {
   const map = new Map<string, string>();
-  return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  };
 }
 
 describe("browser draft", () => {
@@ -25,7 +30,15 @@ describe("browser draft", () => {
   });
 
   it("survives a storage that throws", () => {
-    const broken = { getItem: () => { throw new Error("denied"); }, setItem: () => { throw new Error("full"); }, removeItem: () => undefined };
+    const broken = {
+      getItem: () => {
+        throw new Error("denied");
+      },
+      setItem: () => {
+        throw new Error("full");
+      },
+      removeItem: () => undefined,
+    };
     expect(readDraft(broken, "a")).toBeNull();
     expect(() => writeDraft(broken, "a", { x: "1" })).not.toThrow();
   });

@@ -25,7 +25,11 @@ export function Button({
 }: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: keyof typeof TONE; compact?: boolean; pending?: boolean; pendingText?: string }) {
   const size = compact ? "min-h-[40px] px-2 py-0.5 md:min-h-0" : "min-h-[40px] px-4 py-1.5";
   return (
-    <button type={type} className={`inline-flex items-center justify-center rounded font-medium disabled:opacity-50 ${size} ${TONE[tone]} ${className}`} {...rest}>
+    <button
+      type={type}
+      className={`inline-flex items-center justify-center rounded font-medium disabled:opacity-50 ${size} ${TONE[tone]} ${className}`}
+      {...rest}
+    >
       {pending && pendingText ? pendingText : children}
     </button>
   );

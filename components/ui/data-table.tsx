@@ -150,7 +150,11 @@ export function DataTable<TData extends RowData>({
           {columnChooser ? (
             <details className="relative ml-auto">
               <summary className="cursor-pointer rounded border border-line bg-white px-2 py-1 hover:border-brand">显示列</summary>
-              <form method="get" action={columnChooser.action} className="absolute right-0 z-10 mt-1 w-56 space-y-1 rounded border border-line bg-white p-3 shadow">
+              <form
+                method="get"
+                action={columnChooser.action}
+                className="absolute right-0 z-10 mt-1 w-56 space-y-1 rounded border border-line bg-white p-3 shadow"
+              >
                 {columnChooser.params.map(([name, value], i) => (
                   <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
                 ))}
@@ -206,7 +210,13 @@ export function DataTable<TData extends RowData>({
                         {mark}
                       </Link>
                     ) : header.column.getCanSort() ? (
-                      <button type="button" onClick={toggle} disabled={!hydrated} className="inline-flex items-center gap-1 font-semibold hover:text-brand" title="点击排序">
+                      <button
+                        type="button"
+                        onClick={toggle}
+                        disabled={!hydrated}
+                        className="inline-flex items-center gap-1 font-semibold hover:text-brand"
+                        title="点击排序"
+                      >
                         <table.FlexRender header={header} />
                         {mark}
                       </button>

@@ -86,7 +86,14 @@ interface Bound {
 }
 
 /** A one-line text (or password) field. */
-export function TextInput({ type = "text", autoComplete = "off", inputMode, placeholder, readOnly, ...p }: Bound & { type?: "text" | "password"; autoComplete?: string; inputMode?: "numeric" | "text"; placeholder?: string; readOnly?: boolean }) {
+export function TextInput({
+  type = "text",
+  autoComplete = "off",
+  inputMode,
+  placeholder,
+  readOnly,
+  ...p
+}: Bound & { type?: "text" | "password"; autoComplete?: string; inputMode?: "numeric" | "text"; placeholder?: string; readOnly?: boolean }) {
   return (
     <Field id={p.id} label={p.label} hideLabel={p.hideLabel} hint={p.hint} error={p.error} className={p.className}>
       {(aria) => (
@@ -130,7 +137,15 @@ export function Select({ options, placeholder, ...p }: Bound & { options: readon
 /** Several lines of text; a `warning` (amber) says what is still needed without refusing. */
 export function TextArea({ rows = 2, maxLength = 2000, warning, ...p }: Bound & { rows?: number; maxLength?: number; warning?: string }) {
   return (
-    <Field id={p.id} label={p.label} hideLabel={p.hideLabel} hint={p.hint} error={p.error} note={warning ? <span className="text-amber-800">{warning}</span> : undefined} className={p.className}>
+    <Field
+      id={p.id}
+      label={p.label}
+      hideLabel={p.hideLabel}
+      hint={p.hint}
+      error={p.error}
+      note={warning ? <span className="text-amber-800">{warning}</span> : undefined}
+      className={p.className}
+    >
       {(aria) => (
         <textarea
           {...aria}
@@ -156,7 +171,14 @@ export function RadioGroup({ options, ...p }: Bound & { options: readonly Option
       <div className="flex flex-wrap gap-4">
         {options.map((o) => (
           <label key={o.value} className="inline-flex min-h-[40px] items-center gap-1 md:min-h-0">
-            <input type="radio" name={id} value={o.value} checked={p.value === o.value} disabled={p.disabled || o.disabled} onChange={() => p.onChange(o.value)} />
+            <input
+              type="radio"
+              name={id}
+              value={o.value}
+              checked={p.value === o.value}
+              disabled={p.disabled || o.disabled}
+              onChange={() => p.onChange(o.value)}
+            />
             {o.label}
           </label>
         ))}

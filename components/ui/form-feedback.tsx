@@ -79,7 +79,11 @@ export function DraftOffer({ form }: { form: ActionForm }) {
   if (!offer) return null;
   const count = Object.keys(offer).length;
   return (
-    <div role="status" aria-label="未保存的草稿" className="flex flex-wrap items-center gap-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950">
+    <div
+      role="status"
+      aria-label="未保存的草稿"
+      className="flex flex-wrap items-center gap-3 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-amber-950"
+    >
       <p className="flex-1">本浏览器保存着此页 {count} 项尚未保存的填写（上次离开、保存失败或登录过期时留下）。恢复后请核对并保存。</p>
       <Button tone="primary" onClick={form.restore}>
         恢复

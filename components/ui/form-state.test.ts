@@ -54,7 +54,12 @@ describe("form state", () => {
     s = edit(s, "adjust.amount", "20");
     s = formReducer(s, { type: "start", name: "save" });
     expect(s.pending).toBe("save");
-    s = formReducer(s, { type: "succeeded", message: "已保存 1 项修改", base: { "rows.1.value": "3", "rows.2.value": "5.00", executed: "10", "adjust.amount": "" }, sent: ["rows.2.value"] });
+    s = formReducer(s, {
+      type: "succeeded",
+      message: "已保存 1 项修改",
+      base: { "rows.1.value": "3", "rows.2.value": "5.00", executed: "10", "adjust.amount": "" },
+      sent: ["rows.2.value"],
+    });
     expect(s.pending).toBeNull();
     expect(s.draft["rows.2.value"]).toBe("5.00");
     expect(edits(s)).toEqual({ "adjust.amount": "20" });
@@ -96,7 +101,12 @@ describe("form state", () => {
 
   it("treats a refusal as a question only when every problem is confirmable", () => {
     expect(onlyConfirmable([{ path: "rows.0.value", message: "超过目标 10 倍", confirmable: true }])).toBe(true);
-    expect(onlyConfirmable([{ path: "rows.0.value", message: "a", confirmable: true }, { path: "executed", message: "b" }])).toBe(false);
+    expect(
+      onlyConfirmable([
+        { path: "rows.0.value", message: "a", confirmable: true },
+        { path: "executed", message: "b" },
+      ]),
+    ).toBe(false);
     expect(onlyConfirmable([])).toBe(false);
   });
 });

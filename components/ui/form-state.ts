@@ -9,7 +9,9 @@ import type { AppErrorCode, Problem } from "@/lib/errors";
  */
 export type Values = Readonly<Record<string, string>>;
 
-export type Outcome = { kind: "success"; text: string; warnings: readonly string[] } | { kind: "error"; text: string; code: AppErrorCode | "ERROR" | "NETWORK" };
+export type Outcome =
+  | { kind: "success"; text: string; warnings: readonly string[] }
+  | { kind: "error"; text: string; code: AppErrorCode | "ERROR" | "NETWORK" };
 
 export interface FormState {
   base: Values;
@@ -41,16 +43,19 @@ export const initialFormState = (base: Values): FormState => ({ base, draft: bas
 const same = (a: string | undefined, b: string | undefined) => (a ?? "").trim() === (b ?? "").trim();
 
 /** The paths whose draft differs from the server's value. */
-export const dirtyPaths = (state: Pick<FormState, "base" | "draft">): string[] => Object.keys(state.draft).filter((path) => !same(state.draft[path], state.base[path]));
+export const dirtyPaths = (state: Pick<FormState, "base" | "draft">): string[] =>
+  Object.keys(state.draft).filter((path) => !same(state.draft[path], state.base[path]));
 
 /** The typed values of the dirty paths. */
-export const edits = (state: Pick<FormState, "base" | "draft">): Record<string, string> => Object.fromEntries(dirtyPaths(state).map((path) => [path, state.draft[path]!]));
+export const edits = (state: Pick<FormState, "base" | "draft">): Record<string, string> =>
+  Object.fromEntries(dirtyPaths(state).map((path) => [path, state.draft[path]!]));
 
 /** A problem belongs to a field when its path is the field's or lies under it (`rows.3.value` is under `rows.3`). */
 const under = (problemPath: string, field: string) => problemPath === field || problemPath.startsWith(`${field}.`);
 
 /** The first message for a field, if any. */
-export const problemAt = (state: Pick<FormState, "problems">, path: string): string | undefined => state.problems.find((p) => p.path !== "" && under(p.path, path))?.message;
+export const problemAt = (state: Pick<FormState, "problems">, path: string): string | undefined =>
+  state.problems.find((p) => p.path !== "" && under(p.path, path))?.message;
 
 /** True when a refusal only asks to confirm unusual values. */
 export const onlyConfirmable = (problems: readonly Problem[]): boolean => problems.length > 0 && problems.every((p) => p.confirmable === true);

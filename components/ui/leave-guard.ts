@@ -8,7 +8,15 @@ import type { Ask } from "./use-action-form";
  * beforeunload question), and in-app links — month tabs, header links, any `<a>` — which are held back
  * here (capture phase, before Next's Link sees the click) and followed only when the user says so.
  */
-export function useLeaveGuard({ dirtyCount, confirm, navigate }: { dirtyCount: number; confirm: (ask: Ask) => Promise<boolean>; navigate: (href: string) => void }) {
+export function useLeaveGuard({
+  dirtyCount,
+  confirm,
+  navigate,
+}: {
+  dirtyCount: number;
+  confirm: (ask: Ask) => Promise<boolean>;
+  navigate: (href: string) => void;
+}) {
   const navigateRef = useRef(navigate);
   navigateRef.current = navigate;
   useEffect(() => {

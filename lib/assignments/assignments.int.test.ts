@@ -102,7 +102,12 @@ describe("assign and unassign", () => {
 
   it("needs a user whose role matches the duty, and an active one", async () => {
     const sheetId = sheetOf(LIANGQU);
-    const error = await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId, userId: actors.evaluator.id, role: "LEAD" }), "INVALID", "userId");
+    const error = await expectRefused(
+      db.prisma,
+      () => assign(db.prisma, actors.admin, { sheetId, userId: actors.evaluator.id, role: "LEAD" }),
+      "INVALID",
+      "userId",
+    );
     expect(error.message).toBe("「评价专家」的角色是评价人，不能分配为项目负责人");
     await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId, userId: actors.lead2.id, role: "EVALUATOR" }), "INVALID", "userId");
     await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId, userId: actors.manager.id, role: "LEAD" }), "INVALID", "userId");
@@ -117,7 +122,12 @@ describe("assign and unassign", () => {
     await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId: 999_999, userId: actors.lead.id, role: "LEAD" }), "NOT_FOUND");
     await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: 999_999, role: "LEAD" }), "NOT_FOUND");
     await expectRefused(db.prisma, () => unassign(db.prisma, actors.admin, { sheetId: 999_999, userId: actors.lead.id, role: "LEAD" }), "NOT_FOUND");
-    await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: actors.lead.id, role: "MANAGER" as "LEAD" }), "INVALID", "role");
+    await expectRefused(
+      db.prisma,
+      () => assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: actors.lead.id, role: "MANAGER" as "LEAD" }),
+      "INVALID",
+      "role",
+    );
     await expectRefused(db.prisma, () => assign(db.prisma, actors.admin, { sheetId: "abc", userId: actors.lead.id, role: "LEAD" }), "INVALID", "sheetId");
   });
 
@@ -135,12 +145,10 @@ describe("assign and unassign", () => {
 describe("a duplicate written at the same moment", () => {
   it("is recognised by its error code (the race assign answers as 'already assigned')", async () => {
     const { isUniqueViolation } = await import("@/lib/db/errors");
-    const error = await db.prisma.sheetAssignment
-      .create({ data: { sheetId: sheetOf(LIANGQU), userId: actors.lead.id, role: "LEAD" } })
-      .then(
-        () => null,
-        (e: unknown) => e,
-      );
+    const error = await db.prisma.sheetAssignment.create({ data: { sheetId: sheetOf(LIANGQU), userId: actors.lead.id, role: "LEAD" } }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(new Error("duplicate key value violates unique constraint"))).toBe(false);
   });

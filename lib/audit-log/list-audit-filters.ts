@@ -24,7 +24,11 @@ export async function listAuditFilters(prisma: PrismaClient, actor: Actor): Prom
       orderBy: [{ fiscalYear: { year: "desc" } }, { position: "asc" }, { id: "asc" }],
       select: { id: true, name: true, fiscalYear: { select: { year: true } } },
     }),
-    prisma.user.findMany({ where: usersWhere, orderBy: [{ active: "desc" }, { username: "asc" }], select: { id: true, username: true, displayName: true, active: true } }),
+    prisma.user.findMany({
+      where: usersWhere,
+      orderBy: [{ active: "desc" }, { username: "asc" }],
+      select: { id: true, username: true, displayName: true, active: true },
+    }),
   ]);
   return { sheets: sheets.map((s) => ({ id: s.id, name: s.name, year: s.fiscalYear.year })), users };
 }

@@ -31,7 +31,16 @@ export interface ValueHistory {
 
 type Db = Pick<
   Prisma.TransactionClient,
-  "targetSheet" | "indicator" | "sheetMonth" | "progressEntry" | "budgetAdjustment" | "evidenceFile" | "sheetAssignment" | "targetAdjustment" | "evaluation" | "evaluationRow"
+  | "targetSheet"
+  | "indicator"
+  | "sheetMonth"
+  | "progressEntry"
+  | "budgetAdjustment"
+  | "evidenceFile"
+  | "sheetAssignment"
+  | "targetAdjustment"
+  | "evaluation"
+  | "evaluationRow"
 >;
 
 /** Rows that belong to a sheet: how to find the sheet of one (null when the row no longer exists). */

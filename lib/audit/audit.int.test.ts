@@ -134,7 +134,18 @@ describe("listAudit", () => {
     const unit = await db.prisma.budgetUnit.create({ data: { departmentId: department.id, name: "另一个单位" } });
     const year = await db.prisma.fiscalYear.findFirstOrThrow();
     const other = await db.prisma.targetSheet.create({
-      data: { kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "别部门的项目", lead: "某人", fundsTotal: "1", fundsFiscal: "1", fundsOther: "0", goal: "", position: 99 },
+      data: {
+        kind: "PROJECT",
+        unitId: unit.id,
+        fiscalYearId: year.id,
+        name: "别部门的项目",
+        lead: "某人",
+        fundsTotal: "1",
+        fundsFiscal: "1",
+        fundsOther: "0",
+        goal: "",
+        position: 99,
+      },
     });
     expect(await refusal(listAudit(db.prisma, actors.manager, { sheetId: other.id }))).toEqual({ code: "FORBIDDEN", paths: [] });
     expect((await listAudit(db.prisma, actors.admin, { sheetId: other.id })).total).toBe(0);
@@ -219,16 +230,39 @@ describe("what a manager may read", () => {
     const unit = await db.prisma.budgetUnit.create({ data: { departmentId: department.id, name: "乙单位" } });
     const year = await db.prisma.fiscalYear.findFirstOrThrow();
     const sheetB = await db.prisma.targetSheet.create({
-      data: { kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "乙部门的项目", lead: "某人", fundsTotal: "1", fundsFiscal: "1", fundsOther: "0", goal: "", position: 98 },
+      data: {
+        kind: "PROJECT",
+        unitId: unit.id,
+        fiscalYearId: year.id,
+        name: "乙部门的项目",
+        lead: "某人",
+        fundsTotal: "1",
+        fundsFiscal: "1",
+        fundsOther: "0",
+        goal: "",
+        position: 98,
+      },
     });
-    const managerB = await createUser(db.prisma, actors.admin, { username: "managerb", displayName: "乙科长", password: "Passw0rd-test", role: "MANAGER", department: "乙部门" });
+    const managerB = await createUser(db.prisma, actors.admin, {
+      username: "managerb",
+      displayName: "乙科长",
+      password: "Passw0rd-test",
+      role: "MANAGER",
+      department: "乙部门",
+    });
     await resetPassword(db.prisma, actors.admin, { id: managerB.id, password: "Passw0rd-new1", confirm: "Passw0rd-new1" });
     await assign(db.prisma, actors.admin, { sheetId: sheetB.id, userId: actors.lead.id, role: "LEAD" });
     const leadC = await createUser(db.prisma, actors.admin, { username: "leadc", displayName: "丙先生", password: "Passw0rd-test", role: "LEAD" });
     // Department 甲 (the seed's, the demo manager's): an entry of its sheet, and one of its users.
     await assign(db.prisma, actors.admin, { sheetId: sheetOf(LIANGQU), userId: actors.lead2.id, role: "LEAD" });
     const departmentA = await db.prisma.department.findUniqueOrThrow({ where: { id: actors.manager.departmentId! } });
-    const managerA2 = await createUser(db.prisma, actors.admin, { username: "managera2", displayName: "甲副科长", password: "Passw0rd-test", role: "MANAGER", department: departmentA.name });
+    const managerA2 = await createUser(db.prisma, actors.admin, {
+      username: "managera2",
+      displayName: "甲副科长",
+      password: "Passw0rd-test",
+      role: "MANAGER",
+      department: departmentA.name,
+    });
     const asManagerB: Actor = { kind: "user", id: managerB.id, role: "MANAGER", departmentId: department.id, displayName: managerB.displayName };
     return { sheetB, managerB, leadC, managerA2, asManagerB };
   };
@@ -254,7 +288,10 @@ describe("what a manager may read", () => {
     expect(aboutUser(mine, leadC.id)).toBe(false);
     // 乙's manager: the mirror image, including the reset of their own password (whose JSON names no department).
     expect(aboutSheet(theirs, sheetB.id)).toBe(true);
-    expect(theirs.filter((e) => e.entityType === "User" && e.entityId === String(managerB.id)).map((e) => e.action)).toEqual(["user.password.reset", "user.create"]);
+    expect(theirs.filter((e) => e.entityType === "User" && e.entityId === String(managerB.id)).map((e) => e.action)).toEqual([
+      "user.password.reset",
+      "user.create",
+    ]);
     expect(aboutSheet(theirs, sheetOf(LIANGQU))).toBe(false);
     expect(aboutUser(theirs, managerA2.id)).toBe(false);
     expect(aboutUser(theirs, leadC.id)).toBe(false);
@@ -290,10 +327,15 @@ describe("what a manager may read", () => {
 
   it("shows a user's history to the manager of the user's department only", async () => {
     const { managerB, leadC, managerA2, asManagerB } = world;
-    expect((await valueHistory(db.prisma, actors.manager, { entityType: "User", entityId: managerA2.id })).entries.map((e) => e.action)).toEqual(["user.create"]);
+    expect((await valueHistory(db.prisma, actors.manager, { entityType: "User", entityId: managerA2.id })).entries.map((e) => e.action)).toEqual([
+      "user.create",
+    ]);
     expect(await refusal(valueHistory(db.prisma, actors.manager, { entityType: "User", entityId: managerB.id }))).toEqual({ code: "FORBIDDEN", paths: [] });
     expect(await refusal(valueHistory(db.prisma, actors.manager, { entityType: "User", entityId: leadC.id }))).toEqual({ code: "FORBIDDEN", paths: [] });
-    expect((await valueHistory(db.prisma, asManagerB, { entityType: "User", entityId: managerB.id })).entries.map((e) => e.action)).toEqual(["user.create", "user.password.reset"]);
+    expect((await valueHistory(db.prisma, asManagerB, { entityType: "User", entityId: managerB.id })).entries.map((e) => e.action)).toEqual([
+      "user.create",
+      "user.password.reset",
+    ]);
     expect((await valueHistory(db.prisma, actors.admin, { entityType: "User", entityId: leadC.id })).entries.map((e) => e.action)).toEqual(["user.create"]);
   });
 });

@@ -19,7 +19,13 @@ describe("diffJson", () => {
   });
 
   it("goes into nested objects and arrays of objects, keeps arrays of plain values whole", () => {
-    const before = { funds: { total: "10.00", fiscal: "10.00" }, indicators: [{ name: "甲", evidence: ["说明材料"] }, { name: "乙", evidence: [] }] };
+    const before = {
+      funds: { total: "10.00", fiscal: "10.00" },
+      indicators: [
+        { name: "甲", evidence: ["说明材料"] },
+        { name: "乙", evidence: [] },
+      ],
+    };
     const after = { funds: { total: "12.00", fiscal: "10.00" }, indicators: [{ name: "甲", evidence: ["说明材料", "工作资料"] }] };
     expect(diffJson(before, after)).toEqual([
       { path: ["funds", "total"], before: "10.00", after: "12.00" },

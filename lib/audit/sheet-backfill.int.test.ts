@@ -52,20 +52,57 @@ async function writeOddEntries() {
   const unit = await prisma.budgetUnit.create({ data: { departmentId: department.id, name: "乙单位" } });
   const year = await prisma.fiscalYear.findFirstOrThrow();
   const sheetB = await prisma.targetSheet.create({
-    data: { kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "乙部门的项目", lead: "某人", fundsTotal: "1", fundsFiscal: "1", fundsOther: "0", goal: "", position: 98 },
+    data: {
+      kind: "PROJECT",
+      unitId: unit.id,
+      fiscalYearId: year.id,
+      name: "乙部门的项目",
+      lead: "某人",
+      fundsTotal: "1",
+      fundsFiscal: "1",
+      fundsOther: "0",
+      goal: "",
+      position: 98,
+    },
   });
-  const managerB = await prisma.user.create({ data: { username: "managerb", displayName: "乙科长", passwordHash: "x", role: "MANAGER", departmentId: department.id } });
+  const managerB = await prisma.user.create({
+    data: { username: "managerb", displayName: "乙科长", passwordHash: "x", role: "MANAGER", departmentId: department.id },
+  });
   const entries: [string, Parameters<typeof appendAudit>[2], { sheet: number | null; department: number | null }][] = [
-    ["odd.several-departments", { action: "", entityType: "User", entityId: managerB.id, after: { sheetIds: [seedSheet, sheetB.id] } }, { sheet: null, department: null }],
-    ["odd.several-sheets-one-department", { action: "", entityType: "User", entityId: managerB.id, after: { sheetIds: [sheetB.id, sheetB.id] } }, { sheet: null, department: department.id }],
+    [
+      "odd.several-departments",
+      { action: "", entityType: "User", entityId: managerB.id, after: { sheetIds: [seedSheet, sheetB.id] } },
+      { sheet: null, department: null },
+    ],
+    [
+      "odd.several-sheets-one-department",
+      { action: "", entityType: "User", entityId: managerB.id, after: { sheetIds: [sheetB.id, sheetB.id] } },
+      { sheet: null, department: department.id },
+    ],
     ["odd.gone-sheet", { action: "", entityType: "ProgressEntry", entityId: 1, after: { sheetId: 999_999 } }, { sheet: 999_999, department: null }],
     ["odd.not-an-id", { action: "", entityType: "TargetSheet", entityId: "abc", after: { sheetId: sheetB.id } }, { sheet: null, department: null }],
     ["odd.before-only", { action: "", entityType: "Indicator", entityId: 1, before: { sheetId: sheetB.id } }, { sheet: sheetB.id, department: department.id }],
-    ["odd.string-id", { action: "", entityType: "Indicator", entityId: 1, after: { sheetId: String(seedSheet) }, before: { sheetId: sheetB.id } }, { sheet: sheetB.id, department: department.id }],
+    [
+      "odd.string-id",
+      { action: "", entityType: "Indicator", entityId: 1, after: { sheetId: String(seedSheet) }, before: { sheetId: sheetB.id } },
+      { sheet: sheetB.id, department: department.id },
+    ],
     ["odd.negative-id", { action: "", entityType: "Indicator", entityId: 1, after: { sheetId: -3 } }, { sheet: null, department: null }],
-    ["odd.sheet-wins", { action: "", entityType: "Indicator", entityId: 1, after: { sheetId: sheetB.id, departmentId: seedDepartment } }, { sheet: sheetB.id, department: department.id }],
-    ["odd.left-department", { action: "", entityType: "User", entityId: managerB.id, before: { departmentId: department.id }, after: { departmentId: null } }, { sheet: null, department: department.id }],
-    ["odd.no-department-named", { action: "", entityType: "User", entityId: managerB.id, after: { password: "新密码" } }, { sheet: null, department: department.id }],
+    [
+      "odd.sheet-wins",
+      { action: "", entityType: "Indicator", entityId: 1, after: { sheetId: sheetB.id, departmentId: seedDepartment } },
+      { sheet: sheetB.id, department: department.id },
+    ],
+    [
+      "odd.left-department",
+      { action: "", entityType: "User", entityId: managerB.id, before: { departmentId: department.id }, after: { departmentId: null } },
+      { sheet: null, department: department.id },
+    ],
+    [
+      "odd.no-department-named",
+      { action: "", entityType: "User", entityId: managerB.id, after: { password: "新密码" } },
+      { sheet: null, department: department.id },
+    ],
     ["odd.department-null", { action: "", entityType: "User", entityId: managerB.id, after: { departmentId: null } }, { sheet: null, department: null }],
     ["odd.unknown-user", { action: "", entityType: "User", entityId: 999_999, after: {} }, { sheet: null, department: null }],
     ["odd.nothing", { action: "", entityType: "Thing", entityId: 1, after: { x: 1 } }, { sheet: null, department: null }],
@@ -87,7 +124,13 @@ beforeAll(async () => {
   await assign(prisma, admin, { sheetId: sheetOf(SEED_SHEET_NAMES.kepu), userId: lead.id, role: "LEAD" });
   await unassign(prisma, admin, { sheetId: sheetOf(SEED_SHEET_NAMES.kepu), userId: lead.id, role: "LEAD" });
   const department = await prisma.department.findFirstOrThrow({ orderBy: { id: "asc" } });
-  const deputy = await createUser(prisma, admin, { username: "deputy", displayName: "副科长", password: "Passw0rd-test", role: "MANAGER", department: department.name });
+  const deputy = await createUser(prisma, admin, {
+    username: "deputy",
+    displayName: "副科长",
+    password: "Passw0rd-test",
+    role: "MANAGER",
+    department: department.name,
+  });
   await updateUser(prisma, admin, { id: deputy.id, displayName: "副科长乙" });
   await resetPassword(prisma, admin, { id: deputy.id, password: "Passw0rd-new1", confirm: "Passw0rd-new1" });
   await resetPassword(prisma, admin, { id: lead.id, password: "Passw0rd-new1", confirm: "Passw0rd-new1" });

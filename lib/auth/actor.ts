@@ -1,9 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Who is acting: a signed-in user, or the system itself (CLI, seed) which answers to no role. */
-export type Actor =
-  | { kind: "user"; id: number; role: Role; departmentId: number | null; displayName: string }
-  | { kind: "system" };
+export type Actor = { kind: "user"; id: number; role: Role; departmentId: number | null; displayName: string } | { kind: "system" };
 
 export const SYSTEM: Actor = { kind: "system" };
 

@@ -46,7 +46,21 @@ const table: [Action["type"], Who[]][] = [
   ["own-password.change", ["admin", "manager", "otherManager", "lead", "otherLead", "evaluator", "otherEvaluator"]],
 ];
 
-const SHEET_ACTIONS = new Set(["sheet.read", "sheet.edit", "sheet.publish", "target.adjust", "progress.write", "month.submit", "evidence.write", "month.review", "month.reopen", "evaluation.reopen", "indicator.configure", "evaluation.write", "self-evaluation.write"]);
+const SHEET_ACTIONS = new Set([
+  "sheet.read",
+  "sheet.edit",
+  "sheet.publish",
+  "target.adjust",
+  "progress.write",
+  "month.submit",
+  "evidence.write",
+  "month.review",
+  "month.reopen",
+  "evaluation.reopen",
+  "indicator.configure",
+  "evaluation.write",
+  "self-evaluation.write",
+]);
 const actionOf = (type: Action["type"]) => (SHEET_ACTIONS.has(type) ? { type, sheet } : { type }) as Action;
 
 describe("authorize", () => {

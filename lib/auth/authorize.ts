@@ -68,9 +68,7 @@ const managesDepartmentOf = (actor: UserActor, sheet: SheetScope) => actor.role 
 function canOnSheet(actor: UserActor, type: SheetAction, sheet: SheetScope): boolean {
   switch (type) {
     case "sheet.read":
-      return (
-        actor.role === "ADMIN" || actor.role === "EVALUATOR" || managesDepartmentOf(actor, sheet) || isLeadOf(actor, sheet) || isAuthorOf(actor, sheet)
-      );
+      return actor.role === "ADMIN" || actor.role === "EVALUATOR" || managesDepartmentOf(actor, sheet) || isLeadOf(actor, sheet) || isAuthorOf(actor, sheet);
     case "sheet.edit":
       return actor.role === "ADMIN" || managesDepartmentOf(actor, sheet) || (actor.role === "LEAD" && isAuthorOf(actor, sheet));
     case "sheet.publish":

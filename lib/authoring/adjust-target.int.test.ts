@@ -16,7 +16,11 @@ let rows: { id: number; name: string; targetRaw: string; version: number }[];
 beforeAll(async () => {
   ({ db, actors } = await seededDatabase());
   sheetId = (await db.prisma.targetSheet.findFirstOrThrow({ where: { name: "2025年“两区”创新建设专项" } })).id;
-  rows = await db.prisma.indicator.findMany({ where: { sheetId }, orderBy: { position: "asc" }, select: { id: true, name: true, targetRaw: true, version: true } });
+  rows = await db.prisma.indicator.findMany({
+    where: { sheetId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true, targetRaw: true, version: true },
+  });
 });
 afterAll(async () => {
   await db?.close();
@@ -26,9 +30,21 @@ const row = (i: number) => db.prisma.indicator.findUniqueOrThrow({ where: { id: 
 
 describe("adjustTarget", () => {
   it("records the adjustment with reason and approver, keeps the published target, and audits it", async () => {
-    const first = await adjustTarget(db.prisma, actors.manager, { indicatorId: rows[0]!.id, version: 1, targetRaw: " ＞=4项 ", reason: "年中追加预算，增加一个攻关项目" });
+    const first = await adjustTarget(db.prisma, actors.manager, {
+      indicatorId: rows[0]!.id,
+      version: 1,
+      targetRaw: " ＞=4项 ",
+      reason: "年中追加预算，增加一个攻关项目",
+    });
     expect(first).toMatchObject({ version: 2, originalTargetRaw: "＞=3项" });
-    expect(await row(0)).toMatchObject({ targetRaw: "＞=4项", originalTargetRaw: "＞=3项", targetOp: "GTE", targetUnit: "项", version: 2, measureType: "CUMULATIVE" });
+    expect(await row(0)).toMatchObject({
+      targetRaw: "＞=4项",
+      originalTargetRaw: "＞=3项",
+      targetOp: "GTE",
+      targetUnit: "项",
+      version: 2,
+      measureType: "CUMULATIVE",
+    });
     expect((await row(0)).targetValue?.toString()).toBe("4");
 
     const second = await adjustTarget(db.prisma, actors.admin, { indicatorId: rows[0]!.id, version: 2, targetRaw: "＞=5项", reason: "再次追加" });
@@ -37,13 +53,31 @@ describe("adjustTarget", () => {
 
     const manager = actors.manager as { id: number };
     const adjustment = await db.prisma.targetAdjustment.findUniqueOrThrow({ where: { id: first.adjustmentId } });
-    expect(adjustment).toMatchObject({ indicatorId: rows[0]!.id, beforeTargetRaw: "＞=3项", afterTargetRaw: "＞=4项", reason: "年中追加预算，增加一个攻关项目", requestedById: manager.id, approvedById: manager.id });
+    expect(adjustment).toMatchObject({
+      indicatorId: rows[0]!.id,
+      beforeTargetRaw: "＞=3项",
+      afterTargetRaw: "＞=4项",
+      reason: "年中追加预算，增加一个攻关项目",
+      requestedById: manager.id,
+      approvedById: manager.id,
+    });
 
-    const entries = await db.prisma.auditLog.findMany({ where: { action: "target.adjust", entityType: "Indicator", entityId: String(rows[0]!.id) }, orderBy: { id: "asc" } });
+    const entries = await db.prisma.auditLog.findMany({
+      where: { action: "target.adjust", entityType: "Indicator", entityId: String(rows[0]!.id) },
+      orderBy: { id: "asc" },
+    });
     expect(entries.map((e) => [e.before, e.after])).toEqual([
       [
         { sheetId, name: rows[0]!.name, targetRaw: "＞=3项", target: ">=3项" },
-        { sheetId, name: rows[0]!.name, targetRaw: "＞=4项", target: ">=4项", reason: "年中追加预算，增加一个攻关项目", adjustmentId: first.adjustmentId, originalTargetRaw: "＞=3项" },
+        {
+          sheetId,
+          name: rows[0]!.name,
+          targetRaw: "＞=4项",
+          target: ">=4项",
+          reason: "年中追加预算，增加一个攻关项目",
+          adjustmentId: first.adjustmentId,
+          originalTargetRaw: "＞=3项",
+        },
       ],
       [expect.objectContaining({ targetRaw: "＞=4项" }), expect.objectContaining({ targetRaw: "＞=5项", originalTargetRaw: "＞=3项" })],
     ]);
@@ -71,7 +105,9 @@ describe("adjustTarget", () => {
     ["evaluator", "FORBIDDEN"],
   ] as const)("refuses %s (%s)", async (user, expected) => {
     const current = await row(1);
-    expect(await outcome(adjustTarget(db.prisma, actors[user], { indicatorId: current.id, version: current.version, targetRaw: "＞=9项", reason: "理由" }))).toBe(expected);
+    expect(
+      await outcome(adjustTarget(db.prisma, actors[user], { indicatorId: current.id, version: current.version, targetRaw: "＞=9项", reason: "理由" })),
+    ).toBe(expected);
     expect((await row(1)).targetRaw).toBe("＞=3项");
   });
 
@@ -96,7 +132,9 @@ describe("adjustTarget", () => {
   it("is only for published sheets: a draft is simply edited", async () => {
     const { id } = await createDraft(db.prisma, actors.admin, draftInput());
     const draftRow = await db.prisma.indicator.findFirstOrThrow({ where: { sheetId: id } });
-    expect(await outcome(adjustTarget(db.prisma, actors.admin, { indicatorId: draftRow.id, version: 1, targetRaw: "＞=200家", reason: "理由" }))).toBe("CONFLICT");
+    expect(await outcome(adjustTarget(db.prisma, actors.admin, { indicatorId: draftRow.id, version: 1, targetRaw: "＞=200家", reason: "理由" }))).toBe(
+      "CONFLICT",
+    );
     expect(await outcome(adjustTarget(db.prisma, actors.admin, { indicatorId: 999_999, version: 1, targetRaw: "＞=200家", reason: "理由" }))).toBe("NOT_FOUND");
   });
 });

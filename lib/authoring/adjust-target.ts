@@ -84,7 +84,15 @@ export async function adjustTarget(prisma: PrismaClient, actor: Actor, input: Ad
       entityType: "Indicator",
       entityId: indicator.id,
       before: { sheetId: sheet.id, name: indicator.name, targetRaw: indicator.targetRaw, target: formatTarget(before) },
-      after: { sheetId: sheet.id, name: indicator.name, targetRaw: data.targetRaw, target: formatTarget(after), reason: data.reason, adjustmentId: adjustment.id, originalTargetRaw },
+      after: {
+        sheetId: sheet.id,
+        name: indicator.name,
+        targetRaw: data.targetRaw,
+        target: formatTarget(after),
+        reason: data.reason,
+        adjustmentId: adjustment.id,
+        originalTargetRaw,
+      },
     });
     return { adjustmentId: adjustment.id, version: data.version + 1, originalTargetRaw };
   });

@@ -26,7 +26,12 @@ export interface CommitWorkbookResult {
  * targets of the year); a replaced sheet keeps its status and id (a rolled-over draft sent out to be
  * filled in comes back as the same draft). Audit as importSheetsWith: `sheet.import` / `sheet.replace`.
  */
-export async function commitWorkbookImport(prisma: PrismaClient, actor: Actor, bytes: Uint8Array, options: WorkbookImportOptions): Promise<CommitWorkbookResult> {
+export async function commitWorkbookImport(
+  prisma: PrismaClient,
+  actor: Actor,
+  bytes: Uint8Array,
+  options: WorkbookImportOptions,
+): Promise<CommitWorkbookResult> {
   authorize(actor, { type: "sheets.import" });
   const input = parseInput(workbookImportSchema, options);
   const read = await readWorkbookForImport(prisma, bytes, input);
@@ -36,28 +41,28 @@ export async function commitWorkbookImport(prisma: PrismaClient, actor: Actor, b
   if (read.lint.some(hasLintErrors)) throw new AppError("INVALID", "检查发现错误，未导入任何内容", errors);
 
   return writeSheet(prisma, actor, IMPORT_WRITE, async (write) => {
-      const { tx } = write;
-      const existing = await existingSheets(tx, read.year, read.department, file.sheets);
-      if (existing.size > 0 && !input.replace) {
-        const clashing = file.sheets.filter((s) => existing.has(sheetKey(s.unit, s.name)));
+    const { tx } = write;
+    const existing = await existingSheets(tx, read.year, read.department, file.sheets);
+    if (existing.size > 0 && !input.replace) {
+      const clashing = file.sheets.filter((s) => existing.has(sheetKey(s.unit, s.name)));
+      throw new AppError(
+        "CONFLICT",
+        `${read.year}年已有 ${clashing.length} 张同名绩效目标表，未导入任何内容；如需覆盖，请勾选“覆盖同名绩效目标表”`,
+        clashing.map((s) => ({ path: `「${s.unit}」`, message: `已有「${s.name}」` })),
+      );
+    }
+    if (existing.size > 0) {
+      const started = await sheetsWithHistory(tx, [...existing.values()]);
+      const recorded = file.sheets.filter((s) => started.has(existing.get(sheetKey(s.unit, s.name)) ?? 0));
+      if (recorded.length > 0) {
         throw new AppError(
           "CONFLICT",
-          `${read.year}年已有 ${clashing.length} 张同名绩效目标表，未导入任何内容；如需覆盖，请勾选“覆盖同名绩效目标表”`,
-          clashing.map((s) => ({ path: `「${s.unit}」`, message: `已有「${s.name}」` })),
+          "有绩效目标表已开始填报，不能覆盖，未导入任何内容",
+          recorded.map((r) => ({ path: `「${r.name}」`, message: "已有进度填报、佐证资料、调整或评价" })),
         );
       }
-      if (existing.size > 0) {
-        const started = await sheetsWithHistory(tx, [...existing.values()]);
-        const recorded = file.sheets.filter((s) => started.has(existing.get(sheetKey(s.unit, s.name)) ?? 0));
-        if (recorded.length > 0) {
-          throw new AppError(
-            "CONFLICT",
-            "有绩效目标表已开始填报，不能覆盖，未导入任何内容",
-            recorded.map((r) => ({ path: `「${r.name}」`, message: "已有进度填报、佐证资料、调整或评价" })),
-          );
-        }
-      }
-      const imported = await importSheetsWith(write, valid, { replace: input.replace });
-      return { year: read.year, imported };
-    });
+    }
+    const imported = await importSheetsWith(write, valid, { replace: input.replace });
+    return { year: read.year, imported };
+  });
 }

@@ -77,7 +77,8 @@ export async function createDraft(prisma: PrismaClient, actor: Actor, input: Cre
       return { id: sheet.id, version: sheet.version };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", sameNameMessage(data.year, data.unit), [{ path: "name", message: sameNameMessage(data.year, data.unit) }]);
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", sameNameMessage(data.year, data.unit), [{ path: "name", message: sameNameMessage(data.year, data.unit) }]);
     throw error;
   }
 }

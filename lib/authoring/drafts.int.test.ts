@@ -26,7 +26,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-const audit = (entityType: string, entityId: number) => db.prisma.auditLog.findMany({ where: { entityType, entityId: String(entityId) }, orderBy: { id: "asc" } });
+const audit = (entityType: string, entityId: number) =>
+  db.prisma.auditLog.findMany({ where: { entityType, entityId: String(entityId) }, orderBy: { id: "asc" } });
 
 /** The editor's state of a draft, to send back with changes. */
 async function editorState(actor: Actor, id: number): Promise<UpdateDraftInput & { indicators: DraftRow[] }> {
@@ -51,11 +52,27 @@ describe("createDraft", () => {
     const name = fresh();
     const { id, version } = await createDraft(db.prisma, actors.manager, draftInput({ name }));
     expect(version).toBe(1);
-    const stored = await db.prisma.targetSheet.findUniqueOrThrow({ where: { id }, include: { indicators: { orderBy: { position: "asc" } }, fiscalYear: true } });
+    const stored = await db.prisma.targetSheet.findUniqueOrThrow({
+      where: { id },
+      include: { indicators: { orderBy: { position: "asc" } }, fiscalYear: true },
+    });
     expect(stored).toMatchObject({ status: "DRAFT", authorId: (actors.manager as { id: number }).id, kind: "PROJECT", name, lead: "冯先生" });
     expect(stored.fiscalYear.year).toBe(2026);
     expect(stored.fundsTotal.toFixed(2)).toBe("1200.00"); // 财政拨款 typed full-width with a separator; total = fiscal + other
-    expect(stored.indicators.map((i) => [i.position, i.name, i.targetRaw, i.targetOp, i.targetValue?.toString() ?? null, i.targetUnit, i.targetQualitative, i.measureType, i.weight.toString(), i.evidence])).toEqual([
+    expect(
+      stored.indicators.map((i) => [
+        i.position,
+        i.name,
+        i.targetRaw,
+        i.targetOp,
+        i.targetValue?.toString() ?? null,
+        i.targetUnit,
+        i.targetQualitative,
+        i.measureType,
+        i.weight.toString(),
+        i.evidence,
+      ]),
+    ).toEqual([
       [0, "兑付创新券企业数量", "＞=100家", "GTE", "100", "家", null, "CUMULATIVE", "30", ["说明材料", "工作资料"]],
       [1, "兑付资金准确率", "=100%", "EQ", "100", "%", null, "LEVEL", "20", ["说明材料"]],
       [2, "企业研发投入", "有效提高", null, null, null, "有效提高", "LEVEL", "30", ["说明材料"]],
@@ -88,7 +105,9 @@ describe("createDraft", () => {
     const stranger: Actor = { ...(actors.manager as Extract<Actor, { kind: "user" }>), departmentId: other.id };
     expect(await outcome(createDraft(db.prisma, stranger, draftInput({ name: fresh(), department: "乌鲁木齐市科学技术局" })))).toBe("FORBIDDEN");
 
-    const unknownUnit = await refusal(createDraft(db.prisma, actors.lead, draftInput({ name: fresh(), unit: "不存在的单位", department: "乌鲁木齐市科学技术局" })));
+    const unknownUnit = await refusal(
+      createDraft(db.prisma, actors.lead, draftInput({ name: fresh(), unit: "不存在的单位", department: "乌鲁木齐市科学技术局" })),
+    );
     expect(unknownUnit.code).toBe("INVALID");
     expect(unknownUnit.problems).toEqual([{ path: "unit", message: "找不到预算单位「不存在的单位」，请从列表中选择" }]);
 
@@ -124,7 +143,14 @@ describe("createDraft", () => {
       ),
     );
     expect(refused.code).toBe("INVALID");
-    expect(refused.problems.map((p) => p.path)).toEqual(["fundsFiscal", "indicators.0.name", "indicators.0.targetRaw", "indicators.0.weight", "indicators.0.rule", "indicators.1.weight"]);
+    expect(refused.problems.map((p) => p.path)).toEqual([
+      "fundsFiscal",
+      "indicators.0.name",
+      "indicators.0.targetRaw",
+      "indicators.0.weight",
+      "indicators.0.rule",
+      "indicators.1.weight",
+    ]);
     expect(refused.problems.find((p) => p.path === "indicators.0.targetRaw")?.message).toBe("指标值「＞=很多」有比较符但没有可解析的数值");
     expect(await db.prisma.targetSheet.count()).toBe(before);
   });
@@ -163,7 +189,11 @@ describe("updateDraft", () => {
     ]);
     expect(await actions("Indicator", a.id!)).toEqual([
       ["indicator.create", null, expect.anything()],
-      ["indicator.update", { sheetId: id, position: 0, targetRaw: "＞=100家", weight: "30.00" }, { sheetId: id, position: 1, targetRaw: "＞=120家", weight: "35.00" }],
+      [
+        "indicator.update",
+        { sheetId: id, position: 0, targetRaw: "＞=100家", weight: "30.00" },
+        { sheetId: id, position: 1, targetRaw: "＞=120家", weight: "35.00" },
+      ],
     ]);
     expect(await actions("Indicator", b.id!)).toEqual([
       ["indicator.create", null, expect.anything()],
@@ -251,7 +281,8 @@ describe("submit, return and publish", () => {
     await submitDraft(db.prisma, actors.lead, { sheetId: id, version: 4 });
 
     // The other lead, the evaluator, may not publish; the manager may.
-    for (const user of ["lead2", "evaluator"] as const) expect(await outcome(publishSheet(db.prisma, actors[user], { sheetId: id, version: 5 }))).toBe("FORBIDDEN");
+    for (const user of ["lead2", "evaluator"] as const)
+      expect(await outcome(publishSheet(db.prisma, actors[user], { sheetId: id, version: 5 }))).toBe("FORBIDDEN");
     expect(await publishSheet(db.prisma, actors.manager, { sheetId: id, version: 5 })).toEqual({ version: 6, assignedLead: "冯先生" });
     expect(await outcome(publishSheet(db.prisma, actors.manager, { sheetId: id, version: 6 }))).toBe("CONFLICT");
     const lead = actors.lead as { id: number };
@@ -261,13 +292,22 @@ describe("submit, return and publish", () => {
     const published = await editorState(actors.admin, id);
     expect(await outcome(updateDraft(db.prisma, actors.admin, { ...published, goal: "再改" }))).toBe("LOCKED");
     expect((await getSheet(db.prisma, actors.lead, id)).name).toBe(published.name);
-    expect((await audit("TargetSheet", id)).map((a) => a.action)).toEqual(["sheet.create", "sheet.submit", "sheet.return", "sheet.update", "sheet.submit", "sheet.publish"]);
+    expect((await audit("TargetSheet", id)).map((a) => a.action)).toEqual([
+      "sheet.create",
+      "sheet.submit",
+      "sheet.return",
+      "sheet.update",
+      "sheet.submit",
+      "sheet.publish",
+    ]);
     expect((await db.prisma.auditLog.findFirstOrThrow({ where: { action: "sheet.return", entityId: String(id) } })).after).toEqual({
       sheetId: id,
       status: "DRAFT",
       comment: "请补充满意度指标的依据",
     });
-    expect(await db.prisma.auditLog.count({ where: { action: "assignment.create", entityType: "SheetAssignment", after: { path: ["sheetId"], equals: id } } })).toBe(1);
+    expect(
+      await db.prisma.auditLog.count({ where: { action: "assignment.create", entityType: "SheetAssignment", after: { path: ["sheetId"], equals: id } } }),
+    ).toBe(1);
   });
 
   it("refuses to submit or publish while the lint finds errors, listing them", async () => {

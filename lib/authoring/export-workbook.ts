@@ -33,7 +33,12 @@ export async function exportWorkbook(prisma: PrismaClient, actor: Actor, input: 
   if ("sheetId" in data) {
     const sheet = await prisma.targetSheet.findUnique({
       where: { id: data.sheetId },
-      include: { ...interchangeInclude, ...sheetScopeInclude, unit: { select: { name: true, departmentId: true, department: { select: { name: true } } } }, fiscalYear: { select: { year: true } } },
+      include: {
+        ...interchangeInclude,
+        ...sheetScopeInclude,
+        unit: { select: { name: true, departmentId: true, department: { select: { name: true } } } },
+        fiscalYear: { select: { year: true } },
+      },
     });
     if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
     authorize(actor, { type: "sheet.read", sheet: toSheetScope(sheet) });

@@ -36,7 +36,10 @@ export const ruleField = z
   .string()
   .trim()
   .default("")
-  .refine((r): r is (typeof SCORING_RULES)[number] | "" => r === "" || (SCORING_RULES as readonly string[]).includes(r), `赋分规则应为 ${SCORING_RULES.join("、")} 之一`);
+  .refine(
+    (r): r is (typeof SCORING_RULES)[number] | "" => r === "" || (SCORING_RULES as readonly string[]).includes(r),
+    `赋分规则应为 ${SCORING_RULES.join("、")} 之一`,
+  );
 
 const evidenceField = z
   .union([z.array(z.string()), z.string()])
@@ -72,7 +75,6 @@ export const headerFields = {
   budgetExecutionWeight: pointsField("预算执行率分值"),
   indicators: z.array(indicatorInputSchema, { error: "指标应为列表" }).max(MAX_INDICATORS, `指标不超过 ${MAX_INDICATORS} 行`).default([]),
 };
-
 
 /** The funds as stored: blanks are 0, a blank total is 财政拨款 + 其他资金. */
 export function fundsOf(input: { fundsTotal?: string; fundsFiscal?: string; fundsOther?: string }) {

@@ -6,7 +6,11 @@ const count: Target = { op: ">=", value: "3", unit: "项" };
 const rate: Target = { op: ">=", value: "90", unit: "%" };
 const bare: Target = { op: "<=", value: "0", unit: "" };
 const quality: Target = { qualitative: "有效推动" };
-const entry = (month: number, value: string | null, qualitativeValue: FinalActualSource["progress"][number]["qualitativeValue"] = null) => ({ month, value, qualitativeValue });
+const entry = (month: number, value: string | null, qualitativeValue: FinalActualSource["progress"][number]["qualitativeValue"] = null) => ({
+  month,
+  value,
+  qualitativeValue,
+});
 
 describe("finalActualOf", () => {
   it.each<[string, FinalActualSource, string]>([
@@ -18,7 +22,11 @@ describe("finalActualOf", () => {
     ["a qualitative row's status", { target: quality, progress: [entry(5, null, "PARTIAL"), entry(12, null, "ACHIEVED")] }, "达成"],
     ["a qualitative row without status", { target: quality, progress: [entry(12, "3")] }, "-"],
     ["the final evaluation over progress", { target: count, evaluation: { actual: "5.0000", band: null }, progress: [entry(12, "4")] }, "5项"],
-    ["a graded qualitative row's band", { target: quality, evaluation: { actual: null, band: "NOT_ACHIEVED" }, progress: [entry(12, null, "ACHIEVED")] }, "未达成"],
+    [
+      "a graded qualitative row's band",
+      { target: quality, evaluation: { actual: null, band: "NOT_ACHIEVED" }, progress: [entry(12, null, "ACHIEVED")] },
+      "未达成",
+    ],
     ["progress when the evaluation has no actual", { target: count, evaluation: { actual: null, band: "ACHIEVED" }, progress: [entry(12, "4")] }, "4项"],
   ])("%s", (_title, source, expected) => {
     expect(finalActualOf(source)).toBe(expected);

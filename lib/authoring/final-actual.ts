@@ -33,9 +33,7 @@ export function finalActualOf(source: FinalActualSource): string {
     if (quantitative && evaluation.actual !== null) return withUnit(evaluation.actual, target.unit);
     if (!quantitative && evaluation.band) return STATUS_WORD[evaluation.band];
   }
-  const latest = [...source.progress]
-    .filter((e) => (quantitative ? e.value !== null : e.qualitativeValue !== null))
-    .sort((a, b) => b.month - a.month)[0];
+  const latest = [...source.progress].filter((e) => (quantitative ? e.value !== null : e.qualitativeValue !== null)).sort((a, b) => b.month - a.month)[0];
   if (!latest) return "-";
   return quantitative ? withUnit(latest.value!, target.unit) : STATUS_WORD[latest.qualitativeValue!];
 }

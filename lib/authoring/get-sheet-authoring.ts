@@ -63,7 +63,11 @@ export async function getSheetAuthoring(prisma: PrismaClient, actor: Actor, shee
 }
 
 /** The sheet page: the sheet (as getSheet gives it) and its authoring side, from one read. `sheet.read`. */
-export async function getSheetWithAuthoring(prisma: PrismaClient, actor: Actor, sheetId: number): Promise<{ sheet: SheetView; authoring: SheetAuthoringState }> {
+export async function getSheetWithAuthoring(
+  prisma: PrismaClient,
+  actor: Actor,
+  sheetId: number,
+): Promise<{ sheet: SheetView; authoring: SheetAuthoringState }> {
   const { sheet, scope } = await readSheet(prisma, actor, sheetId);
   return { sheet: toSheetView(sheet), authoring: await authoringState(prisma, actor, sheet, scope) };
 }

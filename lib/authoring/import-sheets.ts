@@ -41,7 +41,11 @@ export async function importSheetsWith(write: SheetsWrite, file: ValidFile, opti
   const { tx, actor } = write;
   const department = await tx.department.upsert({ where: { name: file.department }, create: { name: file.department }, update: {} });
   const year = await tx.fiscalYear.upsert({ where: { year: file.fiscalYear }, create: { year: file.fiscalYear }, update: {} });
-  const unitIds = await ensureUnits(tx, department.id, file.sheets.map((s) => s.unit));
+  const unitIds = await ensureUnits(
+    tx,
+    department.id,
+    file.sheets.map((s) => s.unit),
+  );
   const existing = await findExisting(tx, year.id, file, unitIds);
   if (existing.size > 0 && !options.replace) {
     const problems = [...existing.keys()].map((s) => ({
@@ -175,7 +179,10 @@ async function planReplacements(write: SheetsWrite, file: ValidFile, existing: M
       select: { fundsTotal: true, budgetExecutionWeight: true, indicators: { orderBy: { position: "asc" } } },
     });
     const { matched, removed } = matchRows(stored.indicators, sheet.indicators);
-    const history = await rowHistory(tx, removed.map((r) => r.id));
+    const history = await rowHistory(
+      tx,
+      removed.map((r) => r.id),
+    );
     for (const row of removed) {
       const kinds = history.get(row.id);
       if (!kinds) continue;
@@ -209,7 +216,12 @@ const STARTED = "该表已开始填报";
 const weightText = (w: Prisma.Decimal | null) => (w === null ? "默认（100 减指标分值合计）" : w.toFixed(2));
 
 /** What a started sheet's file would change in how the sheet is scored (see `planReplacements`). */
-function scoringChanges(file: ValidFile, s: number, stored: { fundsTotal: Prisma.Decimal; budgetExecutionWeight: Prisma.Decimal | null }, matched: (Indicator | undefined)[]): Problem[] {
+function scoringChanges(
+  file: ValidFile,
+  s: number,
+  stored: { fundsTotal: Prisma.Decimal; budgetExecutionWeight: Prisma.Decimal | null },
+  matched: (Indicator | undefined)[],
+): Problem[] {
   const sheet = file.sheets[s]!;
   const at = (...path: PropertyKey[]) => locate(file, ["sheets", s, ...path]);
   const problems: Problem[] = [];

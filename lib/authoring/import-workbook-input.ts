@@ -15,10 +15,7 @@ export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
 
 /** What preview and commit take besides the bytes: the year (else read from the forms) and department. */
 export const workbookImportSchema = z.object({
-  year: z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    yearSchema.optional(),
-  ),
+  year: z.preprocess((v) => (v === "" || v === null ? undefined : v), yearSchema.optional()),
   department: z.preprocess((v) => (v === "" || v === null ? undefined : v), textOf("部门名称", { max: TEXT_MAX.name }).optional()),
   replace: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });

@@ -15,7 +15,15 @@ export const STATUS_LABEL: Readonly<Record<SheetStatus, string>> = { DRAFT: "草
 export async function loadSheetForChange(tx: Tx, sheetId: number) {
   const sheet = await tx.targetSheet.findUnique({
     where: { id: sheetId },
-    select: { ...headerSelect, version: true, authorId: true, unitId: true, fiscalYearId: true, unit: { select: { name: true, departmentId: true } }, assignments: sheetScopeInclude.assignments },
+    select: {
+      ...headerSelect,
+      version: true,
+      authorId: true,
+      unitId: true,
+      fiscalYearId: true,
+      unit: { select: { name: true, departmentId: true } },
+      assignments: sheetScopeInclude.assignments,
+    },
   });
   if (!sheet) throw new AppError("NOT_FOUND", "找不到该绩效目标表");
   return { ...sheet, scope: toSheetScope(sheet) };

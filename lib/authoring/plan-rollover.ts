@@ -36,7 +36,9 @@ export async function planRollover(prisma: PrismaClient, actor: Actor, fromYear:
   ]);
   const clashes = await rolloverClashes(prisma, fromYear, sources);
   const rolledOver =
-    sources.length === 0 ? 0 : await prisma.targetSheet.count({ where: { fiscalYear: { year: fromYear + 1 }, sourceSheetId: { in: sources.map((s) => s.id) } } });
+    sources.length === 0
+      ? 0
+      : await prisma.targetSheet.count({ where: { fiscalYear: { year: fromYear + 1 }, sourceSheetId: { in: sources.map((s) => s.id) } } });
   return {
     fromYear,
     toYear: fromYear + 1,

@@ -46,7 +46,10 @@ export async function rowHistory(tx: Tx, ids: number[]): Promise<Map<number, Row
 
 /** A row someone has reported progress, evidence, an evaluation or an adjustment on is not deleted with its history. */
 export async function refuseRemovingRecorded(tx: Tx, rows: { id: number; name: string }[]): Promise<void> {
-  const history = await rowHistory(tx, rows.map((r) => r.id));
+  const history = await rowHistory(
+    tx,
+    rows.map((r) => r.id),
+  );
   const recorded = rows.filter((r) => history.has(r.id));
   if (recorded.length === 0) return;
   const kinds = [...new Set(recorded.flatMap((r) => history.get(r.id)!))];

@@ -67,7 +67,15 @@ describe("importSheets with replace over recorded history", () => {
   it("keeps the rows leads reported on (same ids, same entries), applies wording, order, a new row and a dropped row without history", async () => {
     await reportJuly(["2", "1"]);
     const evidence = await prisma().evidenceFile.create({
-      data: { sheetId: f.sheets.liangqu, month: 7, indicatorId: row(1).id, sha256: "a".repeat(64), originalName: "说明.pdf", mimeType: "application/pdf", sizeBytes: 3 },
+      data: {
+        sheetId: f.sheets.liangqu,
+        month: 7,
+        indicatorId: row(1).id,
+        sha256: "a".repeat(64),
+        originalName: "说明.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 3,
+      },
     });
     const entries = await prisma().progressEntry.findMany({ where: { indicator: { sheetId: f.sheets.liangqu } }, orderBy: { id: "asc" } });
     expect(entries.map((e) => [e.indicatorId, e.value?.toString()])).toEqual([
@@ -83,7 +91,17 @@ describe("importSheets with replace over recorded history", () => {
     delete rows[0]!.target;
     const [dropped] = rows.splice(4, 1); // 支持重点产业领域数量: nothing recorded on it
     rows.push(rows.splice(1, 1)[0]!); // the second row moves to the end
-    const added = { level1: "产出指标", level2: "数量指标", name: "技术合同成交项目数量", targetRaw: "＞=5项", basis: "计划标准", lastYear: "-", weight: 10, rule: "按照完成比例赋分" as const, evidence: ["说明材料"] };
+    const added = {
+      level1: "产出指标",
+      level2: "数量指标",
+      name: "技术合同成交项目数量",
+      targetRaw: "＞=5项",
+      basis: "计划标准",
+      lastYear: "-",
+      weight: 10,
+      rule: "按照完成比例赋分" as const,
+      evidence: ["说明材料"],
+    };
     rows.splice(2, 0, added);
 
     expect(await replace(file)).toEqual([{ id: f.sheets.liangqu, unit: sheet.unit, name: LIANGQU, action: "replaced" }]);
@@ -129,7 +147,10 @@ describe("importSheets with replace over recorded history", () => {
     expect(refused.code).toBe("CONFLICT");
     expect(refused.message).toBe("覆盖会删除或改动已有填报记录的内容，未写入任何数据（2 处问题）：");
     expect(refused.problems).toEqual([
-      { path: `第1张表「${LIANGQU}」 原第1行「支持产业核心技术攻关项目数量」`, message: expect.stringMatching(/^文件中没有这一行，它已有进度填报记录，不能删除（.*改名视同删除原行）$/) },
+      {
+        path: `第1张表「${LIANGQU}」 原第1行「支持产业核心技术攻关项目数量」`,
+        message: expect.stringMatching(/^文件中没有这一行，它已有进度填报记录，不能删除（.*改名视同删除原行）$/),
+      },
       { path: `第1张表「${LIANGQU}」 原第2行「产业核心技术攻关项目申报知识产权数量」`, message: expect.stringContaining("已有进度填报记录，不能删除") },
     ]);
     expect(await footprint()).toEqual(before);
@@ -151,10 +172,24 @@ describe("importSheets with replace over recorded history", () => {
     const refused = await refusal(replace(file));
     expect(refused.code).toBe("CONFLICT");
     expect(refused.problems).toEqual([
-      { path: `第1张表「${LIANGQU}」 项目资金（funds）.年度预算总额（total）`, message: expect.stringContaining("年度预算总额不能通过导入修改（现为 1600.00 万元，文件为 1700.00 万元）；年度中的预算变动请在进度填报中登记“调整预算”") },
-      { path: `第1张表「${LIANGQU}」第3行「${row(2).name}」 指标值（targetRaw）`, message: "该表已开始填报，指标值不能通过导入由「＞=3人」改为「＞=4人」；请使用“指标调整”（会保留调整前指标值和调整原因）" },
-      { path: `第1张表「${LIANGQU}」第4行「${row(3).name}」 指标分值权重（weight）`, message: "该表已开始填报，指标分值权重不能通过导入修改（现为 5.00，文件为 6.00）" },
-      { path: `第1张表「${LIANGQU}」第5行「${row(4).name}」 赋分规则（rule）`, message: "该表已开始填报，赋分规则不能通过导入修改（现为「按照完成比例赋分」，文件为「直接赋分」）" },
+      {
+        path: `第1张表「${LIANGQU}」 项目资金（funds）.年度预算总额（total）`,
+        message: expect.stringContaining(
+          "年度预算总额不能通过导入修改（现为 1600.00 万元，文件为 1700.00 万元）；年度中的预算变动请在进度填报中登记“调整预算”",
+        ),
+      },
+      {
+        path: `第1张表「${LIANGQU}」第3行「${row(2).name}」 指标值（targetRaw）`,
+        message: "该表已开始填报，指标值不能通过导入由「＞=3人」改为「＞=4人」；请使用“指标调整”（会保留调整前指标值和调整原因）",
+      },
+      {
+        path: `第1张表「${LIANGQU}」第4行「${row(3).name}」 指标分值权重（weight）`,
+        message: "该表已开始填报，指标分值权重不能通过导入修改（现为 5.00，文件为 6.00）",
+      },
+      {
+        path: `第1张表「${LIANGQU}」第5行「${row(4).name}」 赋分规则（rule）`,
+        message: "该表已开始填报，赋分规则不能通过导入修改（现为「按照完成比例赋分」，文件为「直接赋分」）",
+      },
     ]);
     expect(await footprint()).toEqual(before);
 
@@ -179,7 +214,15 @@ describe("importSheets with replace over recorded history", () => {
     // An upload's transaction takes no sheet lock: its row is written but not yet committed when the import starts.
     const upload = prisma().$transaction(async (tx) => {
       await tx.evidenceFile.create({
-        data: { sheetId: f.sheets.peitao, month: 7, indicatorId: first!.id, sha256: "b".repeat(64), originalName: "进度说明.pdf", mimeType: "application/pdf", sizeBytes: 3 },
+        data: {
+          sheetId: f.sheets.peitao,
+          month: 7,
+          indicatorId: first!.id,
+          sha256: "b".repeat(64),
+          originalName: "进度说明.pdf",
+          mimeType: "application/pdf",
+          sizeBytes: 3,
+        },
       });
       inserted();
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -201,12 +244,17 @@ describe("importSheets with replace over recorded history", () => {
 
     const original = await refusal(replace(fileOf(LIANGQU)));
     expect(original.problems).toEqual([
-      { path: `第1张表「${LIANGQU}」第1行「${row(0).name}」 指标值（targetRaw）`, message: expect.stringContaining("不能通过导入由「＞=2项」改为「＞=3项」；请使用“指标调整”") },
+      {
+        path: `第1张表「${LIANGQU}」第1行「${row(0).name}」 指标值（targetRaw）`,
+        message: expect.stringContaining("不能通过导入由「＞=2项」改为「＞=3项」；请使用“指标调整”"),
+      },
     ]);
     const file = fileOf(LIANGQU);
     file.sheets[0]!.indicators.shift();
     const dropped = await refusal(replace(file));
-    expect(dropped.problems).toEqual([{ path: `第1张表「${LIANGQU}」 原第1行「${row(0).name}」`, message: expect.stringContaining("已有指标调整记录，不能删除") }]);
+    expect(dropped.problems).toEqual([
+      { path: `第1张表「${LIANGQU}」 原第1行「${row(0).name}」`, message: expect.stringContaining("已有指标调整记录，不能删除") },
+    ]);
     expect(await footprint()).toEqual(before);
 
     // The adjusted target written as it now stands goes through, and the adjustment stays.
@@ -214,7 +262,11 @@ describe("importSheets with replace over recorded history", () => {
     current.sheets[0]!.indicators[0] = { ...current.sheets[0]!.indicators[0]!, targetRaw: "＞=2项", basis: "年中调整后" };
     delete current.sheets[0]!.indicators[0]!.target;
     await replace(current);
-    expect(await prisma().indicator.findUniqueOrThrow({ where: { id: row(0).id } })).toMatchObject({ targetRaw: "＞=2项", originalTargetRaw: "＞=3项", basis: "年中调整后" });
+    expect(await prisma().indicator.findUniqueOrThrow({ where: { id: row(0).id } })).toMatchObject({
+      targetRaw: "＞=2项",
+      originalTargetRaw: "＞=3项",
+      basis: "年中调整后",
+    });
     expect(await prisma().targetAdjustment.count({ where: { indicatorId: row(0).id } })).toBe(1);
   });
 
@@ -241,6 +293,8 @@ describe("importSheets with replace over recorded history", () => {
     const dropped = structuredClone(file);
     dropped.sheets[0]!.indicators.pop();
     const refused = await refusal(replace(dropped));
-    expect(refused.problems).toEqual([{ path: `第1张表「重名指标的项目」 原第${stored.length}行「${second.name}」`, message: expect.stringContaining("已有进度填报记录") }]);
+    expect(refused.problems).toEqual([
+      { path: `第1张表「重名指标的项目」 原第${stored.length}行「${second.name}」`, message: expect.stringContaining("已有进度填报记录") },
+    ]);
   });
 });

@@ -16,7 +16,8 @@ const invalid = (path: string, message: string) => new AppError("INVALID", messa
 export async function resolveDepartment(tx: Tx, actor: Actor, name: string | undefined): Promise<{ id: number; name: string }> {
   if (actor.kind === "user" && actor.role === "MANAGER" && actor.departmentId !== null) {
     const own = await tx.department.findUniqueOrThrow({ where: { id: actor.departmentId }, select: { id: true, name: true } });
-    if (name && name !== own.name) throw new AppError("FORBIDDEN", "只能为本部门新建绩效目标表", [{ path: "department", message: "只能为本部门新建绩效目标表" }]);
+    if (name && name !== own.name)
+      throw new AppError("FORBIDDEN", "只能为本部门新建绩效目标表", [{ path: "department", message: "只能为本部门新建绩效目标表" }]);
     return own;
   }
   if (name) {
@@ -37,7 +38,15 @@ export async function resolveUnit(tx: Tx, actor: Actor, departmentId: number, na
   const found = await tx.budgetUnit.findUnique({ where: { departmentId_name: { departmentId, name } }, select: { id: true } });
   if (found) return found.id;
   if (actor.kind === "user" && actor.role === "LEAD") throw invalid("unit", `找不到预算单位「${name}」，请从列表中选择`);
-  const created = await tx.budgetUnit.create({ data: { departmentId, name }, select: { id: true, departmentId: true, name: true, department: { select: { name: true } } } });
-  await appendAudit(tx, actor, { action: "unit.create", entityType: "BudgetUnit", entityId: created.id, after: unitSnapshot(created, created.department.name) });
+  const created = await tx.budgetUnit.create({
+    data: { departmentId, name },
+    select: { id: true, departmentId: true, name: true, department: { select: { name: true } } },
+  });
+  await appendAudit(tx, actor, {
+    action: "unit.create",
+    entityType: "BudgetUnit",
+    entityId: created.id,
+    after: unitSnapshot(created, created.department.name),
+  });
   return created.id;
 }

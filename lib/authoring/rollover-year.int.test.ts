@@ -43,7 +43,12 @@ describe("rolloverYear", () => {
         sheetId: sanquSheet.id,
         kind: "EVALUATOR",
         status: "FINAL",
-        rows: { create: [{ indicatorId: sanqu[6]!.id, actual: "210" }, { indicatorId: sanqu[9]!.id, band: "PARTIAL", gradeScore: "20" }] },
+        rows: {
+          create: [
+            { indicatorId: sanqu[6]!.id, actual: "210" },
+            { indicatorId: sanqu[9]!.id, band: "PARTIAL", gradeScore: "20" },
+          ],
+        },
       },
     });
     // A 2025 draft is not copied.
@@ -75,9 +80,17 @@ describe("rolloverYear", () => {
       expect(copy).toMatchObject({ status: "DRAFT", authorId: admin.id, version: 1 });
       const source = copy.sourceSheet!;
       expect(copy.name).toBe(nextYearName(source.name, 2025));
-      expect([copy.unitId, copy.lead, copy.goal, copy.fundsTotal.toString(), copy.kind]).toEqual([source.unitId, source.lead, source.goal, source.fundsTotal.toString(), source.kind]);
+      expect([copy.unitId, copy.lead, copy.goal, copy.fundsTotal.toString(), copy.kind]).toEqual([
+        source.unitId,
+        source.lead,
+        source.goal,
+        source.fundsTotal.toString(),
+        source.kind,
+      ]);
       // Targets, weights and rules kept for editing.
-      expect(copy.indicators.map((i) => [i.name, i.targetRaw, i.targetOp, i.targetValue?.toString(), i.weight.toString(), i.rule, i.evidence, i.measureType])).toEqual(
+      expect(
+        copy.indicators.map((i) => [i.name, i.targetRaw, i.targetOp, i.targetValue?.toString(), i.weight.toString(), i.rule, i.evidence, i.measureType]),
+      ).toEqual(
         source.indicators.map((i) => [i.name, i.targetRaw, i.targetOp, i.targetValue?.toString(), i.weight.toString(), i.rule, i.evidence, i.measureType]),
       );
     }
@@ -98,11 +111,18 @@ describe("rolloverYear", () => {
 
     // Each copy keeps its sheet's 分工, written as `assign` writes it.
     const duties = async (year: number) =>
-      (await db.prisma.sheetAssignment.findMany({ where: { sheet: { fiscalYear: { year } } }, select: { role: true, userId: true, sheet: { select: { name: true, sourceSheetId: true, id: true } } } }))
+      (
+        await db.prisma.sheetAssignment.findMany({
+          where: { sheet: { fiscalYear: { year } } },
+          select: { role: true, userId: true, sheet: { select: { name: true, sourceSheetId: true, id: true } } },
+        })
+      )
         .map((a) => `${nextYearName(a.sheet.name, 2025).replace("2026", "Y")} ${a.role} ${a.userId}`)
         .sort();
     expect(await duties(2026)).toEqual(await duties(2025));
-    expect(result.created.reduce((n, s) => n + s.assignments, 0)).toBe(await db.prisma.sheetAssignment.count({ where: { sheet: { fiscalYear: { year: 2025 } } } }));
+    expect(result.created.reduce((n, s) => n + s.assignments, 0)).toBe(
+      await db.prisma.sheetAssignment.count({ where: { sheet: { fiscalYear: { year: 2025 } } } }),
+    );
     const liangqu2026 = copies.find((c) => c.name === "2026年“两区”创新建设专项")!;
     const carried = await db.prisma.auditLog.findMany({ where: { action: "assignment.create", sheetId: liangqu2026.id } });
     expect(carried.map((e) => e.after)).toEqual(

@@ -63,11 +63,19 @@ export const carriedAssignments = <A extends SourceAssignment>(assignments: A[])
 
 /** The published sheets of a year that a rollover copies, with what it needs. */
 export function loadRolloverSources(db: Pick<Prisma.TransactionClient, "targetSheet">, year: number) {
-  return db.targetSheet.findMany({ where: { fiscalYear: { year }, status: "PUBLISHED" }, orderBy: [{ position: "asc" }, { id: "asc" }], include: sourceInclude });
+  return db.targetSheet.findMany({
+    where: { fiscalYear: { year }, status: "PUBLISHED" },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    include: sourceInclude,
+  });
 }
 
 /** The copies that would clash with a sheet already in the next year (same unit and name). */
-export async function rolloverClashes(db: Pick<Prisma.TransactionClient, "targetSheet">, fromYear: number, sources: { unitId: number; name: string; unit: { name: string } }[]) {
+export async function rolloverClashes(
+  db: Pick<Prisma.TransactionClient, "targetSheet">,
+  fromYear: number,
+  sources: { unitId: number; name: string; unit: { name: string } }[],
+) {
   if (sources.length === 0) return [];
   const existing = await db.targetSheet.findMany({
     where: { fiscalYear: { year: fromYear + 1 }, OR: sources.map((s) => ({ unitId: s.unitId, name: nextYearName(s.name, fromYear) })) },
@@ -92,85 +100,88 @@ export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: Ro
   authorize(actor, { type: "sheets.rollover" });
   const { fromYear, keepAssignments } = parseInput(rolloverYearSchema, input);
   const toYear = fromYear + 1;
-  return writeSheet(
-    prisma,
-    actor,
-    { action: { type: "sheets.rollover" }, timeout: 120_000 },
-    async ({ tx, changed }) => {
-      const sources = await loadRolloverSources(tx, fromYear);
-      if (sources.length === 0) throw new AppError("NOT_FOUND", `${fromYear}年没有已发布的绩效目标表可以结转`);
-      const clashes = await rolloverClashes(tx, fromYear, sources);
-      if (clashes.length > 0) {
-        throw new AppError(
-          "CONFLICT",
-          `${toYear}年已有 ${clashes.length} 张同名绩效目标表，未做任何结转`,
-          clashes.map((c) => ({ path: `${toYear}年「${c.unit}」`, message: `已有「${c.name}」` })),
-        );
-      }
-      const year = await tx.fiscalYear.upsert({ where: { year: toYear }, create: { year: toYear }, update: {}, select: { id: true } });
-      const last = await tx.targetSheet.aggregate({ where: { fiscalYearId: year.id }, _max: { position: true } });
-      let position = (last._max.position ?? -1) + 1;
-      const created: RolledOverSheet[] = [];
-      for (const source of sources) {
-        const evaluated = new Map(source.evaluations.flatMap((e) => e.rows).map((r) => [r.indicatorId, r]));
-        const copy = await tx.targetSheet.create({
+  return writeSheet(prisma, actor, { action: { type: "sheets.rollover" }, timeout: 120_000 }, async ({ tx, changed }) => {
+    const sources = await loadRolloverSources(tx, fromYear);
+    if (sources.length === 0) throw new AppError("NOT_FOUND", `${fromYear}年没有已发布的绩效目标表可以结转`);
+    const clashes = await rolloverClashes(tx, fromYear, sources);
+    if (clashes.length > 0) {
+      throw new AppError(
+        "CONFLICT",
+        `${toYear}年已有 ${clashes.length} 张同名绩效目标表，未做任何结转`,
+        clashes.map((c) => ({ path: `${toYear}年「${c.unit}」`, message: `已有「${c.name}」` })),
+      );
+    }
+    const year = await tx.fiscalYear.upsert({ where: { year: toYear }, create: { year: toYear }, update: {}, select: { id: true } });
+    const last = await tx.targetSheet.aggregate({ where: { fiscalYearId: year.id }, _max: { position: true } });
+    let position = (last._max.position ?? -1) + 1;
+    const created: RolledOverSheet[] = [];
+    for (const source of sources) {
+      const evaluated = new Map(source.evaluations.flatMap((e) => e.rows).map((r) => [r.indicatorId, r]));
+      const copy = await tx.targetSheet.create({
+        data: {
+          kind: source.kind,
+          unitId: source.unitId,
+          fiscalYearId: year.id,
+          name: nextYearName(source.name, fromYear),
+          lead: source.lead,
+          fundsTotal: source.fundsTotal,
+          fundsFiscal: source.fundsFiscal,
+          fundsOther: source.fundsOther,
+          goal: source.goal,
+          budgetExecutionWeight: source.budgetExecutionWeight,
+          position: position++,
+          status: "DRAFT",
+          authorId: actorId(actor),
+          sourceSheetId: source.id,
+        },
+        select: headerSelect,
+      });
+      await appendAudit(tx, actor, {
+        action: "sheet.rollover",
+        entityType: "TargetSheet",
+        entityId: copy.id,
+        after: { ...headerSnapshot(copy), sourceSheetId: source.id },
+      });
+      for (const row of source.indicators) {
+        const target = fromTargetColumns(row);
+        const indicator = await tx.indicator.create({
           data: {
-            kind: source.kind,
-            unitId: source.unitId,
-            fiscalYearId: year.id,
-            name: nextYearName(source.name, fromYear),
-            lead: source.lead,
-            fundsTotal: source.fundsTotal,
-            fundsFiscal: source.fundsFiscal,
-            fundsOther: source.fundsOther,
-            goal: source.goal,
-            budgetExecutionWeight: source.budgetExecutionWeight,
-            position: position++,
-            status: "DRAFT",
-            authorId: actorId(actor),
-            sourceSheetId: source.id,
+            sheetId: copy.id,
+            position: row.position,
+            level1: row.level1,
+            level2: row.level2,
+            name: row.name,
+            targetRaw: row.targetRaw,
+            targetOp: row.targetOp,
+            targetValue: row.targetValue,
+            targetUnit: row.targetUnit,
+            targetQualitative: row.targetQualitative,
+            measureType: row.measureType,
+            basis: row.basis,
+            lastYear: finalActualOf({ target, evaluation: evaluated.get(row.id), progress: row.progressEntries }),
+            weight: row.weight,
+            rule: row.rule,
+            evidence: row.evidence,
           },
-          select: headerSelect,
         });
-        await appendAudit(tx, actor, { action: "sheet.rollover", entityType: "TargetSheet", entityId: copy.id, after: { ...headerSnapshot(copy), sourceSheetId: source.id } });
-        for (const row of source.indicators) {
-          const target = fromTargetColumns(row);
-          const indicator = await tx.indicator.create({
-            data: {
-              sheetId: copy.id,
-              position: row.position,
-              level1: row.level1,
-              level2: row.level2,
-              name: row.name,
-              targetRaw: row.targetRaw,
-              targetOp: row.targetOp,
-              targetValue: row.targetValue,
-              targetUnit: row.targetUnit,
-              targetQualitative: row.targetQualitative,
-              measureType: row.measureType,
-              basis: row.basis,
-              lastYear: finalActualOf({ target, evaluation: evaluated.get(row.id), progress: row.progressEntries }),
-              weight: row.weight,
-              rule: row.rule,
-              evidence: row.evidence,
-            },
-          });
-          await appendAudit(tx, actor, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, after: indicatorSnapshot(indicator) });
-        }
-        const carried = keepAssignments ? carriedAssignments(source.assignments) : [];
-        for (const duty of carried) {
-          const assignment = await tx.sheetAssignment.create({ data: { sheetId: copy.id, userId: duty.userId, role: duty.role }, select: { id: true, sheetId: true, userId: true, role: true } });
-          await appendAudit(tx, actor, {
-            action: "assignment.create",
-            entityType: "SheetAssignment",
-            entityId: assignment.id,
-            after: assignmentSnapshot(assignment, copy.name, duty.user.displayName),
-          });
-        }
-        changed(copy.id);
-        created.push({ id: copy.id, sourceSheetId: source.id, unit: source.unit.name, name: copy.name, assignments: carried.length });
+        await appendAudit(tx, actor, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, after: indicatorSnapshot(indicator) });
       }
-      return { toYear, created };
-    },
-  );
+      const carried = keepAssignments ? carriedAssignments(source.assignments) : [];
+      for (const duty of carried) {
+        const assignment = await tx.sheetAssignment.create({
+          data: { sheetId: copy.id, userId: duty.userId, role: duty.role },
+          select: { id: true, sheetId: true, userId: true, role: true },
+        });
+        await appendAudit(tx, actor, {
+          action: "assignment.create",
+          entityType: "SheetAssignment",
+          entityId: assignment.id,
+          after: assignmentSnapshot(assignment, copy.name, duty.user.displayName),
+        });
+      }
+      changed(copy.id);
+      created.push({ id: copy.id, sourceSheetId: source.id, unit: source.unit.name, name: copy.name, assignments: carried.length });
+    }
+    return { toYear, created };
+  });
 }

@@ -25,7 +25,13 @@ export async function submitDraft(prisma: PrismaClient, actor: Actor, input: Sub
     const lint = await lintStoredSheet(tx, sheet.id);
     if (hasLintErrors(lint.issues)) throw new AppError("INVALID", "绩效目标表还有错误，请修改后再提交", lintProblems(lintErrors(lint.issues), lint.sheet));
     const version = await bumpSheetVersion(tx, sheet.id, data.version, { status: "SUBMITTED" });
-    await audit({ action: "sheet.submit", entityType: "TargetSheet", entityId: sheet.id, before: { sheetId: sheet.id, status: "DRAFT" }, after: { sheetId: sheet.id, status: "SUBMITTED" } });
+    await audit({
+      action: "sheet.submit",
+      entityType: "TargetSheet",
+      entityId: sheet.id,
+      before: { sheetId: sheet.id, status: "DRAFT" },
+      after: { sheetId: sheet.id, status: "SUBMITTED" },
+    });
     return { version };
   });
 }

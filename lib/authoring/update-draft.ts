@@ -60,8 +60,14 @@ export async function updateDraft(prisma: PrismaClient, actor: Actor, input: Upd
       if (!name) throw new AppError("INVALID", "请填写项目名称", [{ path: "name", message: "请填写项目名称" }]);
       const unitId = data.unit === sheet.unit.name ? sheet.unitId : await resolveUnit(tx, actor, sheet.unit.departmentId, data.unit);
       if (unitId !== sheet.unitId || name !== sheet.name) {
-        const clash = await tx.targetSheet.findFirst({ where: { unitId, fiscalYearId: sheet.fiscalYearId, name, id: { not: sheet.id } }, select: { id: true } });
-        if (clash) throw new AppError("CONFLICT", sameNameMessage(sheet.fiscalYear.year, data.unit), [{ path: "name", message: sameNameMessage(sheet.fiscalYear.year, data.unit) }]);
+        const clash = await tx.targetSheet.findFirst({
+          where: { unitId, fiscalYearId: sheet.fiscalYearId, name, id: { not: sheet.id } },
+          select: { id: true },
+        });
+        if (clash)
+          throw new AppError("CONFLICT", sameNameMessage(sheet.fiscalYear.year, data.unit), [
+            { path: "name", message: sameNameMessage(sheet.fiscalYear.year, data.unit) },
+          ]);
       }
       const funds = fundsOf(data);
       const header = {

@@ -47,7 +47,11 @@ describe("round trip: export → .xlsx → import into an empty database", () =>
 
   it("gives back every seed sheet exactly, each exported on its own", async () => {
     const original = formatInterchange(await exportSheets(db.prisma, SYSTEM, { year: 2025 }));
-    const ids = await db.prisma.targetSheet.findMany({ where: { fiscalYear: { year: 2025 } }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+    const ids = await db.prisma.targetSheet.findMany({
+      where: { fiscalYear: { year: 2025 } },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    });
     expect(ids).toHaveLength(14);
     const empty = await createTestDatabase();
     try {
@@ -71,7 +75,13 @@ describe("previewWorkbookImport and commitWorkbookImport", () => {
     expect(await footprint()).toEqual(before);
     expect(preview).toMatchObject({ year: 2024, department: "乌鲁木齐市科学技术局", problems: [], errorCount: 0, warningCount: 1, blockers: [] });
     const [sheet] = preview.sheets;
-    expect(sheet).toMatchObject({ unit: "乌鲁木齐市科学技术局", name: NEW_PROJECT, lead: "冯先生", funds: { total: "1200.00", fiscal: "1200.00", other: "0.00" }, exists: false });
+    expect(sheet).toMatchObject({
+      unit: "乌鲁木齐市科学技术局",
+      name: NEW_PROJECT,
+      lead: "冯先生",
+      funds: { total: "1200.00", fiscal: "1200.00", other: "0.00" },
+      exists: false,
+    });
     expect(sheet!.rows.map((r) => [r.level1, r.level2, r.name, r.targetRaw, r.understood, r.weight, r.rule, r.evidence])).toEqual([
       ["产出指标", "数量指标", "支持成果转化项目数量", "＞＝５项", ">=5项（正向）", "10", "按照完成比例赋分", ["说明材料", "工作资料"]],
       ["产出指标", "数量指标", "技术合同登记数量", "＞=20项", ">=20项（正向）", "10", "按照完成比例赋分", ["工作资料"]],
@@ -84,7 +94,11 @@ describe("previewWorkbookImport and commitWorkbookImport", () => {
         level: "warning",
         row: 0,
         location: "第1行「支持成果转化项目数量」指标值",
-        message: "项目总体目标写「推动科技成果在乌鲁木齐转化落地，全年支持成果转化项目6项」（6项），与三级指标「支持成果转化项目数量」的指标值「＞＝５项」不一致，请确认".replace("推动科技成果在乌鲁木齐转化落地，", ""),
+        message:
+          "项目总体目标写「推动科技成果在乌鲁木齐转化落地，全年支持成果转化项目6项」（6项），与三级指标「支持成果转化项目数量」的指标值「＞＝５项」不一致，请确认".replace(
+            "推动科技成果在乌鲁木齐转化落地，",
+            "",
+          ),
       },
     ]);
 
@@ -92,7 +106,9 @@ describe("previewWorkbookImport and commitWorkbookImport", () => {
     expect(result.imported).toEqual([{ id: expect.any(Number), unit: "乌鲁木齐市科学技术局", name: NEW_PROJECT, action: "created" }]);
     const stored = await db.prisma.targetSheet.findUniqueOrThrow({ where: { id: result.imported[0]!.id }, include: { fiscalYear: true, indicators: true } });
     expect([stored.status, stored.fiscalYear.year, stored.indicators.length]).toEqual(["PUBLISHED", 2024, 5]);
-    expect(await db.prisma.auditLog.count({ where: { action: "sheet.import", entityId: String(stored.id), actorId: (actors.admin as { id: number }).id } })).toBe(1);
+    expect(
+      await db.prisma.auditLog.count({ where: { action: "sheet.import", entityId: String(stored.id), actorId: (actors.admin as { id: number }).id } }),
+    ).toBe(1);
 
     // The same workbook again: the sheet exists now.
     const again = await previewWorkbookImport(db.prisma, actors.admin, bytes, {});
@@ -101,7 +117,9 @@ describe("previewWorkbookImport and commitWorkbookImport", () => {
     const conflict = await refusal(commitWorkbookImport(db.prisma, actors.admin, bytes, {}));
     expect([conflict.code, conflict.problems]).toEqual(["CONFLICT", [{ path: "「乌鲁木齐市科学技术局」", message: `已有「${NEW_PROJECT}」` }]]);
     // Replacing keeps the sheet (its id), unless someone has started reporting on it.
-    const replaced = await commitWorkbookImport(db.prisma, actors.admin, await workbookOf({ 成果转化: newProjectCells({ G14: 10, D10: "＞=25项" }) }), { replace: true });
+    const replaced = await commitWorkbookImport(db.prisma, actors.admin, await workbookOf({ 成果转化: newProjectCells({ G14: 10, D10: "＞=25项" }) }), {
+      replace: true,
+    });
     expect(replaced.imported).toEqual([{ id: stored.id, unit: "乌鲁木齐市科学技术局", name: NEW_PROJECT, action: "replaced" }]);
     const row = await db.prisma.indicator.findFirstOrThrow({ where: { sheetId: stored.id, position: 1 } });
     expect(row.targetRaw).toBe("＞=25项");
@@ -143,7 +161,10 @@ describe("previewWorkbookImport and commitWorkbookImport", () => {
     const refused = await refusal(commitWorkbookImport(db.prisma, actors.admin, bytes, {}));
     expect(refused.code).toBe("INVALID");
     expect(refused.problems).toEqual([
-      { path: "第1张表「2024年第三个项目」第3行「项目验收通过率」指标值", message: "错误：指标值「100%」缺少比较符，会被当作定性指标；请写成 =100%、>=100% 或 <=100%" },
+      {
+        path: "第1张表「2024年第三个项目」第3行「项目验收通过率」指标值",
+        message: "错误：指标值「100%」缺少比较符，会被当作定性指标；请写成 =100%、>=100% 或 <=100%",
+      },
     ]);
     expect(await footprint()).toEqual(before);
   });
@@ -181,7 +202,8 @@ describe("exportWorkbook", () => {
       ["admin", { sheetId: 999_999 }, "NOT_FOUND"],
       ["admin", { year: 2031 }, "NOT_FOUND"],
     ];
-    for (const [user, input, expected] of cases) expect([user, input, await outcome(exportWorkbook(db.prisma, actors[user], input))]).toEqual([user, input, expected]);
+    for (const [user, input, expected] of cases)
+      expect([user, input, await outcome(exportWorkbook(db.prisma, actors[user], input))]).toEqual([user, input, expected]);
   });
 
   it("offers a blank template that reads as no sheets", async () => {

@@ -46,6 +46,10 @@ function textOf(cell: ExcelJS.Cell): string {
   if (cell.type === ExcelJS.ValueType.Merge) return "";
   const value = cell.value;
   if (typeof value === "string") return value.trim();
-  if (value && typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("").trim();
+  if (value && typeof value === "object" && "richText" in value)
+    return value.richText
+      .map((r) => r.text)
+      .join("")
+      .trim();
   return "";
 }

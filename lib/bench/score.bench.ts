@@ -54,7 +54,12 @@ function generate(): Array<{ name: string; funds: { total: string }; executed?: 
       else if (kind === 1) Object.assign(row, { target: { op: "<=", value: String(t), unit: "小时" }, actual: dec(t * 2.5) });
       else if (kind === 2) Object.assign(row, { target: { op: "=", value: "100", unit: "%" }, rule: "直接赋分", actual: String(95 + int(6)) });
       else if (kind === 3) Object.assign(row, { target: { op: ">=", value: "90", unit: "%" }, rule: "满意度赋分", actual: dec(100) });
-      else if (kind === 4) Object.assign(row, { target: { qualitative: "有效推动" }, rule: "按评判等级赋分", grade: { band: "部分达成年度指标并具有一定效果", score: (w * 0.7).toFixed(2) } });
+      else if (kind === 4)
+        Object.assign(row, {
+          target: { qualitative: "有效推动" },
+          rule: "按评判等级赋分",
+          grade: { band: "部分达成年度指标并具有一定效果", score: (w * 0.7).toFixed(2) },
+        });
       else if (kind === 5) Object.assign(row, { rule: "按评判等级赋分", actual: String(t), grade: { band: "达成年度指标", score: String(w) } });
       else if (kind === 6) Object.assign(row, { actual: String(t * 2), deduction: { points: "1.5", reason: "指标值设定偏低" } });
       else if (kind === 7) Object.assign(row, { rule: "", target: { op: ">", value: "0", unit: "%" }, actual: dec(10) });
@@ -97,7 +102,9 @@ function measure(label: string, run: () => unknown): void {
     times.push(performance.now() - t0);
   }
   const ms = median(times);
-  console.log(`${label}: ${ROWS.toLocaleString("en")} rows in ${ms.toFixed(1)} ms (median of ${RUNS}) = ${Math.round((ROWS / ms) * 1000).toLocaleString("en")} rows/s`);
+  console.log(
+    `${label}: ${ROWS.toLocaleString("en")} rows in ${ms.toFixed(1)} ms (median of ${RUNS}) = ${Math.round((ROWS / ms) * 1000).toLocaleString("en")} rows/s`,
+  );
 }
 
 const json = generate();

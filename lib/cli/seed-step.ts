@@ -17,5 +17,8 @@ export async function migrateStep(db: Database): Promise<string> {
 export async function seedStep(db: Database, demoUsers = dbTarget().engine === "pglite"): Promise<string> {
   const outcome = await seedIfEmpty(db.prisma, { demoUsers });
   if (!outcome.seeded) return "数据库已有数据，未载入种子数据";
-  return `已载入 ${outcome.sheets} 张2025年绩效目标表` + (outcome.users ? `和 ${outcome.users} 个演示用户` : "（未创建演示用户，请用 npm run user:create 创建管理员）");
+  return (
+    `已载入 ${outcome.sheets} 张2025年绩效目标表` +
+    (outcome.users ? `和 ${outcome.users} 个演示用户` : "（未创建演示用户，请用 npm run user:create 创建管理员）")
+  );
 }

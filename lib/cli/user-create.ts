@@ -4,8 +4,7 @@ import { SYSTEM } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/create-user";
 import { readInput, runWithDatabase, usage } from "./run";
 
-const USAGE =
-  "npm run user:create -- --username NAME --display-name 姓名 --role ADMIN|MANAGER|LEAD|EVALUATOR [--department 部门名称] [--password-stdin]";
+const USAGE = "npm run user:create -- --username NAME --display-name 姓名 --role ADMIN|MANAGER|LEAD|EVALUATOR [--department 部门名称] [--password-stdin]";
 const { values } = parseArgs({
   options: {
     username: { type: "string" },

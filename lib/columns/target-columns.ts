@@ -20,7 +20,12 @@ export function toTargetColumns(target: Target): TargetColumns {
   return { targetOp: TO_DB[target.op], targetValue: new Prisma.Decimal(target.value), targetUnit: target.unit, targetQualitative: null };
 }
 
-export function fromTargetColumns(row: { targetOp: DbComparator | null; targetValue: Prisma.Decimal | null; targetUnit: string | null; targetQualitative: string | null }): Target {
+export function fromTargetColumns(row: {
+  targetOp: DbComparator | null;
+  targetValue: Prisma.Decimal | null;
+  targetUnit: string | null;
+  targetQualitative: string | null;
+}): Target {
   if (row.targetOp === null || row.targetValue === null) return { qualitative: row.targetQualitative ?? "" };
   return { op: FROM_DB[row.targetOp], value: row.targetValue.toString(), unit: row.targetUnit ?? "" };
 }

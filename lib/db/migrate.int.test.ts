@@ -37,7 +37,9 @@ describe("migrate", () => {
     expect(await migrate(db.sql, dir)).toEqual(["20260101000000_first", "20260102000000_second"]);
     const rows = await history();
     expect(rows.map((r) => r.migration_name)).toEqual(["20260101000000_first", "20260102000000_second"]);
-    const sha = createHash("sha256").update(fs.readFileSync(path.join(dir, "20260101000000_first", "migration.sql"))).digest("hex");
+    const sha = createHash("sha256")
+      .update(fs.readFileSync(path.join(dir, "20260101000000_first", "migration.sql")))
+      .digest("hex");
     expect(rows[0]).toMatchObject({ checksum: sha, applied_steps_count: 1, finished_at: expect.any(Date) });
     expect(await db.sql.query(`SELECT size FROM thing`)).toEqual([]);
   });

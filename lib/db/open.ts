@@ -72,5 +72,4 @@ export async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-export const openDatabase = (target: DbTarget): Promise<Database> =>
-  target.engine === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir);
+export const openDatabase = (target: DbTarget): Promise<Database> => (target.engine === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir));

@@ -34,18 +34,17 @@ const blockRe = /^(model|enum)\s+(\w+)\s*\{([\s\S]*?)^\}/gm;
 export function readPrismaSchema(file = path.join(process.cwd(), "prisma", "schema.prisma")): PrismaSchema {
   const text = fs.readFileSync(file, "utf8").replace(/\/\/.*$/gm, "");
   const blocks = [...text.matchAll(blockRe)].map(([, kind, name, body]) => ({ kind, name: name!, body: body! }));
-  const enums = new Map(
-    blocks.filter((b) => b.kind === "enum").map((b) => [b.name, b.body.split(/\s+/).filter((w) => /^\w+$/.test(w))]),
-  );
+  const enums = new Map(blocks.filter((b) => b.kind === "enum").map((b) => [b.name, b.body.split(/\s+/).filter((w) => /^\w+$/.test(w))]));
   const modelNames = new Set(blocks.filter((b) => b.kind === "model").map((b) => b.name));
-  const models = blocks
-    .filter((b) => b.kind === "model")
-    .map((b) => parseModel(b.name, b.body, modelNames));
+  const models = blocks.filter((b) => b.kind === "model").map((b) => parseModel(b.name, b.body, modelNames));
   return { models, enums };
 }
 
 function parseModel(name: string, body: string, modelNames: Set<string>): SchemaModel {
-  const lines = body.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = body
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fields: SchemaField[] = [];
   for (const line of lines.filter((l) => !l.startsWith("@@"))) {
     const match = /^(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/.exec(line);
@@ -75,5 +74,4 @@ function parseModel(name: string, body: string, modelNames: Set<string>): Schema
 }
 
 /** Prisma's default index name: `<table>_<col>_<col>_key` for unique, `_idx` otherwise. */
-export const prismaIndexName = (table: string, columns: string[], unique: boolean) =>
-  `${table}_${columns.join("_")}_${unique ? "key" : "idx"}`;
+export const prismaIndexName = (table: string, columns: string[], unique: boolean) => `${table}_${columns.join("_")}_${unique ? "key" : "idx"}`;

@@ -73,9 +73,7 @@ describe("migrated database matches schema.prisma", () => {
   });
 
   it("has every @@index and @@unique under Prisma's name", async () => {
-    const rows = await db.sql.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()`,
-    );
+    const rows = await db.sql.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()`);
     const byName = new Map(rows.map((r) => [r.indexname, r.indexdef]));
     for (const model of schema.models) {
       for (const index of model.indexes) {
@@ -95,23 +93,50 @@ describe("migrated database matches schema.prisma", () => {
     await expect(p.fiscalYear.update({ where: { id: year.id }, data: { lockedThroughMonth: 13 } })).rejects.toThrow();
     const sheet = await p.targetSheet.create({
       data: {
-        kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "项目", lead: "冯先生",
-        fundsTotal: new Prisma.Decimal("123456789012.34"), fundsFiscal: new Prisma.Decimal("0.01"), fundsOther: new Prisma.Decimal("0"),
-        goal: "目标", budgetExecutionWeight: new Prisma.Decimal("12.50"), position: 3,
+        kind: "PROJECT",
+        unitId: unit.id,
+        fiscalYearId: year.id,
+        name: "项目",
+        lead: "冯先生",
+        fundsTotal: new Prisma.Decimal("123456789012.34"),
+        fundsFiscal: new Prisma.Decimal("0.01"),
+        fundsOther: new Prisma.Decimal("0"),
+        goal: "目标",
+        budgetExecutionWeight: new Prisma.Decimal("12.50"),
+        position: 3,
       },
     });
     const indicator = await p.indicator.create({
       data: {
-        sheetId: sheet.id, position: 0, level1: "产出指标", level2: "数量指标", name: "数量", targetRaw: "＞=3.5亿元",
-        targetOp: "GTE", targetValue: new Prisma.Decimal("3.5"), targetUnit: "亿元", targetQualitative: "有效推动",
-        measureType: "LEVEL", basis: "计划标准", lastYear: "3亿元", weight: new Prisma.Decimal("30.25"),
-        rule: "按评判等级赋分", evidence: ["工作资料", "说明材料"],
+        sheetId: sheet.id,
+        position: 0,
+        level1: "产出指标",
+        level2: "数量指标",
+        name: "数量",
+        targetRaw: "＞=3.5亿元",
+        targetOp: "GTE",
+        targetValue: new Prisma.Decimal("3.5"),
+        targetUnit: "亿元",
+        targetQualitative: "有效推动",
+        measureType: "LEVEL",
+        basis: "计划标准",
+        lastYear: "3亿元",
+        weight: new Prisma.Decimal("30.25"),
+        rule: "按评判等级赋分",
+        evidence: ["工作资料", "说明材料"],
       },
     });
     const user = await p.user.create({
       data: {
-        username: "u", displayName: "用户", passwordHash: "h", role: "EVALUATOR", active: false, departmentId: department.id,
-        sessionVersion: 3, failedLogins: 2, lockedUntil: new Date("2025-07-01T02:15:00Z"),
+        username: "u",
+        displayName: "用户",
+        passwordHash: "h",
+        role: "EVALUATOR",
+        active: false,
+        departmentId: department.id,
+        sessionVersion: 3,
+        failedLogins: 2,
+        lockedUntil: new Date("2025-07-01T02:15:00Z"),
       },
     });
     const assignment = await p.sheetAssignment.create({ data: { sheetId: sheet.id, userId: user.id, role: "EVALUATOR" } });
@@ -121,21 +146,46 @@ describe("migrated database matches schema.prisma", () => {
 
     const month = await p.sheetMonth.create({
       data: {
-        sheetId: sheet.id, month: 7, status: "RETURNED", executed: new Prisma.Decimal("1234.56"), reviewComment: "请补充佐证",
-        submittedAt: new Date("2025-07-31T08:05:00Z"), submittedById: user.id, reviewedAt: new Date("2025-08-01T02:00:00Z"), reviewedById: user.id, version: 3,
+        sheetId: sheet.id,
+        month: 7,
+        status: "RETURNED",
+        executed: new Prisma.Decimal("1234.56"),
+        reviewComment: "请补充佐证",
+        submittedAt: new Date("2025-07-31T08:05:00Z"),
+        submittedById: user.id,
+        reviewedAt: new Date("2025-08-01T02:00:00Z"),
+        reviewedById: user.id,
+        version: 3,
       },
     });
     const entry = await p.progressEntry.create({
       data: {
-        indicatorId: indicator.id, month: 7, value: new Prisma.Decimal("-1.2345"), qualitativeValue: "PARTIAL", likelihood: "POSSIBLE",
-        forecast: new Prisma.Decimal("3.6"), deviationReason: "原因", improvement: "措施", updatedById: user.id, version: 2,
+        indicatorId: indicator.id,
+        month: 7,
+        value: new Prisma.Decimal("-1.2345"),
+        qualitativeValue: "PARTIAL",
+        likelihood: "POSSIBLE",
+        forecast: new Prisma.Decimal("3.6"),
+        deviationReason: "原因",
+        improvement: "措施",
+        updatedById: user.id,
+        version: 2,
       },
     });
     const adjustment = await p.budgetAdjustment.create({
       data: { sheetId: sheet.id, month: 6, amount: new Prisma.Decimal("-20.50"), reason: "调减", createdById: user.id },
     });
     const file = await p.evidenceFile.create({
-      data: { sheetId: sheet.id, month: 7, indicatorId: indicator.id, sha256: "a".repeat(64), originalName: "佐证.pdf", mimeType: "application/pdf", sizeBytes: 1024, uploadedById: user.id },
+      data: {
+        sheetId: sheet.id,
+        month: 7,
+        indicatorId: indicator.id,
+        sha256: "a".repeat(64),
+        originalName: "佐证.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 1024,
+        uploadedById: user.id,
+      },
     });
     expect(await p.sheetMonth.findUniqueOrThrow({ where: { id: month.id } })).toEqual(month);
     expect(await p.progressEntry.findUniqueOrThrow({ where: { id: entry.id } })).toEqual(entry);
@@ -145,27 +195,61 @@ describe("migrated database matches schema.prisma", () => {
     expect(await p.evidenceFile.findUniqueOrThrow({ where: { id: file.id } })).toEqual(file);
     const draft = await p.targetSheet.create({
       data: {
-        kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "草稿", lead: "", fundsTotal: 0, fundsFiscal: 0, fundsOther: 0, goal: "",
-        position: 4, status: "DRAFT", authorId: user.id, sourceSheetId: sheet.id, version: 2,
+        kind: "PROJECT",
+        unitId: unit.id,
+        fiscalYearId: year.id,
+        name: "草稿",
+        lead: "",
+        fundsTotal: 0,
+        fundsFiscal: 0,
+        fundsOther: 0,
+        goal: "",
+        position: 4,
+        status: "DRAFT",
+        authorId: user.id,
+        sourceSheetId: sheet.id,
+        version: 2,
       },
     });
     expect(await p.targetSheet.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(draft);
     expect(sheet.status).toBe("PUBLISHED");
     const adjustment2 = await p.targetAdjustment.create({
-      data: { indicatorId: indicator.id, beforeTargetRaw: "＞=3项", afterTargetRaw: "＞=2项", reason: "政策调整", requestedById: user.id, approvedById: user.id },
+      data: {
+        indicatorId: indicator.id,
+        beforeTargetRaw: "＞=3项",
+        afterTargetRaw: "＞=2项",
+        reason: "政策调整",
+        requestedById: user.id,
+        approvedById: user.id,
+      },
     });
     expect(await p.targetAdjustment.findUniqueOrThrow({ where: { id: adjustment2.id } })).toEqual(adjustment2);
     const evaluation = await p.evaluation.create({
       data: {
-        sheetId: sheet.id, kind: "EVALUATOR", status: "FINAL", executed: new Prisma.Decimal("187.50"), total: new Prisma.Decimal("82.86"), grade: "良",
-        finalisedAt: new Date("2026-01-15T03:00:00Z"), finalisedById: user.id, reopenReason: "补充材料", version: 4,
+        sheetId: sheet.id,
+        kind: "EVALUATOR",
+        status: "FINAL",
+        executed: new Prisma.Decimal("187.50"),
+        total: new Prisma.Decimal("82.86"),
+        grade: "良",
+        finalisedAt: new Date("2026-01-15T03:00:00Z"),
+        finalisedById: user.id,
+        reopenReason: "补充材料",
+        version: 4,
       },
     });
     expect(await p.evaluation.findUniqueOrThrow({ where: { id: evaluation.id } })).toEqual(evaluation);
     const evaluationRow = await p.evaluationRow.create({
       data: {
-        evaluationId: evaluation.id, indicatorId: indicator.id, actual: new Prisma.Decimal("5"), band: "PARTIAL", gradeScore: new Prisma.Decimal("21.00"),
-        deductionPoints: new Prisma.Decimal("4"), deductionReason: "偏低", deviationReason: "原因", version: 2,
+        evaluationId: evaluation.id,
+        indicatorId: indicator.id,
+        actual: new Prisma.Decimal("5"),
+        band: "PARTIAL",
+        gradeScore: new Prisma.Decimal("21.00"),
+        deductionPoints: new Prisma.Decimal("4"),
+        deductionReason: "偏低",
+        deviationReason: "原因",
+        version: 2,
       },
     });
     expect(await p.evaluationRow.findUniqueOrThrow({ where: { id: evaluationRow.id } })).toEqual(evaluationRow);
@@ -202,24 +286,68 @@ describe("migrated database matches schema.prisma", () => {
     const unit = await p.budgetUnit.create({ data: { name: "本级", departmentId: department.id } });
     const year = await p.fiscalYear.create({ data: { year: 2032 } });
     const sheet = await p.targetSheet.create({
-      data: { kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "项目", lead: "", fundsTotal: 100, fundsFiscal: 100, fundsOther: 0, goal: "", position: 0 },
+      data: {
+        kind: "PROJECT",
+        unitId: unit.id,
+        fiscalYearId: year.id,
+        name: "项目",
+        lead: "",
+        fundsTotal: 100,
+        fundsFiscal: 100,
+        fundsOther: 0,
+        goal: "",
+        position: 0,
+      },
     });
     const where = { sheetId_month: { sheetId: sheet.id, month: 7 } };
     // Created with the sheet, one row per month, stale until computed.
     const rows = await p.sheetFigures.findMany({ where: { sheetId: sheet.id }, orderBy: { month: "asc" } });
     expect(rows.map((r) => r.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(rows[6]).toMatchObject({
-      fiscalYearId: year.id, unitId: unit.id, kind: "PROJECT", status: "PUBLISHED", month: 7, changeSeq: 1n, computedSeq: 0n, computedAt: null,
+      fiscalYearId: year.id,
+      unitId: unit.id,
+      kind: "PROJECT",
+      status: "PUBLISHED",
+      month: 7,
+      changeSeq: 1n,
+      computedSeq: 0n,
+      computedAt: null,
     });
     const written = await p.sheetFigures.update({
       where,
       data: {
-        latestMonth: 6, indicatorCount: 7, reportedCount: 5, fundsTotal: new Prisma.Decimal("123456789012.34"), budget: new Prisma.Decimal("1500.50"),
-        executed: new Prisma.Decimal("750.25"), executedMonth: 6, executionRate: new Prisma.Decimal("1234567890.12"), budgetLight: "YELLOW", budgetLightReason: "预算",
-        light: "RED", lightReason: "指标", redCount: 1, yellowCount: 2, greenCount: 3, blueCount: 4, projectedScore: new Prisma.Decimal("87.50"), projectedGrade: "良",
-        projectedComplete: true, projectionError: "权重超过 100", finalScore: new Prisma.Decimal("92.05"), finalGrade: "优", score: new Prisma.Decimal("92.05"), grade: "优",
-        scoreBucket: 9, monthsSubmitted: 6, monthsApproved: 5, lastSubmittedMonth: 6, lastApprovedMonth: 5, changeSeq: 9_007_199_254_740_993n,
-        computedSeq: 9_007_199_254_740_993n, computedAt: new Date("2025-07-31T08:05:00Z"),
+        latestMonth: 6,
+        indicatorCount: 7,
+        reportedCount: 5,
+        fundsTotal: new Prisma.Decimal("123456789012.34"),
+        budget: new Prisma.Decimal("1500.50"),
+        executed: new Prisma.Decimal("750.25"),
+        executedMonth: 6,
+        executionRate: new Prisma.Decimal("1234567890.12"),
+        budgetLight: "YELLOW",
+        budgetLightReason: "预算",
+        light: "RED",
+        lightReason: "指标",
+        redCount: 1,
+        yellowCount: 2,
+        greenCount: 3,
+        blueCount: 4,
+        projectedScore: new Prisma.Decimal("87.50"),
+        projectedGrade: "良",
+        projectedComplete: true,
+        projectionError: "权重超过 100",
+        finalScore: new Prisma.Decimal("92.05"),
+        finalGrade: "优",
+        score: new Prisma.Decimal("92.05"),
+        grade: "优",
+        scoreBucket: 9,
+        monthsSubmitted: 6,
+        monthsApproved: 5,
+        lastSubmittedMonth: 6,
+        lastApprovedMonth: 5,
+        changeSeq: 9_007_199_254_740_993n,
+        computedSeq: 9_007_199_254_740_993n,
+        computedAt: new Date("2025-07-31T08:05:00Z"),
       },
     });
     expect(await p.sheetFigures.findUniqueOrThrow({ where })).toEqual(written);
@@ -235,7 +363,23 @@ describe("migrated database matches schema.prisma", () => {
       expect(january.changeSeq).toBeGreaterThan(january.computedSeq);
     };
     const indicator = await p.indicator.create({
-      data: { sheetId: sheet.id, position: 0, level1: "产出指标", level2: "数量指标", name: "数量", targetRaw: "＞=3项", targetOp: "GTE", targetValue: 3, targetUnit: "项", measureType: "CUMULATIVE", basis: "", lastYear: "", weight: 90, rule: "", evidence: [] },
+      data: {
+        sheetId: sheet.id,
+        position: 0,
+        level1: "产出指标",
+        level2: "数量指标",
+        name: "数量",
+        targetRaw: "＞=3项",
+        targetOp: "GTE",
+        targetValue: 3,
+        targetUnit: "项",
+        measureType: "CUMULATIVE",
+        basis: "",
+        lastYear: "",
+        weight: 90,
+        rule: "",
+        evidence: [],
+      },
     });
     await bumped();
     const entry = await p.progressEntry.create({ data: { indicatorId: indicator.id, month: 3, value: 1 } });

@@ -85,7 +85,17 @@ export interface EvaluationRowView {
 }
 
 export interface EvaluationView {
-  sheet: { id: number; kind: "PROJECT" | "DEPARTMENT"; published: boolean; year: number; unit: string; department: string; name: string; lead: string; goal: string };
+  sheet: {
+    id: number;
+    kind: "PROJECT" | "DEPARTMENT";
+    published: boolean;
+    year: number;
+    unit: string;
+    department: string;
+    name: string;
+    lead: string;
+    goal: string;
+  };
   mode: EvaluationMode;
   /** The evaluation the page edits or shows. */
   kind: EvaluationKind;
@@ -263,7 +273,10 @@ export function buildEvaluationView(data: SheetEvaluationData, actor: Actor): Ev
         .filter((pt) => pt.value !== null || pt.qualitativeValue !== null)
         .map((pt) => ({
           month: pt.month,
-          text: pt.value !== null ? `${fmtPlain(new Decimal(pt.value))}${isQuantitative(indicator.target) ? indicator.target.unit : ""}` : QUALITATIVE_TEXT[pt.qualitativeValue!],
+          text:
+            pt.value !== null
+              ? `${fmtPlain(new Decimal(pt.value))}${isQuantitative(indicator.target) ? indicator.target.unit : ""}`
+              : QUALITATIVE_TEXT[pt.qualitativeValue!],
         })),
     };
   });
@@ -271,11 +284,25 @@ export function buildEvaluationView(data: SheetEvaluationData, actor: Actor): Ev
   const b = shown.score.budget;
   const maxTotal = rows.reduce((sum, r) => sum.plus(r.weight), new Decimal(0)).plus(b.max);
   return {
-    sheet: { id: data.id, kind: data.kind, published, year: data.year, unit: data.unit, department: data.department, name: data.name, lead: data.lead, goal: data.goal },
+    sheet: {
+      id: data.id,
+      kind: data.kind,
+      published,
+      year: data.year,
+      unit: data.unit,
+      department: data.department,
+      name: data.name,
+      lead: data.lead,
+      goal: data.goal,
+    },
     mode,
     kind,
     can: canDo,
-    self: { state: stateOf(self), submittedAt: self?.status === "FINAL" && self.finalisedAt ? formatTimestamp(self.finalisedAt) : null, version: self?.version ?? 0 },
+    self: {
+      state: stateOf(self),
+      submittedAt: self?.status === "FINAL" && self.finalisedAt ? formatTimestamp(self.finalisedAt) : null,
+      version: self?.version ?? 0,
+    },
     evaluation: {
       id: main?.id ?? null,
       state,

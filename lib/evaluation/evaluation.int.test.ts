@@ -64,14 +64,17 @@ describe("who may do what", () => {
     const prisma = f.db.prisma;
     const input = { sheetId: f.sheetId, version: 0, executed: "1500", rows: typedRows(f) };
     expect(await outcome(saveEvaluation(prisma, actor, input))).toBe(expected.save);
-    expect(await outcome(saveSelfEvaluation(prisma, actor, { ...input, rows: typedRows(f, { 4: { deductionPoints: "", deductionReason: "" } }) }))).toBe(expected.self);
+    expect(await outcome(saveSelfEvaluation(prisma, actor, { ...input, rows: typedRows(f, { 4: { deductionPoints: "", deductionReason: "" } }) }))).toBe(
+      expected.self,
+    );
     expect(await outcome(getEvaluation(prisma, actor, { sheetId: f.sheetId }))).toBe(expected.read);
 
     // Finalising needs a complete draft; reopening a final evaluation.
     await resetEvaluations(f.db);
     await saveComplete();
     expect(await outcome(finaliseEvaluation(prisma, actor, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" }))).toBe(expected.finalise);
-    if (expected.finalise !== "OK") await finaliseEvaluation(prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
+    if (expected.finalise !== "OK")
+      await finaliseEvaluation(prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
     expect(await outcome(reopenEvaluation(prisma, actor, { sheetId: f.sheetId, version: 2, reason: "复核" }))).toBe(expected.reopen);
   });
 
@@ -89,7 +92,9 @@ describe("who may do what", () => {
     expect(await outcome(getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: 999_999 }))).toBe("NOT_FOUND");
     expect(await outcome(saveEvaluation(f.db.prisma, f.actors.evaluator, input))).toBe("NOT_FOUND");
     expect(await outcome(saveSelfEvaluation(f.db.prisma, f.actors.lead, input))).toBe("NOT_FOUND");
-    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: 999_999, version: 0, earlyReason: "负责人未按期提交自评" }))).toBe("NOT_FOUND");
+    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: 999_999, version: 0, earlyReason: "负责人未按期提交自评" }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await outcome(reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: 999_999, version: 0, reason: "x" }))).toBe("NOT_FOUND");
   });
 });
@@ -111,11 +116,18 @@ describe("saving", () => {
 
   it("refuses a score outside its band, on the server, and stores nothing", async () => {
     const error = await refusal(
-      saveEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0, rows: typedRows(f, { 6: { band: "达成年度指标", gradeScore: "20" } }) }),
+      saveEvaluation(f.db.prisma, f.actors.evaluator, {
+        sheetId: f.sheetId,
+        version: 0,
+        rows: typedRows(f, { 6: { band: "达成年度指标", gradeScore: "20" } }),
+      }),
     );
     expect(error.code).toBe("INVALID");
     expect(error.problems).toEqual([
-      { path: `rows.${f.rows[6]!.id}.gradeScore`, message: "「推动产业关键核心技术攻关实现突破」评分 20.00 不在「达成年度指标」的区间内（32.00 ≤ 评分 ≤ 40.00）" },
+      {
+        path: `rows.${f.rows[6]!.id}.gradeScore`,
+        message: "「推动产业关键核心技术攻关实现突破」评分 20.00 不在「达成年度指标」的区间内（32.00 ≤ 评分 ≤ 40.00）",
+      },
     ]);
     expect(await evaluation()).toBeNull();
   });
@@ -145,7 +157,8 @@ describe("saving", () => {
   });
 
   it("refuses a deduction without a reason, a reason without points, more points than the weight, and a lead's deduction", async () => {
-    const save = (rows: Parameters<typeof typedRows>[1]) => refusal(saveEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0, rows: typedRows(f, rows) }));
+    const save = (rows: Parameters<typeof typedRows>[1]) =>
+      refusal(saveEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0, rows: typedRows(f, rows) }));
     const id = f.rows[4]!.id;
     expect((await save({ 4: { deductionPoints: "2", deductionReason: "  " } })).problems).toEqual([
       { path: `rows.${id}.deductionReason`, message: "「支持重点产业领域数量」扣分必须填写原因" },
@@ -215,7 +228,12 @@ describe("the list (待评价)", () => {
     await saveComplete();
     expect((await list(f.actors.evaluator)).find((r) => r.sheetId === f.sheetId)).toMatchObject({ state: "DRAFT", total: "90.05", complete: true });
     await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
-    expect((await list(f.actors.manager)).find((r) => r.sheetId === f.sheetId)).toMatchObject({ state: "FINAL", total: "90.05", grade: "优", selfState: "NONE" });
+    expect((await list(f.actors.manager)).find((r) => r.sheetId === f.sheetId)).toMatchObject({
+      state: "FINAL",
+      total: "90.05",
+      grade: "优",
+      selfState: "NONE",
+    });
   });
 });
 
@@ -225,11 +243,20 @@ describe("audit", () => {
     await saveComplete();
     let entries = await mark();
     expect(entries).toHaveLength(8);
-    expect(entries[0]).toMatchObject({ action: "evaluation.write", entityType: "Evaluation", before: null, after: { sheetId: f.sheetId, kind: "EVALUATOR", executed: "1500", status: "DRAFT" } });
+    expect(entries[0]).toMatchObject({
+      action: "evaluation.write",
+      entityType: "Evaluation",
+      before: null,
+      after: { sheetId: f.sheetId, kind: "EVALUATOR", executed: "1500", status: "DRAFT" },
+    });
     expect(entries.slice(1).every((e) => e.entityType === "EvaluationRow" && (e.after as { sheetId: number }).sheetId === f.sheetId)).toBe(true);
 
     mark = await auditMark(f.db.prisma);
-    await saveEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, rows: [{ indicatorId: f.rows[6]!.id, band: "部分达成年度指标并具有一定效果", gradeScore: "30" }] });
+    await saveEvaluation(f.db.prisma, f.actors.evaluator, {
+      sheetId: f.sheetId,
+      version: 1,
+      rows: [{ indicatorId: f.rows[6]!.id, band: "部分达成年度指标并具有一定效果", gradeScore: "30" }],
+    });
     entries = await mark();
     expect(entries).toHaveLength(1);
     const row = (await evaluation())!.rows.find((r) => r.indicatorId === f.rows[6]!.id)!;
@@ -248,7 +275,11 @@ describe("audit", () => {
     await reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId, version: 4, reason: "佐证资料不全，需补充" });
     entries = await mark();
     const finalise = entries.find((e) => e.action === "evaluation.finalise")!;
-    expect(finalise).toMatchObject({ entityType: "Evaluation", before: { sheetId: f.sheetId, status: "DRAFT", total: null }, after: { sheetId: f.sheetId, status: "FINAL", total: "90.05", grade: "优" } });
+    expect(finalise).toMatchObject({
+      entityType: "Evaluation",
+      before: { sheetId: f.sheetId, status: "DRAFT", total: null },
+      after: { sheetId: f.sheetId, status: "FINAL", total: "90.05", grade: "优" },
+    });
     const reopen = entries.find((e) => e.action === "evaluation.reopen")!;
     expect(reopen).toMatchObject({
       actorId: (f.actors.manager as { id: number }).id,
@@ -278,7 +309,9 @@ describe("finalising", () => {
   });
 
   it("is refused before anything was saved", async () => {
-    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0, earlyReason: "负责人未按期提交自评" }))).toBe("INVALID");
+    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0, earlyReason: "负责人未按期提交自评" }))).toBe(
+      "INVALID",
+    );
   });
 
   it("records the engine's total and grade: the same as the score command for the same values", async () => {
@@ -310,12 +343,21 @@ describe("finalising", () => {
 
   it("locks the evaluation: no change until a manager reopens it with a reason", async () => {
     await saveComplete();
-    await saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 0, executed: "1500", rows: [{ indicatorId: f.rows[0]!.id, actual: "3" }] });
+    await saveSelfEvaluation(f.db.prisma, f.actors.lead, {
+      sheetId: f.sheetId,
+      version: 0,
+      executed: "1500",
+      rows: [{ indicatorId: f.rows[0]!.id, actual: "3" }],
+    });
     await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
 
     expect(await outcome(saveComplete(2))).toBe("LOCKED");
-    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 2, earlyReason: "负责人未按期提交自评" }))).toBe("LOCKED");
-    expect(await outcome(saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1, rows: [{ indicatorId: f.rows[0]!.id, actual: "2" }] }))).toBe("LOCKED");
+    expect(await outcome(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 2, earlyReason: "负责人未按期提交自评" }))).toBe(
+      "LOCKED",
+    );
+    expect(
+      await outcome(saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1, rows: [{ indicatorId: f.rows[0]!.id, actual: "2" }] })),
+    ).toBe("LOCKED");
     const view = await getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId });
     expect(view.can).toEqual({ write: false, finalise: false, submit: false, reopen: false, reopenSelf: false });
     expect((await getEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId })).can.reopen).toBe(true);
@@ -330,7 +372,9 @@ describe("finalising", () => {
     expect(reopened).toMatchObject({ status: "DRAFT", reopenReason: "佐证资料不全，需补充", total: null, grade: null, version: 3 });
     expect(await outcome(reopenEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId, version: 3, reason: "再次" }))).toBe("INVALID");
     expect(await outcome(saveComplete(3))).toBe("OK");
-    expect(await outcome(saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1, rows: [{ indicatorId: f.rows[0]!.id, actual: "2" }] }))).toBe("OK");
+    expect(
+      await outcome(saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1, rows: [{ indicatorId: f.rows[0]!.id, actual: "2" }] })),
+    ).toBe("OK");
   });
 });
 
@@ -346,16 +390,37 @@ describe("the page's view", () => {
         { indicatorId: f.rows[6]!.id, month: 12, qualitativeValue: "PARTIAL" },
       ],
     });
-    await f.db.prisma.sheetMonth.createMany({ data: [{ sheetId: f.sheetId, month: 10, executed: "1200" }, { sheetId: f.sheetId, month: 11, executed: "1300.5" }] });
-    await f.db.prisma.budgetAdjustment.createMany({ data: [{ sheetId: f.sheetId, month: 6, amount: "200", reason: "追加" }, { sheetId: f.sheetId, month: 8, amount: "-50", reason: "调减" }] });
+    await f.db.prisma.sheetMonth.createMany({
+      data: [
+        { sheetId: f.sheetId, month: 10, executed: "1200" },
+        { sheetId: f.sheetId, month: 11, executed: "1300.5" },
+      ],
+    });
+    await f.db.prisma.budgetAdjustment.createMany({
+      data: [
+        { sheetId: f.sheetId, month: 6, amount: "200", reason: "追加" },
+        { sheetId: f.sheetId, month: 8, amount: "-50", reason: "调减" },
+      ],
+    });
 
     const view = await getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId });
     expect(view.rows[0]).toMatchObject({ values: { actual: "3" }, saved: { actual: "" }, prefilledFrom: 12 });
     expect(view.rows[1]).toMatchObject({ values: { actual: "2" }, prefilledFrom: 9, completion: "66.67" });
     expect(view.rows[2]).toMatchObject({ values: { actual: "" }, prefilledFrom: null });
     expect(view.rows[6]!.progress).toEqual([{ month: 12, text: "部分达成" }]);
-    expect(view.rows[1]!.progress).toEqual([{ month: 7, text: "1项" }, { month: 9, text: "2项" }]);
-    expect(view.budget).toMatchObject({ initial: "1600.00", adjustment: "150.00", fullYear: "1750.00", executed: "1300.5", savedExecuted: "", prefilledFrom: 11, weight: "10.00" });
+    expect(view.rows[1]!.progress).toEqual([
+      { month: 7, text: "1项" },
+      { month: 9, text: "2项" },
+    ]);
+    expect(view.budget).toMatchObject({
+      initial: "1600.00",
+      adjustment: "150.00",
+      fullYear: "1750.00",
+      executed: "1300.5",
+      savedExecuted: "",
+      prefilledFrom: 11,
+      weight: "10.00",
+    });
     expect(view.rows[0]!.score).toMatchObject({ status: "scored", score: "10.00" });
     expect(view.rows[6]!.score.status).toBe("pending");
     expect(view.result.complete).toBe(false);
@@ -430,7 +495,12 @@ describe("定稿 before the lead's 自评 is submitted", () => {
   });
 
   it("lists the missing reason with the rows' problems", async () => {
-    await saveEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 0, executed: "1500", rows: typedRows(f, { 0: { deviationReason: "" } }) });
+    await saveEvaluation(f.db.prisma, f.actors.evaluator, {
+      sheetId: f.sheetId,
+      version: 0,
+      executed: "1500",
+      rows: typedRows(f, { 0: { deviationReason: "" } }),
+    });
     const error = await refusal(finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1 }));
     expect(error.problems.map((p) => p.path)).toEqual([`rows.${f.rows[0]!.id}.deviationReason`, `rows.${f.rows[4]!.id}.deviationReason`, "earlyReason"]);
   });
@@ -476,7 +546,9 @@ describe("the lead submits the 自评", () => {
     const result = await submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1 });
     expect(result).toEqual({ total: "96.67", grade: "优", version: 2 });
     expect(await evaluation("SELF")).toMatchObject({ status: "FINAL", grade: "优", finalisedById: (f.actors.lead as { id: number }).id });
-    expect(await mark()).toMatchObject([{ action: "self-evaluation.submit", entityType: "Evaluation", before: { kind: "SELF", status: "DRAFT" }, after: { status: "FINAL", total: "96.67" } }]);
+    expect(await mark()).toMatchObject([
+      { action: "self-evaluation.submit", entityType: "Evaluation", before: { kind: "SELF", status: "DRAFT" }, after: { status: "FINAL", total: "96.67" } },
+    ]);
 
     view = await getEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId });
     expect(view.can).toMatchObject({ write: false, submit: false });
@@ -485,7 +557,10 @@ describe("the lead submits the 自评", () => {
     const evaluator = await getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId });
     expect(evaluator.self.state).toBe("FINAL");
     expect(evaluator.self.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    expect((await listEvaluations(f.db.prisma, f.actors.evaluator)).rows.find((r) => r.sheetId === f.sheetId)).toMatchObject({ selfState: "FINAL", selfTotal: "96.67" });
+    expect((await listEvaluations(f.db.prisma, f.actors.evaluator)).rows.find((r) => r.sheetId === f.sheetId)).toMatchObject({
+      selfState: "FINAL",
+      selfTotal: "96.67",
+    });
   });
 
   it("is refused while incomplete, by the lead only, and not before it was saved", async () => {

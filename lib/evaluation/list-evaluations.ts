@@ -58,7 +58,11 @@ export async function listEvaluations(prisma: PrismaClient, actor: Actor, input:
   const sheets = await prisma.targetSheet.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
   const rows: EvaluationListRow[] = [];
   // The where above is the actor's share of `sheet.read` (narrower for an evaluator), so no row needs judging again.
-  for (const sheet of await loadEvaluationDataMany(prisma, sheets.map((s) => s.id), { progress: false })) {
+  for (const sheet of await loadEvaluationDataMany(
+    prisma,
+    sheets.map((s) => s.id),
+    { progress: false },
+  )) {
     const ev = sheet.evaluations.EVALUATOR;
     const self = sheet.evaluations.SELF;
     let total: string | null = null;

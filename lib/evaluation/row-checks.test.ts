@@ -33,7 +33,10 @@ describe("checkRow", () => {
   });
 
   it("grades a qualitative row and a 按评判等级赋分 count inside the band only", () => {
-    expect(checkRow(qualitative, typed({ band: "达成年度指标", gradeScore: "40" }), evaluator).values).toMatchObject({ band: "达成年度指标", gradeScore: "40" });
+    expect(checkRow(qualitative, typed({ band: "达成年度指标", gradeScore: "40" }), evaluator).values).toMatchObject({
+      band: "达成年度指标",
+      gradeScore: "40",
+    });
     expect(checkRow(qualitative, typed({ band: "达成年度指标", gradeScore: "31.99" }), evaluator).problems).toEqual([
       { field: "gradeScore", message: "评分 31.99 不在「达成年度指标」的区间内（32.00 ≤ 评分 ≤ 40.00）" },
     ]);
@@ -42,13 +45,18 @@ describe("checkRow", () => {
       gradeScore: "7.99",
     });
     expect(checkRow(gradedCount, typed({ band: "部分达成年度指标并具有一定效果", gradeScore: "8" }), evaluator).problems[0]!.field).toBe("gradeScore");
-    expect(checkRow(qualitative, typed({ band: "达成年度指标", gradeScore: "35.555" }), evaluator).problems[0]!.message).toBe("评分：最多保留 2 位小数（「35.555」）");
+    expect(checkRow(qualitative, typed({ band: "达成年度指标", gradeScore: "35.555" }), evaluator).problems[0]!.message).toBe(
+      "评分：最多保留 2 位小数（「35.555」）",
+    );
     expect(checkRow(qualitative, typed({ gradeScore: "35" }), evaluator).problems).toEqual([{ field: "band", message: "请选择评判等级" }]);
     expect(checkRow(counted, typed({ band: "达成年度指标", gradeScore: "9" }), evaluator).problems[0]!.message).toBe("该指标按公式计分，无需评判等级和评分");
   });
 
   it("requires a reason with a deduction, at most the weight, and none in a self-evaluation", () => {
-    expect(checkRow(counted, typed({ deductionPoints: "2", deductionReason: "指标值偏低" }), evaluator).values).toMatchObject({ deductionPoints: "2", deductionReason: "指标值偏低" });
+    expect(checkRow(counted, typed({ deductionPoints: "2", deductionReason: "指标值偏低" }), evaluator).values).toMatchObject({
+      deductionPoints: "2",
+      deductionReason: "指标值偏低",
+    });
     expect(checkRow(counted, typed({ deductionPoints: "2" }), evaluator).problems).toEqual([{ field: "deductionReason", message: "扣分必须填写原因" }]);
     expect(checkRow(counted, typed({ deductionPoints: "11", deductionReason: "x" }), evaluator).problems[0]!.message).toBe("扣分 11 不能超过该指标分值 10.00");
     expect(checkRow(counted, typed({ deductionPoints: "2", deductionReason: "x" }), { allowDeduction: false }).problems[0]!.field).toBe("deductionPoints");

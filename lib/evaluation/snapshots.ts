@@ -60,7 +60,16 @@ export function rowSnapshot(
   sheetId: number,
   kind: EvaluationKind,
   indicator: { id: number; name: string },
-  r: { evaluationId: number; actual: Dec; band: GradeBand | null; gradeScore: Dec; deductionPoints: Dec; deductionReason: string; deviationReason: string; version: number },
+  r: {
+    evaluationId: number;
+    actual: Dec;
+    band: GradeBand | null;
+    gradeScore: Dec;
+    deductionPoints: Dec;
+    deductionReason: string;
+    deviationReason: string;
+    version: number;
+  },
 ): RowSnapshot {
   return {
     sheetId,
@@ -77,4 +86,3 @@ export function rowSnapshot(
     version: r.version,
   };
 }
-

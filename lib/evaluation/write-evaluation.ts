@@ -55,7 +55,8 @@ export interface SaveEvaluationResult {
 }
 
 function sameRow(stored: EvaluationRowData | undefined, v: RowValues): boolean {
-  if (!stored) return v.actual === null && v.band === null && v.gradeScore === null && v.deductionPoints === null && v.deviationReason === "" && v.deductionReason === "";
+  if (!stored)
+    return v.actual === null && v.band === null && v.gradeScore === null && v.deductionPoints === null && v.deviationReason === "" && v.deductionReason === "";
   return (
     sameDecimal(stored.actual, v.actual) &&
     stored.band === (v.band ? GRADE_BAND_OF[v.band] : null) &&
@@ -66,8 +67,7 @@ function sameRow(stored: EvaluationRowData | undefined, v: RowValues): boolean {
   );
 }
 
-const conflict = (message = "保存未成功：评价在你填写期间已被他人修改，请刷新页面后重新填写（本次未保存任何内容）") =>
-  new AppError("CONFLICT", message);
+const conflict = (message = "保存未成功：评价在你填写期间已被他人修改，请刷新页面后重新填写（本次未保存任何内容）") => new AppError("CONFLICT", message);
 
 /**
  * Saves an evaluation of one kind (the evaluator's, or the lead's self-evaluation): 全年执行数 and the given rows,
@@ -76,104 +76,109 @@ const conflict = (message = "保存未成功：评价在你填写期间已被他
  */
 export async function writeEvaluation(prisma: PrismaClient, actor: Actor, input: SaveEvaluationInput, kind: EvaluationKind): Promise<SaveEvaluationResult> {
   const data = parseInput(saveEvaluationSchema, input);
-  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: kind === "EVALUATOR" ? "evaluation.write" : "self-evaluation.write", load: loadEvaluationData }, async (sheet, { tx, audit }) => {
-    assertPublished(sheet);
-    const current = sheet.evaluations[kind];
-    if (current?.status === "FINAL") {
-      throw new AppError("LOCKED", `${KIND_LABEL[kind]}${kind === "SELF" ? "已提交" : "已定稿"}，已锁定；如需修改，请管理者重新开放`);
-    }
-    if (kind === "SELF" && sheet.evaluations.EVALUATOR?.status === "FINAL") {
-      throw new AppError("LOCKED", "年终评价已定稿，自评已锁定，不能再修改");
-    }
-    if ((current?.version ?? 0) !== data.version) throw conflict();
-
-    const indicators = new Map(sheet.indicators.map((i) => [i.id, i]));
-    const problems: Problem[] = [];
-    const planned: { indicator: IndicatorData; values: RowValues }[] = [];
-    data.rows.forEach((row, index) => {
-      const indicator = indicators.get(row.indicatorId);
-      if (!indicator) {
-        problems.push({ path: `rows.${index}.indicatorId`, message: `指标 ${row.indicatorId} 不属于该绩效目标表` });
-        return;
+  return writeSheet(
+    prisma,
+    actor,
+    { sheetId: data.sheetId, action: kind === "EVALUATOR" ? "evaluation.write" : "self-evaluation.write", load: loadEvaluationData },
+    async (sheet, { tx, audit }) => {
+      assertPublished(sheet);
+      const current = sheet.evaluations[kind];
+      if (current?.status === "FINAL") {
+        throw new AppError("LOCKED", `${KIND_LABEL[kind]}${kind === "SELF" ? "已提交" : "已定稿"}，已锁定；如需修改，请管理者重新开放`);
       }
-      const checked = checkRow(indicator, row, { allowDeduction: kind === "EVALUATOR" });
-      for (const p of checked.problems) problems.push({ path: `rows.${indicator.id}.${p.field}`, message: `「${indicator.name}」${p.message}` });
-      if (checked.values) planned.push({ indicator, values: checked.values });
-    });
-    let executed: string | null | undefined;
-    if (data.executed !== undefined) {
-      const e = checkExecuted(data.executed);
-      if (e.ok) executed = e.value;
-      else problems.push({ path: "executed", message: e.message });
-    }
-    if (problems.length > 0) throw new AppError("INVALID", "填写内容有误，未保存", problems);
+      if (kind === "SELF" && sheet.evaluations.EVALUATOR?.status === "FINAL") {
+        throw new AppError("LOCKED", "年终评价已定稿，自评已锁定，不能再修改");
+      }
+      if ((current?.version ?? 0) !== data.version) throw conflict();
 
-    const writes = planned.filter((p) => !sameRow(current?.rows.get(p.indicator.id), p.values));
-    const executedChanged = executed !== undefined && !sameDecimal(current?.executed ?? null, executed);
-    if (current && writes.length === 0 && !executedChanged) return { evaluationId: current.id, version: current.version, saved: 0 };
+      const indicators = new Map(sheet.indicators.map((i) => [i.id, i]));
+      const problems: Problem[] = [];
+      const planned: { indicator: IndicatorData; values: RowValues }[] = [];
+      data.rows.forEach((row, index) => {
+        const indicator = indicators.get(row.indicatorId);
+        if (!indicator) {
+          problems.push({ path: `rows.${index}.indicatorId`, message: `指标 ${row.indicatorId} 不属于该绩效目标表` });
+          return;
+        }
+        const checked = checkRow(indicator, row, { allowDeduction: kind === "EVALUATOR" });
+        for (const p of checked.problems) problems.push({ path: `rows.${indicator.id}.${p.field}`, message: `「${indicator.name}」${p.message}` });
+        if (checked.values) planned.push({ indicator, values: checked.values });
+      });
+      let executed: string | null | undefined;
+      if (data.executed !== undefined) {
+        const e = checkExecuted(data.executed);
+        if (e.ok) executed = e.value;
+        else problems.push({ path: "executed", message: e.message });
+      }
+      if (problems.length > 0) throw new AppError("INVALID", "填写内容有误，未保存", problems);
 
-    // The evaluation itself: created on the first save; its version moves with every save of it or its rows.
-    let evaluationId: number;
-    let version: number;
-    if (!current) {
-      try {
-        const created = await tx.evaluation.create({ data: { sheetId: sheet.id, kind, executed: executed ?? null } });
-        evaluationId = created.id;
-        version = created.version;
+      const writes = planned.filter((p) => !sameRow(current?.rows.get(p.indicator.id), p.values));
+      const executedChanged = executed !== undefined && !sameDecimal(current?.executed ?? null, executed);
+      if (current && writes.length === 0 && !executedChanged) return { evaluationId: current.id, version: current.version, saved: 0 };
+
+      // The evaluation itself: created on the first save; its version moves with every save of it or its rows.
+      let evaluationId: number;
+      let version: number;
+      if (!current) {
+        try {
+          const created = await tx.evaluation.create({ data: { sheetId: sheet.id, kind, executed: executed ?? null } });
+          evaluationId = created.id;
+          version = created.version;
+          await audit({
+            action: auditAction(kind),
+            entityType: "Evaluation",
+            entityId: created.id,
+            before: null,
+            after: asJson(evaluationSnapshot(created)),
+          });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw conflict();
+          throw error;
+        }
+      } else {
+        const updated = await tx.evaluation.updateMany({
+          where: { id: current.id, version: current.version, status: "DRAFT" },
+          data: { ...(executedChanged ? { executed } : {}), version: { increment: 1 } },
+        });
+        if (updated.count !== 1) throw conflict();
+        const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });
+        evaluationId = after.id;
+        version = after.version;
+        if (executedChanged) {
+          await audit({
+            action: auditAction(kind),
+            entityType: "Evaluation",
+            entityId: after.id,
+            before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
+            after: asJson(evaluationSnapshot(after)),
+          });
+        }
+      }
+
+      for (const { indicator, values } of writes) {
+        const stored = current?.rows.get(indicator.id);
+        const fields = {
+          actual: values.actual,
+          band: values.band ? GRADE_BAND_OF[values.band] : null,
+          gradeScore: values.gradeScore,
+          deductionPoints: values.deductionPoints,
+          deductionReason: values.deductionPoints === null ? "" : values.deductionReason,
+          deviationReason: values.deviationReason,
+        };
+        const row = stored
+          ? await tx.evaluationRow.update({ where: { id: stored.id }, data: { ...fields, version: { increment: 1 } } })
+          : await tx.evaluationRow.create({ data: { evaluationId, indicatorId: indicator.id, ...fields } });
         await audit({
           action: auditAction(kind),
-          entityType: "Evaluation",
-          entityId: created.id,
-          before: null,
-          after: asJson(evaluationSnapshot(created)),
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict();
-        throw error;
-      }
-    } else {
-      const updated = await tx.evaluation.updateMany({
-        where: { id: current.id, version: current.version, status: "DRAFT" },
-        data: { ...(executedChanged ? { executed } : {}), version: { increment: 1 } },
-      });
-      if (updated.count !== 1) throw conflict();
-      const after = await tx.evaluation.findUniqueOrThrow({ where: { id: current.id } });
-      evaluationId = after.id;
-      version = after.version;
-      if (executedChanged) {
-        await audit({
-          action: auditAction(kind),
-          entityType: "Evaluation",
-          entityId: after.id,
-          before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
-          after: asJson(evaluationSnapshot(after)),
+          entityType: "EvaluationRow",
+          entityId: row.id,
+          before: stored ? asJson(rowSnapshot(sheet.id, kind, indicator, { ...stored, evaluationId })) : null,
+          after: asJson(rowSnapshot(sheet.id, kind, indicator, row)),
         });
       }
-    }
-
-    for (const { indicator, values } of writes) {
-      const stored = current?.rows.get(indicator.id);
-      const fields = {
-        actual: values.actual,
-        band: values.band ? GRADE_BAND_OF[values.band] : null,
-        gradeScore: values.gradeScore,
-        deductionPoints: values.deductionPoints,
-        deductionReason: values.deductionPoints === null ? "" : values.deductionReason,
-        deviationReason: values.deviationReason,
-      };
-      const row = stored
-        ? await tx.evaluationRow.update({ where: { id: stored.id }, data: { ...fields, version: { increment: 1 } } })
-        : await tx.evaluationRow.create({ data: { evaluationId, indicatorId: indicator.id, ...fields } });
-      await audit({
-        action: auditAction(kind),
-        entityType: "EvaluationRow",
-        entityId: row.id,
-        before: stored ? asJson(rowSnapshot(sheet.id, kind, indicator, { ...stored, evaluationId })) : null,
-        after: asJson(rowSnapshot(sheet.id, kind, indicator, row)),
-      });
-    }
-    return { evaluationId, version, saved: writes.length + (executedChanged || !current ? 1 : 0) };
-  });
+      return { evaluationId, version, saved: writes.length + (executedChanged || !current ? 1 : 0) };
+    },
+  );
 }
 
 const auditAction = (kind: EvaluationKind) => (kind === "EVALUATOR" ? "evaluation.write" : "self-evaluation.write");

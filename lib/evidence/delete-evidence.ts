@@ -24,15 +24,21 @@ export async function deleteEvidence(prisma: PrismaClient, actor: Actor, input: 
   authorize(actor, { type: "evidence.write", sheet });
 
   const now = options.now ?? new Date();
-  const deleted = await writeSheet(prisma, actor, { sheetId: found.sheetId, action: "evidence.write", load: loadScope }, async (_sheet, { tx, audit }) => {
-    await lockContent(tx, found.sha256);
-    await assertMonthOpen(tx, found.sheetId, found.month, now, "删除佐证资料");
-    const row = await tx.evidenceFile.findUnique({ where: { id }, select: evidenceSelect });
-    if (!row) throw new AppError("NOT_FOUND", "找不到该佐证资料"); // deleted meanwhile
-    await tx.evidenceFile.delete({ where: { id } });
-    await audit({ action: "evidence.delete", entityType: "EvidenceFile", entityId: id, before: auditShape(row), after: null });
-    return toEvidenceView(row);
-  }, { now, limits: FILE_TX_OPTIONS });
+  const deleted = await writeSheet(
+    prisma,
+    actor,
+    { sheetId: found.sheetId, action: "evidence.write", load: loadScope },
+    async (_sheet, { tx, audit }) => {
+      await lockContent(tx, found.sha256);
+      await assertMonthOpen(tx, found.sheetId, found.month, now, "删除佐证资料");
+      const row = await tx.evidenceFile.findUnique({ where: { id }, select: evidenceSelect });
+      if (!row) throw new AppError("NOT_FOUND", "找不到该佐证资料"); // deleted meanwhile
+      await tx.evidenceFile.delete({ where: { id } });
+      await audit({ action: "evidence.delete", entityType: "EvidenceFile", entityId: id, before: auditShape(row), after: null });
+      return toEvidenceView(row);
+    },
+    { now, limits: FILE_TX_OPTIONS },
+  );
 
   // After the commit, under the hash's lock again: a concurrent upload of the same content either
   // committed first (the file stays) or waits and puts the file back in place itself.

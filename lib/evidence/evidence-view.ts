@@ -47,4 +47,3 @@ export const auditShape = (row: EvidenceRow) => ({
   sizeBytes: row.sizeBytes,
   sha256: row.sha256,
 });
-

@@ -57,7 +57,11 @@ const upload = (actor: Actor, overrides: Partial<UploadEvidenceInput> = {}, pris
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const evidenceAudit = async () => (await auditSince()).filter((a) => a.entityType === "EvidenceFile");
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as { code: string; message: string });
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as { code: string; message: string },
+  );
 
 /** Nothing was stored: no row, no audit entry, no file (temporary files included). */
 async function expectNothingStored() {
@@ -105,7 +109,16 @@ describe("the assigned lead", () => {
       ["evidence.upload", String(file.id), file.uploadedBy!.id],
       ["evidence.delete", String(file.id), file.uploadedBy!.id],
     ]);
-    const shape = { id: file.id, sheetId, month: 7, indicatorId: indicatorIds[0], originalName: file.originalName, mimeType: "application/pdf", sizeBytes: samples.pdf.length, sha256: hash };
+    const shape = {
+      id: file.id,
+      sheetId,
+      month: 7,
+      indicatorId: indicatorIds[0],
+      originalName: file.originalName,
+      mimeType: "application/pdf",
+      sizeBytes: samples.pdf.length,
+      sha256: hash,
+    };
     expect([audit[0]!.before, audit[0]!.after]).toEqual([null, shape]);
     expect([audit[1]!.before, audit[1]!.after]).toEqual([shape, null]);
   });
@@ -230,7 +243,9 @@ describe("who may do what", () => {
     for (const name of ["lead2", "manager", "evaluator", "admin"] as const) {
       expect(await refusal(upload(actors[name])), name).toMatchObject({ code: "FORBIDDEN" });
     }
-    expect(await refusal(uploadEvidence(db.prisma, actors.lead, { sheetId: otherSheetId, month: 7, file: { name: "a.pdf", bytes: samples.pdf } }))).toMatchObject({
+    expect(
+      await refusal(uploadEvidence(db.prisma, actors.lead, { sheetId: otherSheetId, month: 7, file: { name: "a.pdf", bytes: samples.pdf } })),
+    ).toMatchObject({
       code: "FORBIDDEN",
     });
     await expectNothingStored();
@@ -255,7 +270,9 @@ describe("who may do what", () => {
   it("refuses a manager of another department", async () => {
     const file = await upload(actors.lead);
     const department = await db.prisma.department.create({ data: { name: "其他局" } });
-    const other = await db.prisma.user.create({ data: { username: "m2", displayName: "李科长", passwordHash: "x", role: "MANAGER", departmentId: department.id } });
+    const other = await db.prisma.user.create({
+      data: { username: "m2", displayName: "李科长", passwordHash: "x", role: "MANAGER", departmentId: department.id },
+    });
     const actor: Actor = { kind: "user", id: other.id, role: "MANAGER", departmentId: department.id, displayName: other.displayName };
     expect(await refusal(listEvidence(db.prisma, actor, { sheetId }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await refusal(readEvidence(db.prisma, actor, { id: file.id }))).toMatchObject({ code: "FORBIDDEN" });

@@ -5,8 +5,7 @@ import { EVIDENCE_TYPES, extensionOf, MAX_EVIDENCE_BYTES, messages, type Signatu
  * program renamed to `.pdf` is refused. Pure.
  */
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
-  bytes.length >= at + prefix.length && prefix.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => bytes.length >= at + prefix.length && prefix.every((b, i) => bytes[at + i] === b);
 
 const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
 

@@ -57,7 +57,8 @@ export const EVIDENCE_ACCEPT = Object.keys(EVIDENCE_TYPES)
 
 /** Size in MB with one decimal; a size over the limit never rounds down to it (`20.0 MB，超过上限 20 MB`). */
 export function formatMegabytes(bytes: number): string {
-  const tenths = bytes > MAX_EVIDENCE_BYTES ? Math.max(Math.round((bytes / MB) * 10), Math.floor((MAX_EVIDENCE_BYTES / MB) * 10) + 1) : Math.round((bytes / MB) * 10);
+  const tenths =
+    bytes > MAX_EVIDENCE_BYTES ? Math.max(Math.round((bytes / MB) * 10), Math.floor((MAX_EVIDENCE_BYTES / MB) * 10) + 1) : Math.round((bytes / MB) * 10);
   return `${(tenths / 10).toFixed(1)} MB`;
 }
 

@@ -63,24 +63,24 @@ export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: 
       actor,
       { sheetId, action: "evidence.write", load: loadScope },
       async (_sheet, { tx, audit }) => {
-      await lockContent(tx, staged.sha256);
-      await assertMonthOpen(tx, sheetId, month, now, "上传佐证资料");
-      ({ created } = await commitStaged(staged, input.file.bytes.length));
-      const row = await tx.evidenceFile.create({
-        data: {
-          sheetId,
-          month,
-          indicatorId: indicatorId ?? null,
-          sha256: staged.sha256,
-          originalName: check.name,
-          mimeType: check.mime,
-          sizeBytes: input.file.bytes.length,
-          uploadedById: actorId(actor),
-        },
-        select: evidenceSelect,
-      });
-      await audit({ action: "evidence.upload", entityType: "EvidenceFile", entityId: row.id, before: null, after: auditShape(row) });
-      return toEvidenceView(row);
+        await lockContent(tx, staged.sha256);
+        await assertMonthOpen(tx, sheetId, month, now, "上传佐证资料");
+        ({ created } = await commitStaged(staged, input.file.bytes.length));
+        const row = await tx.evidenceFile.create({
+          data: {
+            sheetId,
+            month,
+            indicatorId: indicatorId ?? null,
+            sha256: staged.sha256,
+            originalName: check.name,
+            mimeType: check.mime,
+            sizeBytes: input.file.bytes.length,
+            uploadedById: actorId(actor),
+          },
+          select: evidenceSelect,
+        });
+        await audit({ action: "evidence.upload", entityType: "EvidenceFile", entityId: row.id, before: null, after: auditShape(row) });
+        return toEvidenceView(row);
       },
       { now, limits: FILE_TX_OPTIONS },
     );

@@ -27,7 +27,12 @@ async function withLength(data: FormData): Promise<Request> {
 /** A streamed body of unknown length (chunked). */
 function streamed(data: FormData): Request {
   const plain = new Request(URL_, { method: "POST", body: data });
-  return new Request(URL_, { method: "POST", body: plain.body, headers: { "content-type": plain.headers.get("content-type")! }, duplex: "half" } as RequestInit);
+  return new Request(URL_, {
+    method: "POST",
+    body: plain.body,
+    headers: { "content-type": plain.headers.get("content-type")! },
+    duplex: "half",
+  } as RequestInit);
 }
 
 describe("readUploadForm", () => {

@@ -63,7 +63,9 @@ describe("computeFigures", () => {
   });
 
   it("uses a forecast where one was entered", () => {
-    const f = computeFigures(source({ indicators: [row({ latest: { month: 6, value: new Decimal(3), forecast: new Decimal(12) } })], budgetExecutionWeight: new Decimal(55) }));
+    const f = computeFigures(
+      source({ indicators: [row({ latest: { month: 6, value: new Decimal(3), forecast: new Decimal(12) } })], budgetExecutionWeight: new Decimal(55) }),
+    );
     expect(f.rows[0]!.projected).toMatchObject({ score: new Decimal(45) });
     expect(f.rows[0]!.projected.explanation).toMatch(/^按预计值 12 推算/);
   });
@@ -71,7 +73,16 @@ describe("computeFigures", () => {
   it("shows a sheet with nothing reported as 待填报, without a projected score (not 0 and 差)", () => {
     const f = computeFigures(source({ executed: { month: 6, amount: new Decimal(100) } }));
     expect(f.light.label).toBe("待填报");
-    expect(f.row).toMatchObject({ light: null, lightReason: "尚未填报任何指标的完成值", budgetLight: "red", projectedScore: null, projectedGrade: null, score: null, grade: null, scoreBucket: null });
+    expect(f.row).toMatchObject({
+      light: null,
+      lightReason: "尚未填报任何指标的完成值",
+      budgetLight: "red",
+      projectedScore: null,
+      projectedGrade: null,
+      score: null,
+      grade: null,
+      scoreBucket: null,
+    });
   });
 
   it("keeps a row's light and its projected score in agreement (直接赋分 on schedule but short of its target)", () => {
@@ -85,7 +96,13 @@ describe("computeFigures", () => {
   it("says why a sheet whose weights pass 100 has no projection", () => {
     const latest = { month: 6, value: new Decimal(6), forecast: null };
     const f = computeFigures(source({ indicators: [row({ weight: new Decimal(80), latest }), row({ id: 2, weight: new Decimal(30), latest })] }));
-    expect(f.row).toMatchObject({ projectedScore: null, projectedGrade: null, projectionError: "指标分值权重合计 110，超过 100", score: null, scoreBucket: null });
+    expect(f.row).toMatchObject({
+      projectedScore: null,
+      projectedGrade: null,
+      projectionError: "指标分值权重合计 110，超过 100",
+      score: null,
+      scoreBucket: null,
+    });
   });
 
   it("takes the score and grade from the final evaluation once there is one", () => {

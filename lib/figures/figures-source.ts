@@ -125,7 +125,8 @@ function toIndicator(row: IndicatorJson): SheetHistory["indicators"][number] {
   const quantitative = isQuantitative(target);
   // Only entries with a value of the row's kind count: a number on a quantitative row, a status on a qualitative one.
   const entries = row.entries.flatMap((e): SheetHistory["indicators"][number]["entries"] => {
-    if (quantitative) return e.current === null ? [] : [{ month: e.month, value: new Decimal(e.current), forecast: e.forecast === null ? null : new Decimal(e.forecast) }];
+    if (quantitative)
+      return e.current === null ? [] : [{ month: e.month, value: new Decimal(e.current), forecast: e.forecast === null ? null : new Decimal(e.forecast) }];
     return e.status === null ? [] : [{ month: e.month, value: QUALITATIVE_LABEL[e.status], forecast: e.forecast === null ? null : new Decimal(e.forecast) }];
   });
   return { id: row.id, name: row.name, target, measureType: row.measure, weight: new Decimal(row.weight), rule: row.rule, entries };

@@ -25,7 +25,13 @@ export async function createFiscalYear(prisma: PrismaClient, actor: Actor, input
       throw new AppError("CONFLICT", `${year}年已存在`, [{ path: "year", message: `${year}年已存在` }]);
     }
     const created = await tx.fiscalYear.create({ data: { year }, select: { id: true, year: true, lockedThroughMonth: true } });
-    await appendAudit(tx, actor, { action: "fiscal-year.create", entityType: "FiscalYear", entityId: created.id, before: null, after: { year, lockedThroughMonth: 0 } });
+    await appendAudit(tx, actor, {
+      action: "fiscal-year.create",
+      entityType: "FiscalYear",
+      entityId: created.id,
+      before: null,
+      after: { year, lockedThroughMonth: 0 },
+    });
     return { id: created.id, year: created.year };
   });
 }

@@ -58,7 +58,12 @@ async function fillMonth(month: number) {
 }
 
 const upload = (month: number) =>
-  uploadEvidence(prisma(), f.actors.lead, { sheetId: sheetId(), month, file: { name: `${month}月工作资料.pdf`, type: "application/pdf", bytes: samples.pdf } }, now);
+  uploadEvidence(
+    prisma(),
+    f.actors.lead,
+    { sheetId: sheetId(), month, file: { name: `${month}月工作资料.pdf`, type: "application/pdf", bytes: samples.pdf } },
+    now,
+  );
 
 /** Every in-year record of the sheet, as text: equal before and after a refused write means nothing was written. */
 async function recorded(): Promise<string> {
@@ -130,7 +135,11 @@ describe("period lock", () => {
     const executed = { value: "400", version: march.monthVersion };
     await expectRefused(prisma(), () => saveProgress(prisma(), f.actors.lead, { sheetId: sheetId(), month: 3, rows: [], executed }, now), "LOCKED");
     // Month 2 has no record at all: the lock covers it just the same.
-    await expectRefused(prisma(), () => saveProgress(prisma(), f.actors.lead, { sheetId: sheetId(), month: 2, rows: [{ ...rows[0]!, version: 0 }] }, now), "LOCKED");
+    await expectRefused(
+      prisma(),
+      () => saveProgress(prisma(), f.actors.lead, { sheetId: sheetId(), month: 2, rows: [{ ...rows[0]!, version: 0 }] }, now),
+      "LOCKED",
+    );
     await expectRefused(prisma(), () => adjustBudget(prisma(), f.actors.lead, { sheetId: sheetId(), month: 3, amount: "10", reason: "追加" }, now), "LOCKED");
     await expectRefused(prisma(), () => submitMonth(prisma(), f.actors.lead, { sheetId: sheetId(), month: 3, version: march.monthVersion }, now), "LOCKED");
     const uploaded = await expectRefused(prisma(), () => upload(3), "LOCKED");
@@ -144,7 +153,11 @@ describe("period lock", () => {
 
   it("lets a manager approve a month submitted before the lock, but neither return nor reopen it", async () => {
     const input = { sheetId: sheetId(), month: 1, version: januaryVersion };
-    const returned = await expectRefused(prisma(), () => reviewMonth(prisma(), f.actors.manager, { ...input, decision: "return", comment: "请补充" }, now), "LOCKED");
+    const returned = await expectRefused(
+      prisma(),
+      () => reviewMonth(prisma(), f.actors.manager, { ...input, decision: "return", comment: "请补充" }, now),
+      "LOCKED",
+    );
     expect(returned.message).toBe("2025年1月至3月已由管理员锁定，不能再退回");
 
     const entries = await auditMark(prisma());
@@ -166,13 +179,22 @@ describe("period lock", () => {
 
   it("shows the locked months read-only, and leaves the later months and other sheets' later months open", async () => {
     const locked = await view(3);
-    expect(locked).toMatchObject({ status: "DRAFT", locked: true, periodLock: { throughMonth: 3, label: "已锁定（管理员已锁定至3月）", message: "2025年1月至3月已由管理员锁定，不能再修改" } });
+    expect(locked).toMatchObject({
+      status: "DRAFT",
+      locked: true,
+      periodLock: { throughMonth: 3, label: "已锁定（管理员已锁定至3月）", message: "2025年1月至3月已由管理员锁定，不能再修改" },
+    });
     expect(locked.permissions).toMatchObject({ edit: false, submit: false });
     expect(locked.months.map((m) => m.locked).slice(0, 5)).toEqual([true, true, true, false, false]);
 
     const april = await view(4);
     expect(april).toMatchObject({ locked: false, periodLock: null, permissions: { edit: true, submit: true } });
-    const saved = await saveProgress(prisma(), f.actors.lead, { sheetId: sheetId(), month: 4, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1" }] }, now);
+    const saved = await saveProgress(
+      prisma(),
+      f.actors.lead,
+      { sheetId: sheetId(), month: 4, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1" }] },
+      now,
+    );
     expect(saved.saved).toBe(1);
 
     // 我的待办 no longer lists the months nothing can be done about.
@@ -183,9 +205,18 @@ describe("period lock", () => {
 
   it("does not touch year-end evaluation, even with the whole year locked", async () => {
     await lock(12);
-    const self = await saveSelfEvaluation(prisma(), f.actors.lead, { sheetId: sheetId(), version: 0, rows: [{ indicatorId: f.liangquRows[0]!.id, actual: "2" }] });
+    const self = await saveSelfEvaluation(prisma(), f.actors.lead, {
+      sheetId: sheetId(),
+      version: 0,
+      rows: [{ indicatorId: f.liangquRows[0]!.id, actual: "2" }],
+    });
     expect(self).toBeDefined();
-    await expectRefused(prisma(), () => saveProgress(prisma(), f.actors.lead, { sheetId: sheetId(), month: 12, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "3" }] }, now), "LOCKED");
+    await expectRefused(
+      prisma(),
+      () =>
+        saveProgress(prisma(), f.actors.lead, { sheetId: sheetId(), month: 12, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "3" }] }, now),
+      "LOCKED",
+    );
   });
 
   it("moves the lock back only with a reason, audited as an unlock", async () => {
@@ -194,7 +225,12 @@ describe("period lock", () => {
     const entries = await auditMark(prisma());
     expect(await lock(0, "补报3月数据")).toEqual({ year: 2025, before: 12, after: 0 });
     expect(await entries()).toMatchObject([
-      { action: "period.unlock", entityType: "FiscalYear", before: { year: 2025, lockedThroughMonth: 12 }, after: { year: 2025, lockedThroughMonth: 0, reason: "补报3月数据" } },
+      {
+        action: "period.unlock",
+        entityType: "FiscalYear",
+        before: { year: 2025, lockedThroughMonth: 12 },
+        after: { year: 2025, lockedThroughMonth: 0, reason: "补报3月数据" },
+      },
     ]);
   });
 
@@ -206,7 +242,12 @@ describe("period lock", () => {
     await upload(3);
     const submitted = await submitMonth(prisma(), f.actors.lead, { sheetId: sheetId(), month: 3, version: adjusted.monthVersion }, now);
     expect(submitted.status).toBe("SUBMITTED");
-    const returned = await reviewMonth(prisma(), f.actors.manager, { sheetId: sheetId(), month: 3, version: submitted.monthVersion, decision: "return", comment: "请补充" }, now);
+    const returned = await reviewMonth(
+      prisma(),
+      f.actors.manager,
+      { sheetId: sheetId(), month: 3, version: submitted.monthVersion, decision: "return", comment: "请补充" },
+      now,
+    );
     expect(returned.status).toBe("RETURNED");
     const reopened = await reopenMonth(prisma(), f.actors.manager, { sheetId: sheetId(), month: 1, version: januaryVersion, reason: "数据需更正" }, now);
     expect(reopened).toMatchObject({ status: "RETURNED", locked: false, periodLock: null });
@@ -218,7 +259,9 @@ describe("fiscal years", () => {
     const entries = await auditMark(prisma());
     const created = await createFiscalYear(prisma(), f.actors.admin, { year: "２０２６" });
     expect(created.year).toBe(2026);
-    expect(await entries()).toMatchObject([{ action: "fiscal-year.create", entityType: "FiscalYear", entityId: String(created.id), after: { year: 2026, lockedThroughMonth: 0 } }]);
+    expect(await entries()).toMatchObject([
+      { action: "fiscal-year.create", entityType: "FiscalYear", entityId: String(created.id), after: { year: 2026, lockedThroughMonth: 0 } },
+    ]);
     await expectRefused(prisma(), () => createFiscalYear(prisma(), f.actors.admin, { year: 2026 }), "CONFLICT", "year");
     await expectRefused(prisma(), () => createFiscalYear(prisma(), f.actors.admin, { year: 1999 }), "INVALID", "year");
 
@@ -226,7 +269,13 @@ describe("fiscal years", () => {
     const years = await listFiscalYears(prisma(), f.actors.admin);
     expect(years.map((y) => y.year)).toEqual([2026, 2025]);
     expect(years[0]).toMatchObject({ lockedThroughMonth: 2, lockText: "已锁定至2月", sheets: { total: 0 }, monthsApproved: 0, monthsSubmitted: 0 });
-    expect(years[1]).toMatchObject({ lockedThroughMonth: 0, lockText: "未锁定", sheets: { total: 14, PUBLISHED: 14, DRAFT: 0, SUBMITTED: 0 }, monthsApproved: 0, monthsSubmitted: 0 });
+    expect(years[1]).toMatchObject({
+      lockedThroughMonth: 0,
+      lockText: "未锁定",
+      sheets: { total: 14, PUBLISHED: 14, DRAFT: 0, SUBMITTED: 0 },
+      monthsApproved: 0,
+      monthsSubmitted: 0,
+    });
     // Another year's lock leaves 2025 alone.
     expect((await view(2)).periodLock).toBeNull();
   });

@@ -5,9 +5,7 @@ import "../zod-locale";
 
 /** Zod schemas of the JSON interchange format (docs/formats.md): seed, import, export and backups. */
 
-const decimalString = z
-  .string({ error: "应为数字字符串，如 \"1600.00\"" })
-  .regex(/^-?\d+(\.\d+)?$/, "应为数字字符串，如 \"1600.00\"");
+const decimalString = z.string({ error: '应为数字字符串，如 "1600.00"' }).regex(/^-?\d+(\.\d+)?$/, '应为数字字符串，如 "1600.00"');
 
 /** 万元 amounts: at most 2 decimals, never negative, as large as the database keeps. */
 export const amountSchema = moneyText;
@@ -56,7 +54,9 @@ export const indicatorSchema = z.strictObject({
   weight: weightSchema,
   /** "" where the sheet prints no rule (the department sheet); scored as proportional. */
   rule: z.enum([...SCORING_RULES, ""], { error: `赋分规则应为 ${SCORING_RULES.join("、")} 之一` }),
-  evidence: z.array(text("佐证资料", { max: TEXT_MAX.label }), { error: "佐证资料应为字符串列表" }).max(MAX_EVIDENCE_KINDS, `佐证资料不超过 ${MAX_EVIDENCE_KINDS} 项`),
+  evidence: z
+    .array(text("佐证资料", { max: TEXT_MAX.label }), { error: "佐证资料应为字符串列表" })
+    .max(MAX_EVIDENCE_KINDS, `佐证资料不超过 ${MAX_EVIDENCE_KINDS} 项`),
   /** In-year measure type; omitted when it is the default derived from the unit. */
   measureType: z.enum(["cumulative", "level"]).optional(),
 });

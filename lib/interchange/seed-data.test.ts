@@ -96,7 +96,10 @@ describe("seed data prisma/seed/urumqi-sti-2025.json", () => {
 
   it("has indicator weights summing to 90 on every sheet", () => {
     for (const s of sheets) {
-      expect(s.indicators.reduce((n, i) => n + Number(i.weight), 0), s.name).toBe(90);
+      expect(
+        s.indicators.reduce((n, i) => n + Number(i.weight), 0),
+        s.name,
+      ).toBe(90);
       expect(s.indicators.every((i) => typeof i.weight === "number")).toBe(true);
     }
   });

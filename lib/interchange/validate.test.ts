@@ -20,13 +20,20 @@ describe("validateInterchange", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const row = result.file.sheets[1]!.indicators[5]!;
-    expect(row).toMatchObject({ name: "产业核心技术攻关项目牵头单位中企业的比例", target: { op: "=", value: "100", unit: "%" }, measureType: "level", weight: "15" });
+    expect(row).toMatchObject({
+      name: "产业核心技术攻关项目牵头单位中企业的比例",
+      target: { op: "=", value: "100", unit: "%" },
+      measureType: "level",
+      weight: "15",
+    });
     expect(result.file.sheets[1]!.indicators[0]!.measureType).toBe("cumulative");
   });
 
   it("names sheet, row and field of a missing weight", () => {
     const problems = problemsOf((f) => delete f.sheets[1].indicators[2].weight);
-    expect(problems).toEqual([expect.stringMatching(/^第2张表「2025年“两区”创新建设专项」第3行「产业核心技术攻关项目培养研发人员、研究生等的数量」 指标分值权重（weight）：/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^第2张表「2025年“两区”创新建设专项」第3行「产业核心技术攻关项目培养研发人员、研究生等的数量」 指标分值权重（weight）：/),
+    ]);
   });
 
   it("reports every problem of the file, not only the first", () => {

@@ -17,7 +17,11 @@ const brief = (issues: LintIssue[]) => issues.map((i) => [i.level, i.code, i.row
 describe("the 2025 seed", () => {
   it("has no errors in any of its 14 sheets", () => {
     expect(seed.sheets).toHaveLength(14);
-    for (const sheet of seed.sheets) expect(lintSheet(sheet).filter((i) => i.level === "error"), sheet.name).toEqual([]);
+    for (const sheet of seed.sheets)
+      expect(
+        lintSheet(sheet).filter((i) => i.level === "error"),
+        sheet.name,
+      ).toEqual([]);
   });
 
   it("warns only where the document really disagrees with itself: the 三区 goal promises 20 场次 and 500 人次", () => {
@@ -49,9 +53,11 @@ describe("the 2025 seed", () => {
 });
 
 type Edit = (sheet: InterchangeSheet & LintSheet) => void;
-const row = (i: number, change: Partial<InterchangeSheet["indicators"][number]> | Record<string, unknown>): Edit => (s) => {
-  Object.assign(s.indicators[i]!, change);
-};
+const row =
+  (i: number, change: Partial<InterchangeSheet["indicators"][number]> | Record<string, unknown>): Edit =>
+  (s) => {
+    Object.assign(s.indicators[i]!, change);
+  };
 
 // One change to the 两区 sheet (7 rows, weights 10 5 5 5 10 15 40 = 90) → exactly these findings.
 const cases: Array<[title: string, edit: Edit, expected: ReturnType<typeof brief>]> = [
@@ -65,7 +71,14 @@ const cases: Array<[title: string, edit: Edit, expected: ReturnType<typeof brief
   ["a weight typed in words", row(1, { weight: "五分" }), [["error", "weight.invalid", 1, "weight"]]],
   ["a weight typed full-width is a number", row(1, { weight: "５" }), []],
   ["a blank weight", row(1, { weight: "" }), [["error", "weight.invalid", 1, "weight"]]],
-  ["a zero weight (and the sum short of 90)", row(1, { weight: 0 }), [["warning", "weights.sum", null, "weight"], ["warning", "weight.zero", 1, "weight"]]],
+  [
+    "a zero weight (and the sum short of 90)",
+    row(1, { weight: 0 }),
+    [
+      ["warning", "weights.sum", null, "weight"],
+      ["warning", "weight.zero", 1, "weight"],
+    ],
+  ],
   ["a target with a comparator and no number", row(0, { targetRaw: "＞=若干项" }), [["error", "target.unparsed", 0, "targetRaw"]]],
   ["a number and unit without comparator", row(0, { targetRaw: "3项" }), [["error", "target.bare-number", 0, "targetRaw"]]],
   ["a percentage without comparator", row(5, { targetRaw: "100%" }), [["error", "target.bare-number", 5, "targetRaw"]]],
@@ -89,7 +102,11 @@ const cases: Array<[title: string, edit: Edit, expected: ReturnType<typeof brief
   ["no 预算单位", (s) => void (s.unit = ""), [["error", "header.unit", null, "unit"]]],
   ["no 项目名称", (s) => void (s.name = " "), [["error", "header.name", null, "name"]]],
   ["no goal", (s) => void (s.goal = ""), [["warning", "header.goal", null, "goal"]]],
-  ["funds that do not add up", (s) => void (s.funds = { total: "1600.00", fiscal: "1500.00", other: "0.00" }), [["error", "header.funds", null, "funds.total"]]],
+  [
+    "funds that do not add up",
+    (s) => void (s.funds = { total: "1600.00", fiscal: "1500.00", other: "0.00" }),
+    [["error", "header.funds", null, "funds.total"]],
+  ],
   ["funds typed with separators and full-width digits", (s) => void (s.funds = { total: "1,600", fiscal: "１６００", other: "" }), []],
   ["an amount that is not a number", (s) => void (s.funds = { total: "一千六", fiscal: "1600", other: "0" }), [["error", "header.funds", null, "funds.total"]]],
   ["no rows at all", (s) => void (s.indicators = []), [["error", "rows.none", null, "indicators"]]],

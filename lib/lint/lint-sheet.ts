@@ -58,7 +58,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 
 /** `第3行「培训人数」指标值` — where a finding is, in the words of the form. */
 export function lintLocation(issue: LintIssue, sheet: Pick<LintSheet, "indicators">): string {
-  if (issue.row === undefined) return issue.field === "name" ? "项目名称" : issue.field === "weight" ? "指标分值权重合计" : (FIELD_NAMES[issue.field ?? ""] ?? "");
+  if (issue.row === undefined)
+    return issue.field === "name" ? "项目名称" : issue.field === "weight" ? "指标分值权重合计" : (FIELD_NAMES[issue.field ?? ""] ?? "");
   const name = sheet.indicators[issue.row]?.name.trim();
   return `第${issue.row + 1}行${name ? `「${name}」` : ""}${issue.field ? (FIELD_NAMES[issue.field] ?? "") : ""}`;
 }

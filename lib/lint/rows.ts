@@ -19,7 +19,8 @@ export function lintRowFields(sheet: LintSheet): LintIssue[] {
     }
     const weight = readNumber(indicator.weight);
     if (weight.kind === "blank") issues.push({ level: "error", row, field: "weight", code: "weight.invalid", message: "缺少指标分值权重" });
-    else if (weight.kind === "invalid") issues.push({ level: "error", row, field: "weight", code: "weight.invalid", message: `指标分值权重「${weight.text}」不是数字` });
+    else if (weight.kind === "invalid")
+      issues.push({ level: "error", row, field: "weight", code: "weight.invalid", message: `指标分值权重「${weight.text}」不是数字` });
     else if (weight.value.isNegative()) issues.push({ level: "error", row, field: "weight", code: "weight.invalid", message: "指标分值权重不能为负数" });
     else if (weight.value.isZero()) issues.push({ level: "warning", row, field: "weight", code: "weight.zero", message: "指标分值权重为 0，该指标不计分" });
   });

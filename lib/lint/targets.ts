@@ -50,7 +50,12 @@ export function lintTarget(targetRaw: string, row: number, parsed: ParseTargetRe
     issues.push({ level: "warning", ...at, code: "target.percent-over-100", message: `指标值「${shown}」要求超过 100%，请确认不是笔误` });
   }
   if (allowsNegative({ name, target })) {
-    issues.push({ level: "note", ...at, code: "target.may-be-negative", message: "增长率类指标：实际完成值可为负数（下降时填负数，如 -3%），其他指标不能填负数" });
+    issues.push({
+      level: "note",
+      ...at,
+      code: "target.may-be-negative",
+      message: "增长率类指标：实际完成值可为负数（下降时填负数，如 -3%），其他指标不能填负数",
+    });
   }
   return issues;
 }

@@ -21,7 +21,8 @@ export function lintWeights(sheet: LintSheet): LintIssue[] {
   }
   const at = { field: "weight", code: "weights.sum" } as const;
   const budget = readNumber(sheet.budgetExecutionWeight ?? null);
-  if (budget.kind === "invalid") return [{ level: "error", field: "budgetExecutionWeight", code: "weights.sum", message: `预算执行率分值「${budget.text}」不是数字` }];
+  if (budget.kind === "invalid")
+    return [{ level: "error", field: "budgetExecutionWeight", code: "weights.sum", message: `预算执行率分值「${budget.text}」不是数字` }];
   if (budget.kind === "number") {
     const all = sum.plus(budget.value);
     if (all.greaterThan(HUNDRED)) {

@@ -38,23 +38,29 @@ export async function adjustBudget(prisma: PrismaClient, actor: Actor, input: Ad
     throw new AppError("INVALID", "请填写非零的调整金额", [{ path: "amount", message: "请填写非零的调整金额（增加为正数，减少为负数）" }]);
   }
   const value = new Decimal(amount.value);
-  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "progress.write", load: loadSheetData }, async (sheet, { tx, audit }) => {
-    await assertMonthOpen(tx, sheet.id, data.month, now);
-    const fullYear = sheet.adjustments.reduce((sum, a) => sum.plus(a.amount), sheet.fundsTotal).plus(value);
-    if (!fullYear.gt(0)) {
-      const message = `调整后全年预算数为 ${fmt2(fullYear)} 万元，应大于 0`;
-      throw new AppError("INVALID", message, [{ path: "amount", message }]);
-    }
-    const created = await tx.budgetAdjustment.create({
-      data: { sheetId: sheet.id, month: data.month, amount: value.toFixed(), reason: data.reason, createdById: actorId(actor) },
-    });
-    await audit({
-      action: "budget.adjust",
-      entityType: "BudgetAdjustment",
-      entityId: created.id,
-      before: null,
-      after: asJson({ sheetId: sheet.id, month: data.month, amount: created.amount.toString(), reason: created.reason, fullYearBudget: fmt2(fullYear) }),
-    });
-    return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
-  }, { now });
+  return writeSheet(
+    prisma,
+    actor,
+    { sheetId: data.sheetId, action: "progress.write", load: loadSheetData },
+    async (sheet, { tx, audit }) => {
+      await assertMonthOpen(tx, sheet.id, data.month, now);
+      const fullYear = sheet.adjustments.reduce((sum, a) => sum.plus(a.amount), sheet.fundsTotal).plus(value);
+      if (!fullYear.gt(0)) {
+        const message = `调整后全年预算数为 ${fmt2(fullYear)} 万元，应大于 0`;
+        throw new AppError("INVALID", message, [{ path: "amount", message }]);
+      }
+      const created = await tx.budgetAdjustment.create({
+        data: { sheetId: sheet.id, month: data.month, amount: value.toFixed(), reason: data.reason, createdById: actorId(actor) },
+      });
+      await audit({
+        action: "budget.adjust",
+        entityType: "BudgetAdjustment",
+        entityId: created.id,
+        before: null,
+        after: asJson({ sheetId: sheet.id, month: data.month, amount: created.amount.toString(), reason: created.reason, fullYearBudget: fmt2(fullYear) }),
+      });
+      return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
+    },
+    { now },
+  );
 }

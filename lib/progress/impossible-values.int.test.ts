@@ -25,7 +25,11 @@ const now = { now: AFTER_2025 };
 const row = (i: number) => f.liangquRows[i]!;
 const at = (i: number, field = "value") => `indicators.${row(i).id}.${field}`;
 const save = (input: Omit<SaveProgressInput, "sheetId">, sheetId = f.sheets.liangqu) => saveProgress(f.db.prisma, f.actors.lead, { sheetId, ...input }, now);
-const stored = (month: number) => f.db.prisma.progressEntry.findMany({ where: { month, indicator: { sheetId: f.sheets.liangqu } }, select: { indicatorId: true, value: true, forecast: true } });
+const stored = (month: number) =>
+  f.db.prisma.progressEntry.findMany({
+    where: { month, indicator: { sheetId: f.sheets.liangqu } },
+    select: { indicatorId: true, value: true, forecast: true },
+  });
 const audits = () => f.db.prisma.auditLog.count();
 
 describe("impossible values", () => {
@@ -45,7 +49,10 @@ describe("impossible values", () => {
     expect(err.code).toBe("INVALID");
     expect(err.problems).toEqual([
       { path: at(0), message: expect.stringMatching(/^「支持产业核心技术攻关项目数量」实际完成值（截至3月）：不能为负数（单位「项」不会小于 0/) },
-      { path: at(2, "forecast"), message: expect.stringMatching(/^「产业核心技术攻关项目培养研发人员、研究生等的数量」全年预计完成值：不能为负数（单位「人」/) },
+      {
+        path: at(2, "forecast"),
+        message: expect.stringMatching(/^「产业核心技术攻关项目培养研发人员、研究生等的数量」全年预计完成值：不能为负数（单位「人」/),
+      },
       { path: at(5), message: expect.stringMatching(/实际完成值（截至3月）：不能为负数（单位「%」/) },
     ]);
     expect(err.problems.some((p) => p.confirmable)).toBe(false);
@@ -66,7 +73,9 @@ describe("impossible values", () => {
     expect(view.rows.map((r) => [r.name, r.allowsNegative])).toEqual(view.rows.map((r) => [r.name, r.name === "高新技术企业增长率"]));
 
     const tooLow = await refusal(save({ month: 3, rows: [{ indicatorId: growth.id, version: 0, value: "-101%" }] }, departmentSheet));
-    expect(tooLow.problems).toEqual([{ path: `indicators.${growth.id}.value`, message: "「高新技术企业增长率」实际完成值（截至3月）：增长率不能低于 -100%（减少不会超过全部）" }]);
+    expect(tooLow.problems).toEqual([
+      { path: `indicators.${growth.id}.value`, message: "「高新技术企业增长率」实际完成值（截至3月）：增长率不能低于 -100%（减少不会超过全部）" },
+    ]);
     const negativeCount = await refusal(save({ month: 3, rows: [{ indicatorId: count.id, version: 0, value: "-3" }] }, departmentSheet));
     expect(negativeCount.problems.map((p) => p.path)).toEqual([`indicators.${count.id}.value`]);
 

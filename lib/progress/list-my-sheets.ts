@@ -29,7 +29,10 @@ export async function listMySheets(prisma: PrismaClient, actor: Actor, options: 
   const now = options.now ?? new Date();
   const mine = options.sheets ?? (await findLeadSheets(prisma, actor));
   const result: MySheet[] = [];
-  for (const sheet of await loadSheetDataMany(prisma, mine.map((s) => s.id))) {
+  for (const sheet of await loadSheetDataMany(
+    prisma,
+    mine.map((s) => s.id),
+  )) {
     const last = reportingMonth(sheet.year, now);
     let month: number | null = null;
     for (let m = last; m >= 1; m--) {

@@ -25,7 +25,14 @@ export async function assertMonthVersion(tx: Prisma.TransactionClient, sheet: Sh
  * Writes a sheet-month's change (creating the record on first use) with its optimistic-locking check, and
  * appends its audit entry. The caller holds the sheet lock and has checked the version.
  */
-export async function writeMonth(tx: Prisma.TransactionClient, actor: Actor, sheet: SheetData, month: number, change: MonthChange, action: string): Promise<void> {
+export async function writeMonth(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  sheet: SheetData,
+  month: number,
+  change: MonthChange,
+  action: string,
+): Promise<void> {
   const current = sheet.months.get(month);
   if (current) {
     const updated = await tx.sheetMonth.updateMany({ where: { id: current.id, version: current.version }, data: { ...change, version: { increment: 1 } } });

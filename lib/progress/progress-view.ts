@@ -146,8 +146,7 @@ const NOT_YET: LightView = { light: null, label: PENDING_LIGHT_LABEL, reason: "�
 
 const isPercentUnit = (target: Target) => isQuantitative(target) && (target.unit.startsWith("%") || target.unit.startsWith("％"));
 
-export const formatTimeProgress = (month: number): string =>
-  `${timeProgress(month).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%（${month}/12）`;
+export const formatTimeProgress = (month: number): string => `${timeProgress(month).times(100).toFixed(2, Decimal.ROUND_HALF_UP)}%（${month}/12）`;
 
 const plain = (d: Decimal | null | undefined): string | null => (d === null || d === undefined ? null : d.toFixed());
 
@@ -214,7 +213,15 @@ export function buildProgressView(sheet: SheetData, actor: Actor, month: number,
     const m = i + 1;
     const s = sheet.months.get(m)?.status ?? "DRAFT";
     const label = s === "DRAFT" && !hasAnyEntry(sheet, m) ? NOT_STARTED_LABEL : MONTH_STATUS_LABEL[s];
-    return { month: m, label: monthLabel(sheet.year, m), status: s, statusLabel: label, locked: isLockedStatus(s) || isPeriodLocked(sheet.lockedThroughMonth, m), light: m > reporting ? NOT_YET : sheetLightView(computeMonth(sheet, m)), future: m > reporting };
+    return {
+      month: m,
+      label: monthLabel(sheet.year, m),
+      status: s,
+      statusLabel: label,
+      locked: isLockedStatus(s) || isPeriodLocked(sheet.lockedThroughMonth, m),
+      light: m > reporting ? NOT_YET : sheetLightView(computeMonth(sheet, m)),
+      future: m > reporting,
+    };
   });
 
   const scope = sheet.scope;
@@ -228,7 +235,11 @@ export function buildProgressView(sheet: SheetData, actor: Actor, month: number,
     statusLabel: months[month - 1]!.statusLabel,
     locked,
     periodLock: periodLocked
-      ? { throughMonth: sheet.lockedThroughMonth, label: periodLockLabel(sheet.lockedThroughMonth), message: periodLockMessage(sheet.year, sheet.lockedThroughMonth) }
+      ? {
+          throughMonth: sheet.lockedThroughMonth,
+          label: periodLockLabel(sheet.lockedThroughMonth),
+          message: periodLockMessage(sheet.year, sheet.lockedThroughMonth),
+        }
       : null,
     reviewComment: data?.reviewComment ?? "",
     submitted: data?.submittedAt ? { at: formatTimestamp(data.submittedAt), by: data.submittedBy } : null,

@@ -29,7 +29,16 @@ export interface EntrySnapshot {
 export function entrySnapshot(
   sheetId: number,
   indicator: { id: number; name: string },
-  e: { month: number; value: Dec; qualitativeValue: QualitativeStatus | null; likelihood: Likelihood | null; forecast: Dec; deviationReason: string; improvement: string; version: number },
+  e: {
+    month: number;
+    value: Dec;
+    qualitativeValue: QualitativeStatus | null;
+    likelihood: Likelihood | null;
+    forecast: Dec;
+    deviationReason: string;
+    improvement: string;
+    version: number;
+  },
 ): EntrySnapshot {
   return {
     sheetId,
@@ -55,10 +64,16 @@ export interface MonthSnapshot {
   version: number;
 }
 
-export function monthSnapshot(m: { sheetId: number; month: number; status: MonthStatus; executed: Dec; reviewComment: string; version: number }): MonthSnapshot {
+export function monthSnapshot(m: {
+  sheetId: number;
+  month: number;
+  status: MonthStatus;
+  executed: Dec;
+  reviewComment: string;
+  version: number;
+}): MonthSnapshot {
   return { sheetId: m.sheetId, month: m.month, status: m.status, executed: str(m.executed), reviewComment: m.reviewComment, version: m.version };
 }
-
 
 // ── Explaining a stale save ─────────────────────────────────────────────────────────────────────────────
 

@@ -24,15 +24,28 @@ export type ReopenMonthInput = z.input<typeof reopenMonthSchema>;
 export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: ReopenMonthInput, options: { now?: Date } = {}): Promise<ProgressView> {
   const data = parseInput(reopenMonthSchema, input);
   const now = options.now ?? new Date();
-  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "month.reopen", load: loadSheetData }, async (sheet, { tx }) => {
-    const status = sheet.months.get(data.month)?.status ?? "DRAFT";
-    if (status !== "APPROVED") {
-      throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已通过的月份可以重新开放`);
-    }
-    // Reopening hands the month back to the lead, which a period lock forbids.
-    await assertPeriodOpen(tx, sheet.id, data.month, "重新开放");
-    await assertMonthVersion(tx, sheet, data.month, data.version);
-    await writeMonth(tx, actor, sheet, data.month, { status: "RETURNED", reviewComment: data.reason, reviewedAt: now, reviewedById: actorId(actor) }, "month.reopen");
-    return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
-  }, { now });
+  return writeSheet(
+    prisma,
+    actor,
+    { sheetId: data.sheetId, action: "month.reopen", load: loadSheetData },
+    async (sheet, { tx }) => {
+      const status = sheet.months.get(data.month)?.status ?? "DRAFT";
+      if (status !== "APPROVED") {
+        throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已通过的月份可以重新开放`);
+      }
+      // Reopening hands the month back to the lead, which a period lock forbids.
+      await assertPeriodOpen(tx, sheet.id, data.month, "重新开放");
+      await assertMonthVersion(tx, sheet, data.month, data.version);
+      await writeMonth(
+        tx,
+        actor,
+        sheet,
+        data.month,
+        { status: "RETURNED", reviewComment: data.reason, reviewedAt: now, reviewedById: actorId(actor) },
+        "month.reopen",
+      );
+      return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
+    },
+    { now },
+  );
 }

@@ -28,23 +28,29 @@ export type ReviewMonthInput = z.input<typeof reviewMonthSchema>;
 export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: ReviewMonthInput, options: { now?: Date } = {}): Promise<ProgressView> {
   const data = parseInput(reviewMonthSchema, input);
   const now = options.now ?? new Date();
-  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "month.review", load: loadSheetData }, async (sheet, { tx }) => {
-    const status = sheet.months.get(data.month)?.status ?? "DRAFT";
-    if (status !== "SUBMITTED") {
-      throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已提交的月份可以审核`);
-    }
-    // Returning hands the month back to the lead, which a period lock forbids; approving a month submitted
-    // before the lock only confirms what is frozen (lib/fiscal-years/period-lock.ts), so it stays allowed.
-    if (data.decision === "return") await assertPeriodOpen(tx, sheet.id, data.month, "退回");
-    await assertMonthVersion(tx, sheet, data.month, data.version);
-    await writeMonth(
-      tx,
-      actor,
-      sheet,
-      data.month,
-      { status: data.decision === "approve" ? "APPROVED" : "RETURNED", reviewComment: data.comment, reviewedAt: now, reviewedById: actorId(actor) },
-      data.decision === "approve" ? "month.approve" : "month.return",
-    );
-    return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
-  }, { now });
+  return writeSheet(
+    prisma,
+    actor,
+    { sheetId: data.sheetId, action: "month.review", load: loadSheetData },
+    async (sheet, { tx }) => {
+      const status = sheet.months.get(data.month)?.status ?? "DRAFT";
+      if (status !== "SUBMITTED") {
+        throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已提交的月份可以审核`);
+      }
+      // Returning hands the month back to the lead, which a period lock forbids; approving a month submitted
+      // before the lock only confirms what is frozen (lib/fiscal-years/period-lock.ts), so it stays allowed.
+      if (data.decision === "return") await assertPeriodOpen(tx, sheet.id, data.month, "退回");
+      await assertMonthVersion(tx, sheet, data.month, data.version);
+      await writeMonth(
+        tx,
+        actor,
+        sheet,
+        data.month,
+        { status: data.decision === "approve" ? "APPROVED" : "RETURNED", reviewComment: data.comment, reviewedAt: now, reviewedById: actorId(actor) },
+        data.decision === "approve" ? "month.approve" : "month.return",
+      );
+      return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
+    },
+    { now },
+  );
 }

@@ -73,7 +73,8 @@ const cases: Case[] = [
   {
     name: "saveProgress",
     allowed: ["lead"],
-    run: (who, sheetId) => saveProgress(prisma(), actorOf(who), { sheetId, month: 1, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1" }] }, now),
+    run: (who, sheetId) =>
+      saveProgress(prisma(), actorOf(who), { sheetId, month: 1, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1" }] }, now),
   },
   {
     name: "adjustBudget",
@@ -96,7 +97,8 @@ const cases: Case[] = [
     name: "reviewMonth (return)",
     allowed: ["manager"],
     setup: () => prepare(4, "submitted"),
-    run: async (who, sheetId) => reviewMonth(prisma(), actorOf(who), { sheetId, month: 4, version: await monthVersion(4), decision: "return", comment: "请补充佐证" }, now),
+    run: async (who, sheetId) =>
+      reviewMonth(prisma(), actorOf(who), { sheetId, month: 4, version: await monthVersion(4), decision: "return", comment: "请补充佐证" }, now),
   },
   {
     name: "reopenMonth",

@@ -48,7 +48,13 @@ describe("getProgress", () => {
     expect(v.budget.light).toMatchObject({ light: null, label: "待填报" });
     expect(v.rows).toHaveLength(7);
     expect(v.rows.map((r) => r.light.label)).toEqual(Array(7).fill("待填报"));
-    expect(v.rows[0]).toMatchObject({ name: "支持产业核心技术攻关项目数量", targetRaw: "＞=3项", measureType: "CUMULATIVE", qualitative: false, entry: { value: null, version: 0 } });
+    expect(v.rows[0]).toMatchObject({
+      name: "支持产业核心技术攻关项目数量",
+      targetRaw: "＞=3项",
+      measureType: "CUMULATIVE",
+      qualitative: false,
+      entry: { value: null, version: 0 },
+    });
     expect(v.rows[5]).toMatchObject({ measureType: "LEVEL", percentUnit: true });
     expect(v.rows[6]).toMatchObject({ qualitative: true, targetText: "定性" });
     expect(v.sheetLight.light).toBeNull();
@@ -148,7 +154,17 @@ describe("saveProgress", () => {
     const since = await f.db.prisma.auditLog.aggregate({ _max: { id: true } });
     await save({
       month: 7,
-      rows: [{ indicatorId: row(1).id, version: current.rows[1]!.entry.version, value: "1", forecast: "3", likelihood: "有可能", deviationReason: "项目评审延期", improvement: "加快评审进度" }],
+      rows: [
+        {
+          indicatorId: row(1).id,
+          version: current.rows[1]!.entry.version,
+          value: "1",
+          forecast: "3",
+          likelihood: "有可能",
+          deviationReason: "项目评审延期",
+          improvement: "加快评审进度",
+        },
+      ],
       executed: { value: "1,100.5", version: current.monthVersion },
     });
     const entries = await f.db.prisma.auditLog.findMany({ where: { id: { gt: since._max.id! } }, orderBy: { id: "asc" } });
@@ -159,7 +175,15 @@ describe("saveProgress", () => {
     const entry = await f.db.prisma.progressEntry.findUniqueOrThrow({ where: { indicatorId_month: { indicatorId: row(1).id, month: 7 } } });
     expect(entries[0]!.entityId).toBe(String(entry.id));
     expect(entries[0]!.before).toMatchObject({ sheetId: f.sheets.liangqu, month: 7, indicatorId: row(1).id, value: "1", deviationReason: "", version: 1 });
-    expect(entries[0]!.after).toMatchObject({ sheetId: f.sheets.liangqu, month: 7, value: "1", deviationReason: "项目评审延期", improvement: "加快评审进度", likelihood: "POSSIBLE", version: 2 });
+    expect(entries[0]!.after).toMatchObject({
+      sheetId: f.sheets.liangqu,
+      month: 7,
+      value: "1",
+      deviationReason: "项目评审延期",
+      improvement: "加快评审进度",
+      likelihood: "POSSIBLE",
+      version: 2,
+    });
     expect(entries[1]!.before).toMatchObject({ sheetId: f.sheets.liangqu, month: 7, executed: "1000", version: 1 });
     expect(entries[1]!.after).toMatchObject({ sheetId: f.sheets.liangqu, month: 7, executed: "1100.5", version: 2 });
   });
@@ -183,11 +207,23 @@ describe("saveProgress", () => {
     expect(err.code).toBe("INVALID");
     expect(err.problems).toEqual([
       { path: `indicators.${row(0).id}.value`, message: "「支持产业核心技术攻关项目数量」实际完成值（截至6月）：「12a」不是有效的数字" },
-      { path: `indicators.${row(1).id}.value`, message: "「产业核心技术攻关项目申报知识产权数量」实际完成值（截至6月）：「1,60」不是有效的数字：千位分隔符应每三位一个，如 1,600.50" },
-      { path: `indicators.${row(2).id}.value`, message: "「产业核心技术攻关项目培养研发人员、研究生等的数量」实际完成值（截至6月）：「50%」不是有效的数字：此处不能带百分号" },
-      { path: `indicators.${row(3).id}.forecast`, message: "「产业核心技术攻关项目形成中期检查报告」全年预计完成值：「1.2.3」不是有效的数字：只能有一个小数点" },
+      {
+        path: `indicators.${row(1).id}.value`,
+        message: "「产业核心技术攻关项目申报知识产权数量」实际完成值（截至6月）：「1,60」不是有效的数字：千位分隔符应每三位一个，如 1,600.50",
+      },
+      {
+        path: `indicators.${row(2).id}.value`,
+        message: "「产业核心技术攻关项目培养研发人员、研究生等的数量」实际完成值（截至6月）：「50%」不是有效的数字：此处不能带百分号",
+      },
+      {
+        path: `indicators.${row(3).id}.forecast`,
+        message: "「产业核心技术攻关项目形成中期检查报告」全年预计完成值：「1.2.3」不是有效的数字：只能有一个小数点",
+      },
       { path: `indicators.${row(4).id}.value`, message: "「支持重点产业领域数量」实际完成值（截至6月）：最多保留 4 位小数（「0.00001」）" },
-      { path: `indicators.${row(6).id}.value`, message: "「推动产业关键核心技术攻关实现突破」是定性指标，完成情况只能是 达成、部分达成 或 未达成（收到「完成」）" },
+      {
+        path: `indicators.${row(6).id}.value`,
+        message: "「推动产业关键核心技术攻关实现突破」是定性指标，完成情况只能是 达成、部分达成 或 未达成（收到「完成」）",
+      },
       { path: "executed", message: "执行数（截至6月，万元）：不能为负数" },
     ]);
     expect(await auditCount()).toBe(before);
@@ -200,7 +236,12 @@ describe("saveProgress", () => {
     expect(err.code).toBe("INVALID");
     expect(err.problems[0]!.message).toContain("不属于该绩效目标表");
     const early = await refusal(
-      saveProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.liangqu, month: 8, rows: [{ indicatorId: row(0).id, version: 0, value: "1" }] }, { now: new Date("2025-07-20T04:00:00Z") }),
+      saveProgress(
+        f.db.prisma,
+        f.actors.lead,
+        { sheetId: f.sheets.liangqu, month: 8, rows: [{ indicatorId: row(0).id, version: 0, value: "1" }] },
+        { now: new Date("2025-07-20T04:00:00Z") },
+      ),
     );
     expect(early.code).toBe("INVALID");
     expect(early.message).toBe("2025年8月尚未到来，还不能填报");
@@ -219,14 +260,18 @@ describe("saveProgress", () => {
       }),
     );
     expect(err.code).toBe("CONFLICT");
-    expect(err.problems).toEqual([{ path: `indicators.${row(0).id}`, message: "「支持产业核心技术攻关项目数量」已被他人修改：实际完成值现为 1（你修改前为 空）" }]);
+    expect(err.problems).toEqual([
+      { path: `indicators.${row(0).id}`, message: "「支持产业核心技术攻关项目数量」已被他人修改：实际完成值现为 1（你修改前为 空）" },
+    ]);
     expect(await auditCount()).toBe(before);
     expect(await f.db.prisma.progressEntry.count({ where: { month: 5, indicatorId: row(2).id } })).toBe(0);
 
     // Based on version 1, another user then changes it to 2; a save based on version 1 shows 2 against 1.
     await save({ month: 5, rows: [{ indicatorId: row(0).id, version: 1, value: "2", deviationReason: "进度正常" }] });
     const stale = await refusal(save({ month: 5, rows: [{ indicatorId: row(0).id, version: 1, value: "3" }] }));
-    expect(stale.problems[0]!.message).toBe("「支持产业核心技术攻关项目数量」已被他人修改：实际完成值现为 2（你修改前为 1）；偏差原因现为 “进度正常”（你修改前为 空）");
+    expect(stale.problems[0]!.message).toBe(
+      "「支持产业核心技术攻关项目数量」已被他人修改：实际完成值现为 2（你修改前为 1）；偏差原因现为 “进度正常”（你修改前为 空）",
+    );
 
     const spending = await save({ month: 5, rows: [], executed: { value: "10", version: 0 } });
     expect(spending.saved).toBe(1);
@@ -250,7 +295,10 @@ describe("saveProgress", () => {
     expect(await f.db.prisma.auditLog.count({ where: { entityType: "ProgressEntry", entityId: String(entry.id) } })).toBe(2);
 
     // Concurrent spending on a month without a record yet: one creates it, the other is refused.
-    const spend = await Promise.allSettled([save({ month: 4, rows: [], executed: { value: "5", version: 0 } }), save({ month: 4, rows: [], executed: { value: "6", version: 0 } })]);
+    const spend = await Promise.allSettled([
+      save({ month: 4, rows: [], executed: { value: "5", version: 0 } }),
+      save({ month: 4, rows: [], executed: { value: "6", version: 0 } }),
+    ]);
     expect(spend.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((spend.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
   });
@@ -264,7 +312,9 @@ describe("saveProgress", () => {
     expect((await refusal(save({ month: 3, rows: [{ indicatorId: kepuRow.id, version: 0, value: "1" }] }, "lead", f.sheets.kepu))).code).toBe("FORBIDDEN");
     expect((await refusal(getProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.kepu, month: 3 }))).code).toBe("FORBIDDEN");
     expect((await refusal(submitMonth(f.db.prisma, f.actors.lead, { sheetId: f.sheets.kepu, month: 3, version: 0 }, now))).code).toBe("FORBIDDEN");
-    expect((await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: f.sheets.kepu, month: 3, amount: "1", reason: "x" }, now))).code).toBe("FORBIDDEN");
+    expect((await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: f.sheets.kepu, month: 3, amount: "1", reason: "x" }, now))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await auditCount()).toBe(before);
   });
 });
@@ -283,7 +333,13 @@ describe("locking", () => {
     expect(blue.length).toBeGreaterThan(0);
     const explain = await save({
       month,
-      rows: blue.map((r) => ({ indicatorId: r.indicatorId, version: r.entry.version, value: r.entry.value, deviationReason: "目标偏保守", improvement: "下年度调高目标" })),
+      rows: blue.map((r) => ({
+        indicatorId: r.indicatorId,
+        version: r.entry.version,
+        value: r.entry.value,
+        deviationReason: "目标偏保守",
+        improvement: "下年度调高目标",
+      })),
     });
     const submitted = await submitMonth(f.db.prisma, f.actors.lead, { sheetId: f.sheets.liangqu, month, version: explain.view.monthVersion }, now);
     expect(submitted).toMatchObject({ status: "SUBMITTED", locked: true, statusLabel: "已提交" });
@@ -292,14 +348,28 @@ describe("locking", () => {
     const change = async () => save({ month, rows: [{ indicatorId: row(0).id, version: (await view(month)).rows[0]!.entry.version, value: "2" }] });
     expect((await refusal(change())).code).toBe("LOCKED");
     expect((await refusal(change())).message).toBe("2025年2月已提交，已锁定，不能修改");
-    expect((await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: f.sheets.liangqu, month, amount: "10", reason: "追加" }, now))).code).toBe("LOCKED");
-    expect((await refusal(submitMonth(f.db.prisma, f.actors.lead, { sheetId: f.sheets.liangqu, month, version: submitted.monthVersion }, now))).code).toBe("LOCKED");
+    expect((await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: f.sheets.liangqu, month, amount: "10", reason: "追加" }, now))).code).toBe(
+      "LOCKED",
+    );
+    expect((await refusal(submitMonth(f.db.prisma, f.actors.lead, { sheetId: f.sheets.liangqu, month, version: submitted.monthVersion }, now))).code).toBe(
+      "LOCKED",
+    );
 
-    const approved = await reviewMonth(f.db.prisma, f.actors.manager, { sheetId: f.sheets.liangqu, month, version: submitted.monthVersion, decision: "approve" }, now);
+    const approved = await reviewMonth(
+      f.db.prisma,
+      f.actors.manager,
+      { sheetId: f.sheets.liangqu, month, version: submitted.monthVersion, decision: "approve" },
+      now,
+    );
     expect(approved).toMatchObject({ status: "APPROVED", statusLabel: "已通过", locked: true });
     expect((await refusal(change())).message).toBe("2025年2月已通过，已锁定，不能修改");
 
-    const reopened = await reopenMonth(f.db.prisma, f.actors.manager, { sheetId: f.sheets.liangqu, month, version: approved.monthVersion, reason: "数据需更正" }, now);
+    const reopened = await reopenMonth(
+      f.db.prisma,
+      f.actors.manager,
+      { sheetId: f.sheets.liangqu, month, version: approved.monthVersion, reason: "数据需更正" },
+      now,
+    );
     expect(reopened).toMatchObject({ status: "RETURNED", reviewComment: "数据需更正", locked: false });
     expect((await change()).saved).toBe(1);
   });

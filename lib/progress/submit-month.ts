@@ -53,19 +53,25 @@ export function submissionProblems(sheet: SheetData, month: number): Problem[] {
 export async function submitMonth(prisma: PrismaClient, actor: Actor, input: SubmitMonthInput, options: { now?: Date } = {}): Promise<ProgressView> {
   const data = parseInput(submitMonthSchema, input);
   const now = options.now ?? new Date();
-  return writeSheet(prisma, actor, { sheetId: data.sheetId, action: "month.submit", load: loadSheetData }, async (sheet, { tx }) => {
-    await assertMonthOpen(tx, sheet.id, data.month, now);
-    await assertMonthVersion(tx, sheet, data.month, data.version);
-    const problems = submissionProblems(sheet, data.month);
-    if (problems.length > 0) throw new AppError("INVALID", `${monthLabel(sheet.year, data.month)}还不能提交，请先补充以下内容`, problems);
-    await writeMonth(
-      tx,
-      actor,
-      sheet,
-      data.month,
-      { status: "SUBMITTED", submittedAt: now, submittedById: actorId(actor), reviewComment: "", reviewedAt: null, reviewedById: null },
-      "month.submit",
-    );
-    return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
-  }, { now });
+  return writeSheet(
+    prisma,
+    actor,
+    { sheetId: data.sheetId, action: "month.submit", load: loadSheetData },
+    async (sheet, { tx }) => {
+      await assertMonthOpen(tx, sheet.id, data.month, now);
+      await assertMonthVersion(tx, sheet, data.month, data.version);
+      const problems = submissionProblems(sheet, data.month);
+      if (problems.length > 0) throw new AppError("INVALID", `${monthLabel(sheet.year, data.month)}还不能提交，请先补充以下内容`, problems);
+      await writeMonth(
+        tx,
+        actor,
+        sheet,
+        data.month,
+        { status: "SUBMITTED", submittedAt: now, submittedById: actorId(actor), reviewComment: "", reviewedAt: null, reviewedById: null },
+        "month.submit",
+      );
+      return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
+    },
+    { now },
+  );
 }

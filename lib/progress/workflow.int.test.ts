@@ -68,7 +68,12 @@ describe("submitMonth", () => {
     expect(audit.before).toMatchObject({ sheetId: sheet(), month: 6, status: "DRAFT" });
     expect(audit.after).toMatchObject({ sheetId: sheet(), month: 6, status: "SUBMITTED", version: 2 });
 
-    const returned = await reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: submitted.monthVersion, decision: "return", comment: "请补充佐证资料" }, now);
+    const returned = await reviewMonth(
+      f.db.prisma,
+      f.actors.manager,
+      { sheetId: sheet(), month: 6, version: submitted.monthVersion, decision: "return", comment: "请补充佐证资料" },
+      now,
+    );
     expect(returned).toMatchObject({ status: "RETURNED", statusLabel: "已退回", reviewComment: "请补充佐证资料", reviewed: { by: "王科长" }, locked: false });
     expect(returned.permissions).toMatchObject({ review: false, reopen: false });
     const again = await submitMonth(f.db.prisma, f.actors.lead, { sheetId: sheet(), month: 6, version: returned.monthVersion }, now);
@@ -80,25 +85,44 @@ describe("reviewMonth and reopenMonth", () => {
   it("review only a submitted month, require a comment to return and a reason to reopen", async () => {
     const current = await view(6, "manager");
     expect(current.permissions).toMatchObject({ review: true, reopen: false });
-    const noComment = await refusal(reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: current.monthVersion, decision: "return", comment: "  " }, now));
+    const noComment = await refusal(
+      reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: current.monthVersion, decision: "return", comment: "  " }, now),
+    );
     expect(noComment.code).toBe("INVALID");
     expect(noComment.problems).toEqual([{ path: "comment", message: "退回时请填写退回意见" }]);
-    const stale = await refusal(reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: current.monthVersion - 1, decision: "approve" }, now));
+    const stale = await refusal(
+      reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: current.monthVersion - 1, decision: "approve" }, now),
+    );
     expect(stale.code).toBe("CONFLICT");
 
     const approved = await reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: current.monthVersion, decision: "approve" }, now);
     expect(approved).toMatchObject({ status: "APPROVED", locked: true, permissions: { reopen: true, review: false } });
     expect(await lastAudit()).toMatchObject({ action: "month.approve", before: { status: "SUBMITTED" }, after: { status: "APPROVED", month: 6 } });
-    const twice = await refusal(reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: approved.monthVersion, decision: "approve" }, now));
+    const twice = await refusal(
+      reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: approved.monthVersion, decision: "approve" }, now),
+    );
     expect(twice.code).toBe("CONFLICT");
     expect(twice.message).toBe("2025年6月当前为「已通过」，只有已提交的月份可以审核");
-    expect((await refusal(reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 11, version: 0, decision: "approve" }, now))).code).toBe("CONFLICT");
+    expect((await refusal(reviewMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 11, version: 0, decision: "approve" }, now))).code).toBe(
+      "CONFLICT",
+    );
 
-    expect((await refusal(reopenMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: approved.monthVersion, reason: "" }, now))).code).toBe("INVALID");
+    expect(
+      (await refusal(reopenMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: approved.monthVersion, reason: "" }, now))).code,
+    ).toBe("INVALID");
     expect((await refusal(reopenMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 11, version: 0, reason: "x" }, now))).code).toBe("CONFLICT");
-    const reopened = await reopenMonth(f.db.prisma, f.actors.manager, { sheetId: sheet(), month: 6, version: approved.monthVersion, reason: "执行数录入有误" }, now);
+    const reopened = await reopenMonth(
+      f.db.prisma,
+      f.actors.manager,
+      { sheetId: sheet(), month: 6, version: approved.monthVersion, reason: "执行数录入有误" },
+      now,
+    );
     expect(reopened).toMatchObject({ status: "RETURNED", reviewComment: "执行数录入有误" });
-    expect(await lastAudit()).toMatchObject({ action: "month.reopen", before: { status: "APPROVED" }, after: { status: "RETURNED", reviewComment: "执行数录入有误" } });
+    expect(await lastAudit()).toMatchObject({
+      action: "month.reopen",
+      before: { status: "APPROVED" },
+      after: { status: "RETURNED", reviewComment: "执行数录入有误" },
+    });
   });
 });
 
@@ -115,7 +139,12 @@ describe("listMyTodo and listReviewQueue", () => {
     expect(await listMyTodo(f.db.prisma, f.actors.lead, { now: new Date("2024-12-31T00:00:00Z") })).toEqual([]);
 
     const sheets = await listMySheets(f.db.prisma, f.actors.lead, now);
-    expect(sheets.find((s) => s.id === sheet())).toMatchObject({ month: 9, monthLabel: "2025年9月", statusLabel: "草稿", sheetLight: { label: "红灯·进度滞后" } });
+    expect(sheets.find((s) => s.id === sheet())).toMatchObject({
+      month: 9,
+      monthLabel: "2025年9月",
+      statusLabel: "草稿",
+      sheetLight: { label: "红灯·进度滞后" },
+    });
   });
 
   it("queues submitted months of the manager's department, oldest submission first", async () => {
@@ -124,7 +153,12 @@ describe("listMyTodo and listReviewQueue", () => {
       [8, "2", "2026-01-10T00:00:00Z"],
       [7, "2", "2026-01-05T00:00:00Z"],
     ] as const) {
-      const saved = await saveProgress(f.db.prisma, f.actors.lead, { sheetId: sheet(), month, rows: rows(value), executed: { value: "1000", version: 0 } }, now);
+      const saved = await saveProgress(
+        f.db.prisma,
+        f.actors.lead,
+        { sheetId: sheet(), month, rows: rows(value), executed: { value: "1000", version: 0 } },
+        now,
+      );
       const explain = saved.view.rows
         .filter((r) => r.needsExplanation)
         .map((r) => ({ indicatorId: r.indicatorId, version: r.entry.version, value: r.entry.value, deviationReason: "原因", improvement: "措施" }));
@@ -144,7 +178,11 @@ describe("setMeasureType", () => {
   it("switches a row between cumulative and level, changing its light, with version check and audit", async () => {
     const before = await view(9, "manager");
     expect(before.rows[0]!.light.label).toBe("红灯·进度滞后"); // 1 ÷ (3 × 9/12) = 44.44%
-    const result = await setMeasureType(f.db.prisma, f.actors.manager, { indicatorId: row(0).id, measureType: "LEVEL", version: before.rows[0]!.indicatorVersion });
+    const result = await setMeasureType(f.db.prisma, f.actors.manager, {
+      indicatorId: row(0).id,
+      measureType: "LEVEL",
+      version: before.rows[0]!.indicatorVersion,
+    });
     expect(result).toEqual({ sheetId: sheet(), measureType: "LEVEL", version: before.rows[0]!.indicatorVersion + 1 });
     const after = await view(9, "manager");
     const expected = indicatorLight({ target: t("＞=3项"), measureType: "level", value: d(1), month: 9 });
@@ -158,7 +196,9 @@ describe("setMeasureType", () => {
       after: { sheetId: sheet(), month: null, measureType: "LEVEL" },
     });
 
-    const stale = await refusal(setMeasureType(f.db.prisma, f.actors.admin, { indicatorId: row(0).id, measureType: "CUMULATIVE", version: before.rows[0]!.indicatorVersion }));
+    const stale = await refusal(
+      setMeasureType(f.db.prisma, f.actors.admin, { indicatorId: row(0).id, measureType: "CUMULATIVE", version: before.rows[0]!.indicatorVersion }),
+    );
     expect(stale.code).toBe("CONFLICT");
     expect(stale.message).toContain("计量方式现为 当期水平");
     expect((await refusal(setMeasureType(f.db.prisma, f.actors.manager, { indicatorId: row(6).id, measureType: "LEVEL", version: 1 }))).code).toBe("INVALID");
@@ -173,13 +213,18 @@ describe("adjustBudget", () => {
     expect(adjusted.budget.adjustments).toMatchObject([{ month: 9, amount: "400.00", reason: "追加预算", createdBy: "冯先生" }]);
     expect((await view(8)).budget.fullYear).toBe("1600.00");
     expect((await view(10)).budget.fullYear).toBe("2000.00");
-    expect(await lastAudit()).toMatchObject({ action: "budget.adjust", entityType: "BudgetAdjustment", before: null, after: { sheetId: sheet(), month: 9, amount: "400", reason: "追加预算" } });
+    expect(await lastAudit()).toMatchObject({
+      action: "budget.adjust",
+      entityType: "BudgetAdjustment",
+      before: null,
+      after: { sheetId: sheet(), month: 9, amount: "400", reason: "追加预算" },
+    });
 
     const minus = await adjustBudget(f.db.prisma, f.actors.lead, { sheetId: sheet(), month: 9, amount: "-100.5", reason: "收回" }, now);
     expect(minus.budget.fullYear).toBe("1899.50");
-    expect((await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: sheet(), month: 9, amount: "-1,899.50", reason: "全部收回" }, now))).message).toBe(
-      "调整后全年预算数为 0.00 万元，应大于 0",
-    );
+    expect(
+      (await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: sheet(), month: 9, amount: "-1,899.50", reason: "全部收回" }, now))).message,
+    ).toBe("调整后全年预算数为 0.00 万元，应大于 0");
     expect((await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: sheet(), month: 9, amount: "0", reason: "x" }, now))).code).toBe("INVALID");
     expect((await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: sheet(), month: 9, amount: "1.234", reason: "x" }, now))).code).toBe("INVALID");
     expect((await refusal(adjustBudget(f.db.prisma, f.actors.lead, { sheetId: sheet(), month: 9, amount: "10", reason: " " }, now))).problems).toEqual([
@@ -193,7 +238,9 @@ describe("an unpublished sheet", () => {
     await f.db.prisma.targetSheet.update({ where: { id: f.sheets.peitao }, data: { status: "DRAFT" } });
     try {
       const rowId = (await f.db.prisma.indicator.findFirstOrThrow({ where: { sheetId: f.sheets.peitao } })).id;
-      const err = await refusal(saveProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.peitao, month: 3, rows: [{ indicatorId: rowId, version: 0, value: "1" }] }, now));
+      const err = await refusal(
+        saveProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.peitao, month: 3, rows: [{ indicatorId: rowId, version: 0, value: "1" }] }, now),
+      );
       expect(err).toMatchObject({ code: "INVALID", message: "该绩效目标表尚未发布，发布后才能填报进度" });
       const v = await getProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.peitao, month: 3 }, now);
       expect(v.permissions).toMatchObject({ edit: false, submit: false });

@@ -157,7 +157,13 @@ export function writeSelfEvaluationSheet(form: FormWriter, report: SelfEvaluatio
   const status = report.state === "FINAL" ? `评价人：${report.evaluator ?? ""}　定稿日期：${report.finalisedOn ?? ""}` : "评价尚未定稿（草稿）";
   form.put(r, 1, `${status}　导出日期：${report.printedOn}`, { border: false, wrap: false, size: 9 }, r, LAST_COL);
 
-  form.finish(new Map([[1, 32], [goalRow, 48], [sealRow, SEAL_ROW_HEIGHT]]));
+  form.finish(
+    new Map([
+      [1, 32],
+      [goalRow, 48],
+      [sealRow, SEAL_ROW_HEIGHT],
+    ]),
+  );
   setPrintLayout(form.worksheet, LAST_COL, r, tableHeaderRow);
   return lastRow;
 }
@@ -166,7 +172,10 @@ export function writeSelfEvaluationSheet(form: FormWriter, report: SelfEvaluatio
 export async function writeSelfEvaluationWorkbook(report: SelfEvaluationReport): Promise<Buffer> {
   const workbook = newWorkbook();
   const worksheet = workbook.addWorksheet("自评表");
-  const form = new FormWriter(worksheet, SELF_EVALUATION_COLUMNS.map((c) => c.width));
+  const form = new FormWriter(
+    worksheet,
+    SELF_EVALUATION_COLUMNS.map((c) => c.width),
+  );
   writeSelfEvaluationSheet(form, report);
   return toBuffer(workbook);
 }

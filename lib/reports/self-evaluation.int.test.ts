@@ -31,7 +31,11 @@ async function selfSubmitted() {
     sheetId: f.sheetId,
     version: 0,
     executed: "1600",
-    rows: typedRows(f, { 0: { deviationReason: "一个项目推迟立项" }, 4: { deductionPoints: "", deductionReason: "" }, 6: { band: "达成年度指标", gradeScore: "40", deviationReason: "" } }),
+    rows: typedRows(f, {
+      0: { deviationReason: "一个项目推迟立项" },
+      4: { deductionPoints: "", deductionReason: "" },
+      6: { band: "达成年度指标", gradeScore: "40", deviationReason: "" },
+    }),
   });
   await submitSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 1 });
 }
@@ -132,7 +136,12 @@ describe("自评表 data", () => {
   });
 
   it("shows a draft 自评 of the lead as not submitted", async () => {
-    await saveSelfEvaluation(f.db.prisma, f.actors.lead, { sheetId: f.sheetId, version: 0, executed: "1600", rows: typedRows(f, { 4: { deductionPoints: "", deductionReason: "" } }) });
+    await saveSelfEvaluation(f.db.prisma, f.actors.lead, {
+      sheetId: f.sheetId,
+      version: 0,
+      executed: "1600",
+      rows: typedRows(f, { 4: { deductionPoints: "", deductionReason: "" } }),
+    });
     const report = await getSelfEvaluationReport(f.db.prisma, f.actors.lead, { sheetId: f.sheetId });
     expect(report.self).toEqual({ state: "DRAFT", total: null, grade: null, submittedOn: null });
     expect(report.rows.every((r) => r.selfScore === null)).toBe(true);

@@ -69,7 +69,14 @@ export interface SignOff {
   filledOn: string;
 }
 
-export const SIGN_OFF_LABELS = { filledBy: "填报人", reviewer: "审核人", unitHead: "单位负责人", phone: "联系电话", filledOn: "填报日期", seal: "单位盖章" } as const;
+export const SIGN_OFF_LABELS = {
+  filledBy: "填报人",
+  reviewer: "审核人",
+  unitHead: "单位负责人",
+  phone: "联系电话",
+  filledOn: "填报日期",
+  seal: "单位盖章",
+} as const;
 
 export interface SelfEvaluationReport {
   sheetId: number;
@@ -109,7 +116,12 @@ export const selfEvaluationReportSchema = z.object({ sheetId: idSchema });
 export type SelfEvaluationReportInput = z.input<typeof selfEvaluationReportSchema>;
 
 /** The 自评表 of a sheet for anyone who may read the sheet. */
-export async function getSelfEvaluationReport(db: Db, actor: Actor, input: SelfEvaluationReportInput, options: { now?: Date } = {}): Promise<SelfEvaluationReport> {
+export async function getSelfEvaluationReport(
+  db: Db,
+  actor: Actor,
+  input: SelfEvaluationReportInput,
+  options: { now?: Date } = {},
+): Promise<SelfEvaluationReport> {
   const { sheetId } = parseInput(selfEvaluationReportSchema, input);
   const scope = await loadSheetScope(db, sheetId);
   if (!scope) throw new AppError("NOT_FOUND", "找不到该绩效目标表");

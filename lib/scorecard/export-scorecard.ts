@@ -153,7 +153,22 @@ function writeTable(worksheet: import("exceljs").Worksheet, spec: TableSpec): vo
   setPrintLayout(worksheet, last, r - 1, HEADER_ROW);
 }
 
-const UNIT_HEADERS = ["预算单位", "项目数", "年度预算总额（万元）", "全年预算数（万元）", "执行数（万元）", "预算执行率", "红灯", "黄灯", "蓝灯", "绿灯", "待填报", "平均预计得分", "已定稿", "平均评价得分"] as const;
+const UNIT_HEADERS = [
+  "预算单位",
+  "项目数",
+  "年度预算总额（万元）",
+  "全年预算数（万元）",
+  "执行数（万元）",
+  "预算执行率",
+  "红灯",
+  "黄灯",
+  "蓝灯",
+  "绿灯",
+  "待填报",
+  "平均预计得分",
+  "已定稿",
+  "平均评价得分",
+] as const;
 
 function unitCells(s: Subtotal, label: string): (string | number | null)[] {
   return [

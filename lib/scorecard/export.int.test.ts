@@ -39,13 +39,36 @@ describe("exportScorecard", () => {
     expect(table[0]![0]).toBe("2025年度绩效看板（截至12月）");
     expect(table[1]![0]).toBe("截至2025年12月（时间进度 100.00%（12/12））；筛选：预警＝红灯；共 2 项");
     expect(table[2]).toEqual([
-      "预算单位", "项目名称", "项目负责人", "全年预算数（万元）", "执行数（万元）", "预算执行率", "已提交月报", "已审核通过", "预警", "预计得分", "预计等级", "评价得分", "评价等级",
+      "预算单位",
+      "项目名称",
+      "项目负责人",
+      "全年预算数（万元）",
+      "执行数（万元）",
+      "预算执行率",
+      "已提交月报",
+      "已审核通过",
+      "预警",
+      "预计得分",
+      "预计等级",
+      "评价得分",
+      "评价等级",
     ]);
     const page = await getScorecard(f.db.prisma, f.actors.manager, query, { now });
     const liangqu = page.table.rows.find((r) => r.name === "2025年“两区”创新建设专项")!;
     expect(table[3]).toEqual([
-      "乌鲁木齐市科学技术局", "2025年“两区”创新建设专项", "冯先生", 1600, 800, 50, "未提交", "未通过", "红灯·进度滞后",
-      Number(liangqu.projected!.score), `${liangqu.projected!.grade}（未完整）`, undefined, "未定稿",
+      "乌鲁木齐市科学技术局",
+      "2025年“两区”创新建设专项",
+      "冯先生",
+      1600,
+      800,
+      50,
+      "未提交",
+      "未通过",
+      "红灯·进度滞后",
+      Number(liangqu.projected!.score),
+      `${liangqu.projected!.grade}（未完整）`,
+      undefined,
+      "未定稿",
     ]);
     expect(table[4]![0]).toBe("小计：乌鲁木齐市科学技术局（1 项）");
     expect(table[4]![3]).toBe(1600);
@@ -56,11 +79,17 @@ describe("exportScorecard", () => {
 
     const units = values("按单位小计");
     expect(units[2]![0]).toBe("预算单位");
-    expect(units.slice(3).map((r) => r.slice(0, 2))).toEqual([["乌鲁木齐市科学技术局", 1], ["乌鲁木齐科技信息服务中心", 1], ["合计", 2]]);
+    expect(units.slice(3).map((r) => r.slice(0, 2))).toEqual([
+      ["乌鲁木齐市科学技术局", 1],
+      ["乌鲁木齐科技信息服务中心", 1],
+      ["合计", 2],
+    ]);
   });
 
   it("follows the chosen 截至月份 and says it; 待填报 sheets are counted apart", async () => {
-    const { filename, bytes } = await exportScorecard(f.db.prisma, f.actors.manager, parseScorecardQuery({ month: "9", cols: "name,light,projected" }), { now });
+    const { filename, bytes } = await exportScorecard(f.db.prisma, f.actors.manager, parseScorecardQuery({ month: "9", cols: "name,light,projected" }), {
+      now,
+    });
     expect(filename).toBe("2025年度绩效看板（截至9月）.xlsx");
     const table = (await read(bytes)).values("绩效看板");
     expect(table[0]![0]).toBe("2025年度绩效看板（截至9月）");

@@ -83,7 +83,14 @@ describe("per-sheet figures", () => {
     );
     await freshWithoutRefresh();
     // As of December, July's values are measured against 12/12 of the year.
-    expect(await figures()).toMatchObject({ latestMonth: 7, reportedCount: 7, executed: "1000.00", executionRate: "62.50", budgetLight: "yellow", light: "red" });
+    expect(await figures()).toMatchObject({
+      latestMonth: 7,
+      reportedCount: 7,
+      executed: "1000.00",
+      executionRate: "62.50",
+      budgetLight: "yellow",
+      light: "red",
+    });
     // Each month measures what was entered up to it: nothing before July.
     expect(await figures(f.sheets.liangqu, 6)).toMatchObject({ month: 6, latestMonth: null, light: null, projectedScore: null });
     expect(await figures(f.sheets.liangqu, 7)).toMatchObject({ month: 7, latestMonth: 7, reportedCount: 7 });
@@ -138,7 +145,11 @@ describe("per-sheet figures", () => {
     await freshWithoutRefresh();
     expect(await figures()).toMatchObject({ finalScore: null });
 
-    const result = await finaliseEvaluation(prisma(), f.actors.evaluator, { sheetId: f.sheets.liangqu, version: saved.version, earlyReason: "负责人未按期提交自评" });
+    const result = await finaliseEvaluation(prisma(), f.actors.evaluator, {
+      sheetId: f.sheets.liangqu,
+      version: saved.version,
+      earlyReason: "负责人未按期提交自评",
+    });
     await freshWithoutRefresh();
     expect(await figures()).toMatchObject({ finalScore: result.total, finalGrade: result.grade, score: result.total, grade: result.grade });
 

@@ -75,7 +75,12 @@ describe("a generated year", () => {
       const finals = mine.filter((r) => r.final);
       expect(g.finalised).toBe(finals.length);
       const average = (list: ScorecardRow[], f: (r: ScorecardRow) => string) =>
-        list.length === 0 ? null : list.reduce((a, r) => a.plus(f(r)), new Decimal(0)).div(list.length).toFixed(2, Decimal.ROUND_HALF_UP);
+        list.length === 0
+          ? null
+          : list
+              .reduce((a, r) => a.plus(f(r)), new Decimal(0))
+              .div(list.length)
+              .toFixed(2, Decimal.ROUND_HALF_UP);
       expect(g.averageFinal).toBe(average(finals, (r) => r.final!.score));
       expect(g.averageProjected).toBe(average(mine, (r) => r.projected!.score));
     }

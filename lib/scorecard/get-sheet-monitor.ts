@@ -130,7 +130,16 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
       unit: { select: { name: true } },
       indicators: {
         orderBy: { position: "asc" },
-        select: { id: true, level1: true, level2: true, name: true, targetRaw: true, lastYear: true, measureType: true, progressEntries: { select: { month: true, value: true, qualitativeValue: true } } },
+        select: {
+          id: true,
+          level1: true,
+          level2: true,
+          name: true,
+          targetRaw: true,
+          lastYear: true,
+          measureType: true,
+          progressEntries: { select: { month: true, value: true, qualitativeValue: true } },
+        },
       },
       months: { select: { month: true, executed: true } },
       budgetAdjustments: { select: { month: true, amount: true } },
@@ -227,13 +236,15 @@ export async function getSheetMonitor(db: Db, actor: Actor, sheetId: number, opt
     light: lightView(computed.light),
     budgetLight: lightView(computed.budgetLight),
     projected: computed.projected
-      ? { total: fmt2(computed.projected.total), grade: computed.projected.grade, complete: computed.projected.complete, budget: scoreView(computed.projected.budget) }
+      ? {
+          total: fmt2(computed.projected.total),
+          grade: computed.projected.grade,
+          complete: computed.projected.complete,
+          budget: scoreView(computed.projected.budget),
+        }
       : null,
     projectionError: row.projectionError,
-    final:
-      source.final && finalScore
-        ? { total: fmt2(source.final.total), grade: source.final.grade, budget: scoreView(finalScore.budget) }
-        : null,
+    final: source.final && finalScore ? { total: fmt2(source.final.total), grade: source.final.grade, budget: scoreView(finalScore.budget) } : null,
     rows,
     budget: { fundsTotal: row.fundsTotal, budget: row.budget, executed: row.executed, executionRate: row.executionRate, months: budgetMonths },
     links: { evaluate: can(actor, { type: "evaluation.write", sheet: scope }) || can(actor, { type: "evaluation.reopen", sheet: scope }) },

@@ -112,7 +112,11 @@ describe("getSheetMonitor", () => {
     const rows = typedRows({ rows: f.liangquRows } as unknown as EvaluationFixture, { 4: { deviationReason: "指标值设定偏低，已扣分" } });
     const saved = await saveEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheets.liangqu, version: 0, executed: "1,500", rows });
     expect((await monitor()).final).toBeNull();
-    const result = await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheets.liangqu, version: saved.version, earlyReason: "负责人未按期提交自评" });
+    const result = await finaliseEvaluation(f.db.prisma, f.actors.evaluator, {
+      sheetId: f.sheets.liangqu,
+      version: saved.version,
+      earlyReason: "负责人未按期提交自评",
+    });
     const m = await monitor();
     expect(m.final).toMatchObject({ total: result.total, grade: result.grade, budget: { max: "10.00", score: "10.00" } });
     expect(m.rows[0]!.final).toMatchObject({ max: "10.00", score: "6.67" });

@@ -15,12 +15,13 @@ const now = AFTER_2025;
 const UNIT_BENJI = "乌鲁木齐市科学技术局";
 const UNIT_CENTRE = "乌鲁木齐科技信息服务中心";
 
-
 beforeAll(async () => {
   f = await createFixture();
   await reportSeedSample(f.db.prisma);
   const department = await f.db.prisma.department.create({ data: { name: "另一部门" } });
-  const user = await f.db.prisma.user.create({ data: { username: "m2", displayName: "他部门管理者", passwordHash: "x", role: "MANAGER", departmentId: department.id } });
+  const user = await f.db.prisma.user.create({
+    data: { username: "m2", displayName: "他部门管理者", passwordHash: "x", role: "MANAGER", departmentId: department.id },
+  });
   otherManager = { kind: "user", id: user.id, role: "MANAGER", departmentId: department.id, displayName: user.displayName };
 });
 afterAll(async () => {
@@ -59,7 +60,12 @@ describe("getScorecard", () => {
     // The average of the projections, over the 5 reported sheets, as the engine projected each.
     const projected = s.table.rows.flatMap((r) => (r.projected ? [new Decimal(r.projected.score)] : []));
     expect(projected).toHaveLength(5);
-    expect(s.summary.averageProjected).toBe(projected.reduce((a, b) => a.plus(b), new Decimal(0)).div(5).toFixed(2, Decimal.ROUND_HALF_UP));
+    expect(s.summary.averageProjected).toBe(
+      projected
+        .reduce((a, b) => a.plus(b), new Decimal(0))
+        .div(5)
+        .toFixed(2, Decimal.ROUND_HALF_UP),
+    );
   });
 
   it("measures the month chosen (截至月份): by default the latest month with submitted data, else the current month", async () => {
@@ -123,7 +129,13 @@ describe("getScorecard", () => {
     const filtered = await scorecard(f.actors.manager, { light: "red" });
     // The cards and charts follow the filters, like the table's totals.
     expect(filtered.summary).toMatchObject({ sheets: 2, budget: "1610.00" });
-    expect(filtered.lightsByUnit.flatMap((u) => Object.entries(u.lights).filter(([, n]) => n > 0).map(([l]) => l))).toEqual(["red", "red"]);
+    expect(
+      filtered.lightsByUnit.flatMap((u) =>
+        Object.entries(u.lights)
+          .filter(([, n]) => n > 0)
+          .map(([l]) => l),
+      ),
+    ).toEqual(["red", "red"]);
     expect(filtered.distribution.reduce((n, b) => n + b.count, 0)).toBe(2);
     expect(filtered.table.totals).toMatchObject({ sheets: 2, budget: "1610.00", executed: "800.00", executionRate: "49.69" });
     expect(filtered.table.totals.lights).toEqual({ red: 2, yellow: 0, blue: 0, green: 0, none: 0 });
@@ -160,8 +172,30 @@ describe("getScorecard", () => {
   });
 
   it("keeps its state in the URL, ignoring values it does not know", async () => {
-    const q = parseScorecardQuery({ year: "2025", unit: "3", light: "red", grade: "良", q: " 科普 ", group: "unit", sort: "rate", dir: "desc", cols: "name,light", page: "2" });
-    expect(q).toEqual({ year: 2025, unit: 3, light: "red", grade: "良", q: "科普", group: "unit", sort: "rate", dir: "desc", columns: ["name", "light"], page: 2 });
+    const q = parseScorecardQuery({
+      year: "2025",
+      unit: "3",
+      light: "red",
+      grade: "良",
+      q: " 科普 ",
+      group: "unit",
+      sort: "rate",
+      dir: "desc",
+      cols: "name,light",
+      page: "2",
+    });
+    expect(q).toEqual({
+      year: 2025,
+      unit: 3,
+      light: "red",
+      grade: "良",
+      q: "科普",
+      group: "unit",
+      sort: "rate",
+      dir: "desc",
+      columns: ["name", "light"],
+      page: 2,
+    });
     expect(parseScorecardQuery(new URLSearchParams(scorecardSearch(q)))).toEqual(q);
     expect(parseScorecardQuery(new URLSearchParams("cols=unit&cols=light"))).toMatchObject({ columns: ["unit", "name", "light"] });
     expect(parseScorecardQuery({ light: "purple", page: "-1", sort: "x", unit: "", dir: "up", cols: "bogus" })).toEqual({

@@ -25,15 +25,13 @@ export function bandRange(band: Band, weight: Decimal): BandRange {
   }
 }
 
-export const inBandRange = (score: Decimal, r: BandRange): boolean =>
-  score.gte(r.min) && (r.maxInclusive ? score.lte(r.max) : score.lt(r.max));
+export const inBandRange = (score: Decimal, r: BandRange): boolean => score.gte(r.min) && (r.maxInclusive ? score.lte(r.max) : score.lt(r.max));
 
 /** `18.00–24.00`, as shown next to a graded score. */
 export const formatBandRange = (r: BandRange): string => `${fmt2(r.min)}–${fmt2(r.max)}`;
 
 /** `18.00 ≤ 评分 < 24.00`: spells out which end is open, for error messages. */
-export const describeBandRange = (r: BandRange): string =>
-  `${fmt2(r.min)} ≤ 评分 ${r.maxInclusive ? "≤" : "<"} ${fmt2(r.max)}`;
+export const describeBandRange = (r: BandRange): string => `${fmt2(r.min)} ≤ 评分 ${r.maxInclusive ? "≤" : "<"} ${fmt2(r.max)}`;
 
 export type GradeCheck = { ok: true; score: Decimal } | { ok: false; error: string };
 

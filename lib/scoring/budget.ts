@@ -2,8 +2,7 @@ import { type Decimal, fmt2, fmtPlain, HUNDRED, round2, ZERO, isAboveZero } from
 import type { BudgetInput, BudgetScore } from "./types";
 
 /** 全年预算数 = 年度预算总额 + in-year adjustment. */
-export const fullYearBudget = (b: Pick<BudgetInput, "total" | "adjustment">): Decimal =>
-  b.adjustment ? b.total.plus(b.adjustment) : b.total;
+export const fullYearBudget = (b: Pick<BudgetInput, "total" | "adjustment">): Decimal => (b.adjustment ? b.total.plus(b.adjustment) : b.total);
 
 /**
  * Budget execution (docs/scoring.md): rate = executed / budget, score = min(rate × W_b, W_b).

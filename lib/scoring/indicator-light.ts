@@ -9,8 +9,7 @@ import { assertMonth, classifyProgress, lightResult, pendingLight, type Light, t
 export const QUALITATIVE_STATUSES = ["达成", "部分达成", "未达成"] as const;
 export type QualitativeStatus = (typeof QUALITATIVE_STATUSES)[number];
 
-export const isQualitativeStatus = (v: unknown): v is QualitativeStatus =>
-  typeof v === "string" && (QUALITATIVE_STATUSES as readonly string[]).includes(v);
+export const isQualitativeStatus = (v: unknown): v is QualitativeStatus => typeof v === "string" && (QUALITATIVE_STATUSES as readonly string[]).includes(v);
 
 const QUALITATIVE_LIGHT: Readonly<Record<QualitativeStatus, Light>> = { 达成: "green", 部分达成: "yellow", 未达成: "red" };
 

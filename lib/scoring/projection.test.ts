@@ -69,11 +69,7 @@ describe("projectedSheetScore", () => {
   });
 
   it("refuses a value of the wrong kind", () => {
-    expect(() =>
-      projectedSheetScore({ indicators: [{ target: t(">=1"), weight: d(10), current: "达成" }], budget: { total: d(1) } }),
-    ).toThrow(RangeError);
-    expect(() =>
-      projectedSheetScore({ indicators: [{ target: t("有效推动"), weight: d(10), current: d(1) }], budget: { total: d(1) } }),
-    ).toThrow(RangeError);
+    expect(() => projectedSheetScore({ indicators: [{ target: t(">=1"), weight: d(10), current: "达成" }], budget: { total: d(1) } })).toThrow(RangeError);
+    expect(() => projectedSheetScore({ indicators: [{ target: t("有效推动"), weight: d(10), current: d(1) }], budget: { total: d(1) } })).toThrow(RangeError);
   });
 });

@@ -11,8 +11,7 @@ export const PENDING_ACTUAL = "待评：缺少实际完成值";
 export const PENDING_GRADE = "待评：缺少评判等级";
 
 /** Qualitative rows and every 按评判等级赋分 row are scored by an evaluator's band and points. */
-export const isGraded = (target: Target, rule: ScoringRule | "" | null | undefined): boolean =>
-  rule === "按评判等级赋分" || !isQuantitative(target);
+export const isGraded = (target: Target, rule: ScoringRule | "" | null | undefined): boolean => rule === "按评判等级赋分" || !isQuantitative(target);
 
 const formulaMethod = (rule: ScoringRule | "" | null | undefined): FormulaMethod =>
   rule === "直接赋分" ? "direct" : rule === "满意度赋分" ? "satisfaction" : "proportional";

@@ -12,14 +12,20 @@ export function locateIssue(raw: unknown, path: readonly PropertyKey[], message:
     where += `第${ri + 1}行${nameOf(item(field(sheet, "indicators"), ri))}`;
     return withField(where, rest.map(String).join("."), message);
   }
-  return withField(where, [sub, ri, ...rest].filter((p) => p !== undefined).map(String).join("."), message);
+  return withField(
+    where,
+    [sub, ri, ...rest]
+      .filter((p) => p !== undefined)
+      .map(String)
+      .join("."),
+    message,
+  );
 }
 
 const withField = (where: string, fieldPath: string, message: string): string =>
   fieldPath === "" ? `${where}：${message}` : `${where} ${fieldPath}：${message}`;
 
-const field = (v: unknown, key: string): unknown =>
-  typeof v === "object" && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+const field = (v: unknown, key: string): unknown => (typeof v === "object" && v !== null ? (v as Record<string, unknown>)[key] : undefined);
 
 const item = (v: unknown, i: number): unknown => (Array.isArray(v) ? v[i] : undefined);
 

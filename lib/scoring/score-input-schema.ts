@@ -22,8 +22,7 @@ const decimal = (label: string, opts: { nonNegative?: boolean } = {}) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `缺少${label}` : `${label}应为数字字符串，如 "12.5"，收到 ${shown(iss.input)}`) })
     .regex(opts.nonNegative ? NON_NEGATIVE : DECIMAL, {
-      error: (iss) =>
-        DECIMAL.test(String(iss.input)) ? `${label} ${String(iss.input)} 不能为负数` : `${label}「${String(iss.input)}」不是有效的数字`,
+      error: (iss) => (DECIMAL.test(String(iss.input)) ? `${label} ${String(iss.input)} 不能为负数` : `${label}「${String(iss.input)}」不是有效的数字`),
     });
 
 /** Weights are printed as plain numbers (`10`) in the interchange format; decimal strings are accepted too. */

@@ -122,41 +122,25 @@ describe("rejected input", () => {
     ["bad JSON", () => '{"sheets": [', ["输入不是有效的 JSON"]],
     ["not an object", () => 5, ["输入：应为 JSON 对象，含 sheets 列表"]],
     ["no sheets", () => ({}), ["sheets：缺少 sheets 列表"]],
-    [
-      "missing weight",
-      (x) => (delete x.sheets[1].indicators[2].weight, x),
-      [`${S2}第3行「系统故障处理时长」 weight：缺少指标分值权重`],
-    ],
+    ["missing weight", (x) => (delete x.sheets[1].indicators[2].weight, x), [`${S2}第3行「系统故障处理时长」 weight：缺少指标分值权重`]],
     [
       "non-numeric weight",
       (x) => ((x.sheets[0].indicators[0].weight = "十"), x),
       [`${S1}第1行「举办成果对接会场次」 weight：指标分值权重「十」不是有效的数字`],
     ],
-    [
-      "negative weight",
-      (x) => ((x.sheets[0].indicators[0].weight = -5), x),
-      [`${S1}第1行「举办成果对接会场次」 weight：指标分值权重 -5 不能为负数`],
-    ],
+    ["negative weight", (x) => ((x.sheets[0].indicators[0].weight = -5), x), [`${S1}第1行「举办成果对接会场次」 weight：指标分值权重 -5 不能为负数`]],
     [
       "unknown rule",
       (x) => ((x.sheets[0].indicators[1].rule = "按比例"), x),
       [`${S1}第2行「服务合同履约率」 rule：未知的赋分规则「按比例」，应为 按照完成比例赋分、直接赋分、按评判等级赋分、满意度赋分 之一（或空字符串）`],
     ],
-    [
-      "missing rule",
-      (x) => (delete x.sheets[0].indicators[0].rule, x),
-      [`${S1}第1行「举办成果对接会场次」 rule：缺少赋分规则（无规则时填空字符串）`],
-    ],
+    ["missing rule", (x) => (delete x.sheets[0].indicators[0].rule, x), [`${S1}第1行「举办成果对接会场次」 rule：缺少赋分规则（无规则时填空字符串）`]],
     [
       "unknown band",
       (x) => ((x.sheets[0].indicators[3].grade.band = "优秀"), x),
       [`${S1}第4行「促进成果转化落地」 grade.band：未知的评判等级「优秀」，应为 达成年度指标、部分达成年度指标并具有一定效果、未达成年度指标且效果较差 之一`],
     ],
-    [
-      "non-numeric actual",
-      (x) => ((x.sheets[0].indicators[0].actual = "五"), x),
-      [`${S1}第1行「举办成果对接会场次」 actual：实际完成值「五」不是有效的数字`],
-    ],
+    ["non-numeric actual", (x) => ((x.sheets[0].indicators[0].actual = "五"), x), [`${S1}第1行「举办成果对接会场次」 actual：实际完成值「五」不是有效的数字`]],
     [
       "actual as a JSON number",
       (x) => ((x.sheets[0].indicators[0].actual = 5), x),
@@ -182,11 +166,7 @@ describe("rejected input", () => {
       (x) => ((x.sheets[0].budgetExecutionWeight = 20), x),
       [`${S1} budgetExecutionWeight：指标分值权重合计 90 + 预算执行率权重 20 = 110，超过 100`],
     ],
-    [
-      "indicator weights over 100",
-      (x) => ((x.sheets[1].indicators[0].weight = 31), x),
-      [`${S2} weight：指标分值权重合计 101，超过 100`],
-    ],
+    ["indicator weights over 100", (x) => ((x.sheets[1].indicators[0].weight = 31), x), [`${S2} weight：指标分值权重合计 101，超过 100`]],
     [
       "unknown comparator",
       (x) => ((x.sheets[0].indicators[0].target.op = "≈"), x),
@@ -242,21 +222,13 @@ describe("rejected input", () => {
       (x) => ((x.sheets[0].indicators[0].target = ">=6"), x),
       [`${S1}第1行「举办成果对接会场次」 target：指标值应为 {op, value, unit} 或 {qualitative}`],
     ],
-    [
-      "target without op",
-      (x) => (delete x.sheets[0].indicators[0].target.op, x),
-      [`${S1}第1行「举办成果对接会场次」 target.op：缺少比较符`],
-    ],
+    ["target without op", (x) => (delete x.sheets[0].indicators[0].target.op, x), [`${S1}第1行「举办成果对接会场次」 target.op：缺少比较符`]],
     [
       "targetRaw that is not a string",
       (x) => (delete x.sheets[0].indicators[0].target, (x.sheets[0].indicators[0].targetRaw = 6), x),
       [`${S1}第1行「举办成果对接会场次」 targetRaw：指标值（targetRaw）应为字符串`],
     ],
-    [
-      "grade without band",
-      (x) => (delete x.sheets[0].indicators[3].grade.band, x),
-      [`${S1}第4行「促进成果转化落地」 grade.band：缺少评判等级`],
-    ],
+    ["grade without band", (x) => (delete x.sheets[0].indicators[3].grade.band, x), [`${S1}第4行「促进成果转化落地」 grade.band：缺少评判等级`]],
     [
       "deduction without points",
       (x) => (delete x.sheets[1].indicators[0].deduction.points, x),
@@ -273,11 +245,7 @@ describe("rejected input", () => {
     [
       "every problem at once, sheets and rows without names",
       (x) => (
-        delete x.sheets[0].name,
-        delete x.sheets[0].indicators[1].name,
-        (x.sheets[1].indicators[4].actual = "x"),
-        (x.sheets[1].indicators[2].rule = "?"),
-        x
+        delete x.sheets[0].name, delete x.sheets[0].indicators[1].name, (x.sheets[1].indicators[4].actual = "x"), (x.sheets[1].indicators[2].rule = "?"), x
       ),
       [
         "第1张表（无名称） name：缺少项目名称",

@@ -99,8 +99,8 @@ describe("scoreSheet", () => {
     expect(() => scoreSheet({ indicators: [row(">=1", "60", "1"), row(">=1", "41", "1")], budget: { total: d(1) } })).toThrow(
       new RangeError("指标分值权重合计 101，超过 100"),
     );
-    expect(() =>
-      scoreSheet({ indicators: [row(">=1", "90", "1")], budget: { total: d(1) }, budgetExecutionWeight: d("10.01") }),
-    ).toThrow(new RangeError("指标分值权重合计 90 + 预算执行率权重 10.01 = 100.01，超过 100"));
+    expect(() => scoreSheet({ indicators: [row(">=1", "90", "1")], budget: { total: d(1) }, budgetExecutionWeight: d("10.01") })).toThrow(
+      new RangeError("指标分值权重合计 90 + 预算执行率权重 10.01 = 100.01，超过 100"),
+    );
   });
 });

@@ -30,7 +30,12 @@ async function seedDemoUsers(prisma: Prisma.TransactionClient) {
     const assigned = sheets.filter((s) => ("all" in assign ? true : s.lead === assign.sheetLead));
     const sheetIds = assigned.map((s) => s.id);
     await prisma.sheetAssignment.createMany({ data: sheetIds.map((sheetId) => ({ sheetId, userId: user.id, role: assign.role })) });
-    await appendAudit(prisma, SYSTEM, { action: "assignment.create", entityType: "User", entityId: user.id, after: { user: user.displayName, role: assign.role, sheetIds } });
+    await appendAudit(prisma, SYSTEM, {
+      action: "assignment.create",
+      entityType: "User",
+      entityId: user.id,
+      after: { user: user.displayName, role: assign.role, sheetIds },
+    });
   }
 }
 

@@ -71,10 +71,7 @@ export function toSheetView(sheet: SheetViewRow): SheetView {
     funds: { total: sheet.fundsTotal.toFixed(2), fiscal: sheet.fundsFiscal.toFixed(2), other: sheet.fundsOther.toFixed(2) },
     goal: sheet.goal,
     weightSum: weightSum.toFixed(2),
-    budgetExecutionWeight: (sheet.budgetExecutionWeight
-      ? new Decimal(sheet.budgetExecutionWeight.toString())
-      : new Decimal(100).minus(weightSum)
-    ).toFixed(2),
+    budgetExecutionWeight: (sheet.budgetExecutionWeight ? new Decimal(sheet.budgetExecutionWeight.toString()) : new Decimal(100).minus(weightSum)).toFixed(2),
     indicators: sheet.indicators.map((i) => ({
       ...indicatorHead(i),
       measureType: i.measureType,

@@ -74,7 +74,10 @@ describe("seed, import and export", () => {
 
     const sheetId = (await db.prisma.targetSheet.findFirstOrThrow({ where: { name: "2025年“两区”创新建设专项" } })).id;
     const imported = await importSheets(db.prisma, SYSTEM, valid(file), { replace: true });
-    expect(imported.map((s) => [s.action, s.id === sheetId])).toEqual([["replaced", true], ["created", false]]);
+    expect(imported.map((s) => [s.action, s.id === sheetId])).toEqual([
+      ["replaced", true],
+      ["created", false],
+    ]);
     const after = JSON.parse(await exportText(db));
     expect(after.sheets).toHaveLength(15);
     expect(after.sheets[1].indicators[0].targetRaw).toBe("＞=4项");

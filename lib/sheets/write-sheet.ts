@@ -69,13 +69,7 @@ export function writeSheet<S extends { scope: SheetScope }, T>(
   work: (sheet: S, write: SheetWrite) => Promise<T>,
   options?: WriteOptions,
 ): Promise<T>;
-export function writeSheet<T>(
-  db: PrismaClient,
-  actor: Actor,
-  target: ManySheets,
-  work: (write: SheetsWrite) => Promise<T>,
-  options?: WriteOptions,
-): Promise<T>;
+export function writeSheet<T>(db: PrismaClient, actor: Actor, target: ManySheets, work: (write: SheetsWrite) => Promise<T>, options?: WriteOptions): Promise<T>;
 export async function writeSheet<S extends { scope: SheetScope }, T>(
   db: PrismaClient,
   actor: Actor,

@@ -48,7 +48,11 @@ describe("checkValue", () => {
 
   it("asks to confirm a % over 1000 and a value more than 10× its target", () => {
     expect(checkValue(row("项目计划完成率（%）", ">=90%"), "1001")).toEqual({ ok: false, confirmable: true, message: "1001% 超过 1000%，请确认没有多输位数" });
-    expect(checkValue(row("支持项目数量", "＞=3项"), "31")).toEqual({ ok: false, confirmable: true, message: "31项 超过目标值 3项 的 10 倍，请确认没有多输位数" });
+    expect(checkValue(row("支持项目数量", "＞=3项"), "31")).toEqual({
+      ok: false,
+      confirmable: true,
+      message: "31项 超过目标值 3项 的 10 倍，请确认没有多输位数",
+    });
     expect(checkValue(row("支持项目数量", "＞=3项"), "30")).toEqual({ ok: true });
     expect(checkValue(row("系统故障率（%）", "＜=5%"), "51")).toMatchObject({ ok: false, confirmable: true });
   });

@@ -58,7 +58,11 @@ export function checkValue(indicator: ValueSubject, value: string): ValueCheck {
   }
   const goal = new Decimal(target.value);
   if (goal.gt(0) && v.gt(goal.times(TARGET_CONFIRM_FACTOR))) {
-    return { ok: false, confirmable: true, message: `${v.toFixed()}${unit} 超过目标值 ${goal.toFixed()}${unit} 的 ${TARGET_CONFIRM_FACTOR} 倍，请确认没有多输位数` };
+    return {
+      ok: false,
+      confirmable: true,
+      message: `${v.toFixed()}${unit} 超过目标值 ${goal.toFixed()}${unit} 的 ${TARGET_CONFIRM_FACTOR} 倍，请确认没有多输位数`,
+    };
   }
   return { ok: true };
 }

@@ -77,7 +77,17 @@ const isFigures = (file: string) => file.startsWith("lib/figures/");
 const WRITE_PATH_ONLY = /\b(refreshSheetFigures|refreshFigures|refreshAllFigures|lockSheet|openLockedSheet)\b/;
 
 /** The tables of a sheet's data, as the Prisma client names them. */
-const SHEET_TABLES = ["targetSheet", "indicator", "progressEntry", "sheetMonth", "budgetAdjustment", "evidenceFile", "targetAdjustment", "evaluation", "evaluationRow"];
+const SHEET_TABLES = [
+  "targetSheet",
+  "indicator",
+  "progressEntry",
+  "sheetMonth",
+  "budgetAdjustment",
+  "evidenceFile",
+  "targetAdjustment",
+  "evaluation",
+  "evaluationRow",
+];
 const SHEET_TABLE_WRITE = new RegExp(`\\.(${SHEET_TABLES.join("|")})\\.(create|createMany|update|updateMany|upsert|delete|deleteMany)\\(`);
 
 /**

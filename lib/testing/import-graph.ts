@@ -26,8 +26,9 @@ export type ImportGraph = Map<string, ModuleInfo>;
 
 /** Comments out, strings kept: a `//` inside a string literal (an URL) is not a comment. */
 export function stripComments(source: string): string {
-  return source.replace(/("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (match, literal: string | undefined) =>
-    literal ?? match.replace(/[^\n]/g, " "),
+  return source.replace(
+    /("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g,
+    (match, literal: string | undefined) => literal ?? match.replace(/[^\n]/g, " "),
   );
 }
 

@@ -27,6 +27,10 @@ export async function createFixture(): Promise<Fixture> {
   const { db, actors } = await seededTestDatabase();
   const sheetId = await sheetIdsByName(db.prisma);
   const sheets = { liangqu: sheetId(SHEET_NAMES.liangqu), peitao: sheetId(SHEET_NAMES.peitao), kepu: sheetId(SHEET_NAMES.kepu) };
-  const liangquRows = await db.prisma.indicator.findMany({ where: { sheetId: sheets.liangqu }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+  const liangquRows = await db.prisma.indicator.findMany({
+    where: { sheetId: sheets.liangqu },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
   return { db, actors, sheets, liangquRows };
 }

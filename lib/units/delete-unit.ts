@@ -20,7 +20,10 @@ export async function deleteUnit(prisma: PrismaClient, actor: Actor, input: Dele
   return prisma.$transaction(async (tx) => {
     // Held until commit: a sheet being created in the unit meanwhile waits, then finds it gone.
     if (!(await lockRow(tx, "budget_unit", id, "FOR UPDATE"))) throw refuse("NOT_FOUND", "id", "找不到该预算单位，可能已被删除");
-    const unit = await tx.budgetUnit.findUniqueOrThrow({ where: { id }, select: { id: true, departmentId: true, name: true, department: { select: { name: true } } } });
+    const unit = await tx.budgetUnit.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, departmentId: true, name: true, department: { select: { name: true } } },
+    });
     const sheets = await tx.targetSheet.groupBy({ by: ["fiscalYearId"], where: { unitId: id }, _count: { _all: true } });
     if (sheets.length > 0) {
       const years = await tx.fiscalYear.findMany({ where: { id: { in: sheets.map((s) => s.fiscalYearId) } }, select: { id: true, year: true } });

@@ -33,7 +33,10 @@ export interface DepartmentEntry {
 export async function listUnits(prisma: PrismaClient, actor: Actor): Promise<DepartmentEntry[]> {
   authorizeUnits(actor);
   const [departments, sheetCounts, years, userCounts] = await Promise.all([
-    prisma.department.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, units: { orderBy: { id: "asc" }, select: { id: true, name: true } } } }),
+    prisma.department.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, units: { orderBy: { id: "asc" }, select: { id: true, name: true } } },
+    }),
     prisma.targetSheet.groupBy({ by: ["unitId", "fiscalYearId"], _count: { _all: true } }),
     prisma.fiscalYear.findMany({ select: { id: true, year: true } }),
     prisma.user.groupBy({ by: ["departmentId", "role"], where: { departmentId: { not: null } }, _count: { _all: true } }),

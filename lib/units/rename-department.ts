@@ -27,7 +27,13 @@ export async function renameDepartment(prisma: PrismaClient, actor: Actor, input
       const before = await tx.department.findUniqueOrThrow({ where: { id }, select: { id: true, name: true } });
       if (before.name === name) return { department: before, changed: false, previousName: before.name };
       const after = await tx.department.update({ where: { id }, data: { name }, select: { id: true, name: true } });
-      await appendAudit(tx, actor, { action: "department.rename", entityType: "Department", entityId: id, before: departmentSnapshot(before), after: departmentSnapshot(after) });
+      await appendAudit(tx, actor, {
+        action: "department.rename",
+        entityType: "Department",
+        entityId: id,
+        before: departmentSnapshot(before),
+        after: departmentSnapshot(after),
+      });
       return { department: after, changed: true, previousName: before.name };
     }, TX_OPTIONS);
   } catch (error) {

@@ -26,9 +26,16 @@ export async function renameUnit(prisma: PrismaClient, actor: Actor, input: Rena
   try {
     return await prisma.$transaction(async (tx) => {
       if (!(await lockRow(tx, "budget_unit", id, "FOR NO KEY UPDATE"))) throw refuse("NOT_FOUND", "id", "找不到该预算单位，可能已被删除");
-      const before = await tx.budgetUnit.findUniqueOrThrow({ where: { id }, select: { id: true, departmentId: true, name: true, department: { select: { name: true } } } });
+      const before = await tx.budgetUnit.findUniqueOrThrow({
+        where: { id },
+        select: { id: true, departmentId: true, name: true, department: { select: { name: true } } },
+      });
       departmentName = before.department.name;
-      const result = (unit: { id: number; departmentId: number; name: string }, changed: boolean) => ({ unit: { ...unit, department: departmentName }, changed, previousName: before.name });
+      const result = (unit: { id: number; departmentId: number; name: string }, changed: boolean) => ({
+        unit: { ...unit, department: departmentName },
+        changed,
+        previousName: before.name,
+      });
       if (before.name === name) return result(before, false);
       const after = await tx.budgetUnit.update({ where: { id }, data: { name }, select: { id: true, departmentId: true, name: true } });
       await appendAudit(tx, actor, {

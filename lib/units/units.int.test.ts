@@ -76,7 +76,12 @@ describe("departments", () => {
       before: { departmentId: created.id, department: "乌鲁木齐市测试局" },
       after: { departmentId: created.id, department: "乌鲁木齐市测试管理局" },
     });
-    expect(log[2]).toMatchObject({ ...common, action: "department.delete", before: { departmentId: created.id, department: "乌鲁木齐市测试管理局" }, after: null });
+    expect(log[2]).toMatchObject({
+      ...common,
+      action: "department.delete",
+      before: { departmentId: created.id, department: "乌鲁木齐市测试管理局" },
+      after: null,
+    });
   });
 
   it("writes nothing when renamed to its own name", async () => {
@@ -152,10 +157,23 @@ describe("budget units", () => {
     const unit = await createUnit(db.prisma, actors.admin, { departmentId: department.id, name: "改名前" });
     const year = await db.prisma.fiscalYear.findUniqueOrThrow({ where: { year: seed.fiscalYear } });
     const sheet = await db.prisma.targetSheet.create({
-      data: { kind: "PROJECT", unitId: unit.id, fiscalYearId: year.id, name: "测试项目", lead: "某人", fundsTotal: "1", fundsFiscal: "1", fundsOther: "0", goal: "", position: 900 },
+      data: {
+        kind: "PROJECT",
+        unitId: unit.id,
+        fiscalYearId: year.id,
+        name: "测试项目",
+        lead: "某人",
+        fundsTotal: "1",
+        fundsFiscal: "1",
+        fundsOther: "0",
+        goal: "",
+        position: 900,
+      },
     });
     await renameUnit(db.prisma, actors.admin, { id: unit.id, name: "改名后" });
-    expect(await db.prisma.targetSheet.findUniqueOrThrow({ where: { id: sheet.id }, select: { unit: { select: { name: true } } } })).toEqual({ unit: { name: "改名后" } });
+    expect(await db.prisma.targetSheet.findUniqueOrThrow({ where: { id: sheet.id }, select: { unit: { select: { name: true } } } })).toEqual({
+      unit: { name: "改名后" },
+    });
     expect((await listUnits(db.prisma, actors.admin)).find((d) => d.id === department.id)!.units).toEqual([
       { id: unit.id, name: "改名后", sheetsByYear: [{ year: seed.fiscalYear, sheets: 1 }], sheets: 1 },
     ]);
@@ -171,7 +189,12 @@ describe("budget units", () => {
     expect(local.departmentId).toBe(department.id);
     const other = await createUnit(db.prisma, actors.admin, { departmentId: department.id, name: "另一个单位" });
     const seeded = await seededDepartment();
-    const error = await expectRefused(db.prisma, () => createUnit(db.prisma, actors.admin, { departmentId: seeded.id, name: " 乌鲁木齐科技信息服务中心 " }), "CONFLICT", "name");
+    const error = await expectRefused(
+      db.prisma,
+      () => createUnit(db.prisma, actors.admin, { departmentId: seeded.id, name: " 乌鲁木齐科技信息服务中心 " }),
+      "CONFLICT",
+      "name",
+    );
     expect(error.message).toBe(`「${seed.department}」已有预算单位「乌鲁木齐科技信息服务中心」`);
     await expectRefused(db.prisma, () => renameUnit(db.prisma, actors.admin, { id: other.id, name: "乌鲁木齐科技信息服务中心" }), "CONFLICT", "name");
     expect(await db.prisma.budgetUnit.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ name: "另一个单位" });

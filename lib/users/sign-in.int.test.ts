@@ -107,7 +107,10 @@ describe("changeOwnPassword", () => {
 
   it("refuses a wrong current password (counted as a failed sign-in), a weak, unchanged or mistyped new one", async () => {
     const user = await newLead();
-    const change = (current: string, password: string, confirm = password) => () => changeOwnPassword(db.prisma, user.actor, { current, password, confirm });
+    const change =
+      (current: string, password: string, confirm = password) =>
+      () =>
+        changeOwnPassword(db.prisma, user.actor, { current, password, confirm });
     const wrong = await expectRefused(db.prisma, change("not-my-password", "My-new-pass-2025"), "INVALID", "current");
     expect(wrong.message).toBe("当前密码不正确");
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedLogins).toBe(1);
@@ -119,6 +122,10 @@ describe("changeOwnPassword", () => {
   });
 
   it("is for users only: the system has no password", async () => {
-    await expectRefused(db.prisma, () => changeOwnPassword(db.prisma, SYSTEM, { current: "x", password: "My-new-pass-2025", confirm: "My-new-pass-2025" }), "FORBIDDEN");
+    await expectRefused(
+      db.prisma,
+      () => changeOwnPassword(db.prisma, SYSTEM, { current: "x", password: "My-new-pass-2025", confirm: "My-new-pass-2025" }),
+      "FORBIDDEN",
+    );
   });
 });

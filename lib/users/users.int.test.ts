@@ -92,17 +92,33 @@ describe("createUser", () => {
   });
 
   it("refuses a taken username, a weak password and an unknown department, next to the field", async () => {
-    await expectRefused(db.prisma, () => createUser(db.prisma, actors.admin, { username: "lead", displayName: "x", password: "Passw0rd-test", role: "LEAD" }), "CONFLICT", "username");
-    await expectRefused(db.prisma, () => createUser(db.prisma, actors.admin, { username: "weak1", displayName: "x", password: "short1", role: "LEAD" }), "INVALID", "password");
-    await expectRefused(db.prisma, 
-      () => createUser(db.prisma, actors.admin, { username: "nodept", displayName: "x", password: "Passw0rd-test", role: "MANAGER", department: "没有这个部门" }),
+    await expectRefused(
+      db.prisma,
+      () => createUser(db.prisma, actors.admin, { username: "lead", displayName: "x", password: "Passw0rd-test", role: "LEAD" }),
+      "CONFLICT",
+      "username",
+    );
+    await expectRefused(
+      db.prisma,
+      () => createUser(db.prisma, actors.admin, { username: "weak1", displayName: "x", password: "short1", role: "LEAD" }),
+      "INVALID",
+      "password",
+    );
+    await expectRefused(
+      db.prisma,
+      () =>
+        createUser(db.prisma, actors.admin, { username: "nodept", displayName: "x", password: "Passw0rd-test", role: "MANAGER", department: "没有这个部门" }),
       "NOT_FOUND",
       "department",
     );
   });
 
   it.each(NOT_ADMIN)("refuses %s", async (who) => {
-    await expectRefused(db.prisma, () => createUser(db.prisma, actors[who], { username: `by${who}`, displayName: "x", password: "Passw0rd-test", role: "LEAD" }), "FORBIDDEN");
+    await expectRefused(
+      db.prisma,
+      () => createUser(db.prisma, actors[who], { username: `by${who}`, displayName: "x", password: "Passw0rd-test", role: "LEAD" }),
+      "FORBIDDEN",
+    );
   });
 });
 
@@ -192,14 +208,37 @@ describe("resetPassword", () => {
   });
 
   it("applies the password rules and wants it typed twice alike", async () => {
-    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "abc", confirm: "abc" }), "INVALID", "password");
-    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "onlyletters-long", confirm: "onlyletters-long" }), "INVALID", "password");
-    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "Passw0rd-test", confirm: "Passw0rd-tset" }), "INVALID", "confirm");
-    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors.admin, { id: 999_999, password: "Passw0rd-test", confirm: "Passw0rd-test" }), "NOT_FOUND");
+    await expectRefused(
+      db.prisma,
+      () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "abc", confirm: "abc" }),
+      "INVALID",
+      "password",
+    );
+    await expectRefused(
+      db.prisma,
+      () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "onlyletters-long", confirm: "onlyletters-long" }),
+      "INVALID",
+      "password",
+    );
+    await expectRefused(
+      db.prisma,
+      () => resetPassword(db.prisma, actors.admin, { id: actors.lead.id, password: "Passw0rd-test", confirm: "Passw0rd-tset" }),
+      "INVALID",
+      "confirm",
+    );
+    await expectRefused(
+      db.prisma,
+      () => resetPassword(db.prisma, actors.admin, { id: 999_999, password: "Passw0rd-test", confirm: "Passw0rd-test" }),
+      "NOT_FOUND",
+    );
     expect(await signedIn("lead", "Lead@2025demo")).not.toBeNull();
   });
 
   it.each(NOT_ADMIN)("refuses %s", async (who) => {
-    await expectRefused(db.prisma, () => resetPassword(db.prisma, actors[who], { id: actors[who].id, password: "Passw0rd-test", confirm: "Passw0rd-test" }), "FORBIDDEN");
+    await expectRefused(
+      db.prisma,
+      () => resetPassword(db.prisma, actors[who], { id: actors[who].id, password: "Passw0rd-test", confirm: "Passw0rd-test" }),
+      "FORBIDDEN",
+    );
   });
 });

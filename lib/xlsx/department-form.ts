@@ -35,7 +35,10 @@ const DEPARTMENT_TABLE_HEADER_ROW = 10;
 const LAST_COL = DEPARTMENT_COLUMNS.length;
 
 export function writeDepartmentForm(worksheet: Worksheet, sheet: InterchangeSheet, yearText: string): number {
-  const form = new FormWriter(worksheet, DEPARTMENT_COLUMNS.map((c) => c.width));
+  const form = new FormWriter(
+    worksheet,
+    DEPARTMENT_COLUMNS.map((c) => c.width),
+  );
   const label = { align: "center" as const };
   const amount = { align: "right" as const, numFmt: AMOUNT_FORMAT };
 

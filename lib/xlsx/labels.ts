@@ -105,7 +105,8 @@ export function titleKind(text: string): SheetKind | undefined {
 }
 
 /** Where a note below a table begins (`注：…`, `填写说明：…`): the table has ended. */
-export const isNote = (text: string): boolean => /^(注|备注|说明|填表说明|填写说明)\s*[:：\d１-９一二三、.．]/u.test(text.trim()) || /^(填表说明|填写说明)$/.test(labelKey(text));
+export const isNote = (text: string): boolean =>
+  /^(注|备注|说明|填表说明|填写说明)\s*[:：\d１-９一二三、.．]/u.test(text.trim()) || /^(填表说明|填写说明)$/.test(labelKey(text));
 
 /** Field captions as shown in problems, per form (the department form words some of them differently). */
 const HEADER_NAMES: Record<SheetKind, Record<HeaderField, string>> = {

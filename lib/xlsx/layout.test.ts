@@ -37,7 +37,17 @@ describe("writeSheetsWorkbook layout", () => {
     expect(values(ws, 7, "A")).toEqual(["项目总体目标"]);
     expect(String(ws.getCell("B7").value)).toMatch(/^发挥财政科技资金引导放大作用/);
     expect(ws.getCell("B7").alignment?.wrapText).toBe(true);
-    expect(values(ws, 8, "ABCDEFGHI")).toEqual(["一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料"]);
+    expect(values(ws, 8, "ABCDEFGHI")).toEqual([
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标值",
+      "指标值设置依据",
+      "上年完成值",
+      "指标分值权重",
+      "指标赋分规则",
+      "佐证资料",
+    ]);
     expect(values(ws, 9, "CDEFGHI")).toEqual(["支持产业核心技术攻关项目数量", "＞=3项", "计划标准", "3项", 10, "按照完成比例赋分", "说明材料"]);
     // 产出指标 over rows 9–14 (6 rows), its 数量指标 over 9–13, then 质量指标 alone, 效益指标 alone.
     expect(ws.model.merges).toEqual(expect.arrayContaining(["A9:A14", "B9:B13", "B7:I7", "B3:I3", "A5:A6"]));

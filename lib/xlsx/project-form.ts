@@ -36,7 +36,10 @@ const LAST_COL = PROJECT_COLUMNS.length;
 
 /** Writes one project sheet; `sheet` undefined writes the blank form with `blankRows` rows to fill in. */
 export function writeProjectForm(worksheet: Worksheet, sheet: InterchangeSheet | undefined, yearText: string, blankRows = 0): number {
-  const form = new FormWriter(worksheet, PROJECT_COLUMNS.map((c) => c.width));
+  const form = new FormWriter(
+    worksheet,
+    PROJECT_COLUMNS.map((c) => c.width),
+  );
   const label = { align: "center" as const };
   const amount = (value: string | undefined) => (value === undefined ? null : Number(value));
 
@@ -60,7 +63,12 @@ export function writeProjectForm(worksheet: Worksheet, sheet: InterchangeSheet |
 
   const lastRow = writeIndicatorTable(form, PROJECT_TABLE_HEADER_ROW, PROJECT_COLUMNS, sheet?.indicators ?? [], blankRows);
   addRuleChoices(worksheet, PROJECT_TABLE_HEADER_ROW + 1, lastRow);
-  form.finish(new Map([[1, 32], [7, 60]]));
+  form.finish(
+    new Map([
+      [1, 32],
+      [7, 60],
+    ]),
+  );
   setPrintLayout(worksheet, LAST_COL, lastRow, PROJECT_TABLE_HEADER_ROW);
   return lastRow;
 }
@@ -79,4 +87,3 @@ function addRuleChoices(worksheet: Worksheet, fromRow: number, toRow: number): v
     };
   }
 }
-

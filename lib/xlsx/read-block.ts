@@ -75,7 +75,9 @@ export function readBlock(grid: Grid, block: Block): BlockResult {
   };
   const funds = kind === "project" ? projectFunds(amount) : departmentFunds(amount, fields);
   const fundsCell: Record<"total" | "fiscal" | "other", HeaderField> =
-    kind === "project" ? { total: "total", fiscal: "fiscal", other: "other" } : { total: fields.has("total") ? "total" : "local", fiscal: fields.has("local") ? "local" : "fiscal", other: "other" };
+    kind === "project"
+      ? { total: "total", fiscal: "fiscal", other: "other" }
+      : { total: fields.has("total") ? "total" : "local", fiscal: fields.has("local") ? "local" : "fiscal", other: "other" };
 
   const sheet: InterchangeSheet = {
     kind,
@@ -97,7 +99,8 @@ export function readBlock(grid: Grid, block: Block): BlockResult {
       locations.push({ path: ["indicators", i, field], where });
       if (field === "targetRaw") locations.push({ path: ["indicators", i, "target"], where });
     }
-    for (const p of row.problems) problems.push({ where: { worksheet: grid.name, address: row.cells[p.field], field: columnName(kind, p.field) }, message: p.message });
+    for (const p of row.problems)
+      problems.push({ where: { worksheet: grid.name, address: row.cells[p.field], field: columnName(kind, p.field) }, message: p.message });
   });
   return { kind: "sheet", sheet, locations, problems };
 }

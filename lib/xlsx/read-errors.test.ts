@@ -73,10 +73,11 @@ describe("problems name worksheet, cell and field", () => {
   });
 
   it("reports a row with content but no 三级指标, at the cell to fill", async () => {
-    const buffer = await workbookWith({ ...good(9, "支持产业核心技术攻关项目数量"), ...row(10, [null, null, null, "＞=2个", "计划标准", "3个", 5, "直接赋分"]) });
-    expect(await problemsOf(buffer)).toEqual([
-      "工作表「两区专项」单元格 C10 三级指标：不能为空",
-    ]);
+    const buffer = await workbookWith({
+      ...good(9, "支持产业核心技术攻关项目数量"),
+      ...row(10, [null, null, null, "＞=2个", "计划标准", "3个", 5, "直接赋分"]),
+    });
+    expect(await problemsOf(buffer)).toEqual(["工作表「两区专项」单元格 C10 三级指标：不能为空"]);
   });
 
   it("maps validation of the whole sheet back to cells: funds that do not add up, weights over 100", async () => {
@@ -105,9 +106,7 @@ describe("problems name worksheet, cell and field", () => {
     const workbook = new ExcelJS.Workbook();
     fill(workbook.addWorksheet("甲"), { ...HEADER, ...good(9, "支持产业核心技术攻关项目数量") });
     fill(workbook.addWorksheet("乙"), { ...HEADER, ...good(9, "支持产业核心技术攻关项目数量") });
-    expect(await problemsOf(await bufferOf(workbook))).toEqual([
-      "工作表「乙」单元格 A1：与工作表「甲」单元格 A1 处的表的预算单位和项目名称重复",
-    ]);
+    expect(await problemsOf(await bufferOf(workbook))).toEqual(["工作表「乙」单元格 A1：与工作表「甲」单元格 A1 处的表的预算单位和项目名称重复"]);
   });
 
   it("reports an indicator table without a weight column", async () => {

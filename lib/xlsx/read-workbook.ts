@@ -65,4 +65,3 @@ function toArrayBuffer(input: Buffer | ArrayBuffer | Uint8Array): ArrayBuffer {
   if (input instanceof ArrayBuffer) return input;
   return input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer;
 }
-

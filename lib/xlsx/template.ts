@@ -23,7 +23,10 @@ export async function writeTemplateWorkbook(): Promise<Buffer> {
   const worksheet = workbook.addWorksheet("项目支出绩效目标表");
   const lastRow = writeProjectForm(worksheet, undefined, "（    年）", TEMPLATE_BLANK_ROWS);
   const noteRow = lastRow + 2;
-  const note = new FormWriter(worksheet, PROJECT_COLUMNS.map((c) => c.width));
+  const note = new FormWriter(
+    worksheet,
+    PROJECT_COLUMNS.map((c) => c.width),
+  );
   note.put(noteRow, 1, TEMPLATE_NOTE, { border: false }, noteRow, PROJECT_COLUMNS.length);
   note.finish();
   return toBuffer(workbook);

@@ -11,7 +11,10 @@ export function shortSheetName(projectName: string): string {
     .replace(/[（(][^（()）]*[)）]/g, "") // `（+上年结转资金）`
     .replace(/^\s*\d{4}\s*年(度)?/, "")
     .trim();
-  const parts = name.split(/-{1,2}|—+/).map((p) => p.trim()).filter(Boolean);
+  const parts = name
+    .split(/-{1,2}|—+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const last = parts[parts.length - 1];
   if (parts.length > 1 && last && [...last].length >= 4) name = last;
   name = name.replace(/^'+|'+$/g, "").trim();

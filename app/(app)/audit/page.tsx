@@ -57,17 +57,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <AuditFilters options={options} values={filters} errors={errors} />
       {errors.page ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-          {errors.page}，<Link href="/audit" className="underline">从最新一页重新查看</Link>
+          {errors.page}，
+          <Link href="/audit" className="underline">
+            从最新一页重新查看
+          </Link>
         </p>
       ) : null}
       {page ? (
         <>
           <Pager page={page} filters={filters} />
-          <AuditTable
-            rows={page.entries.map(toAuditRow)}
-            caption="操作日志"
-            emptyText={filtered ? "没有符合筛选条件的记录" : "还没有任何操作记录"}
-          />
+          <AuditTable rows={page.entries.map(toAuditRow)} caption="操作日志" emptyText={filtered ? "没有符合筛选条件的记录" : "还没有任何操作记录"} />
           <Pager page={page} filters={filters} />
         </>
       ) : null}
@@ -85,7 +84,9 @@ function Pager({ page, filters }: { page: AuditPage; filters: AuditFilterValues 
   const link = "rounded border border-line bg-white px-2 py-0.5 hover:border-brand";
   return (
     <nav aria-label="翻页" className="no-print flex items-center gap-3">
-      <span className="text-muted">共 {page.total} 条，每页 {AUDIT_PAGE_SIZE} 条，最新的在前</span>
+      <span className="text-muted">
+        共 {page.total} 条，每页 {AUDIT_PAGE_SIZE} 条，最新的在前
+      </span>
       {page.newer ? (
         <>
           <Link href={href(null)} className={link}>

@@ -36,7 +36,12 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
       {list.years.length > 1 ? (
         <nav aria-label="年度" className="flex gap-3">
           {list.years.map((y) => (
-            <Link key={y} href={`/evaluations?year=${y}`} aria-current={y === list.year ? "page" : undefined} className="text-brand hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-ink">
+            <Link
+              key={y}
+              href={`/evaluations?year=${y}`}
+              aria-current={y === list.year ? "page" : undefined}
+              className="text-brand hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-ink"
+            >
               {y}年度
             </Link>
           ))}

@@ -40,9 +40,13 @@ export default async function ReviewPage() {
                     {item.sheetName}
                   </Link>
                 </td>
-                <td className="whitespace-nowrap" data-label="月份">{item.monthLabel}</td>
+                <td className="whitespace-nowrap" data-label="月份">
+                  {item.monthLabel}
+                </td>
                 <td data-label="提交人">{item.submittedBy ?? "—"}</td>
-                <td className="num" data-label="提交时间">{item.submittedAt ?? "—"}</td>
+                <td className="num" data-label="提交时间">
+                  {item.submittedAt ?? "—"}
+                </td>
                 <td data-label="指标预警">
                   <LightBadge light={item.sheetLight} />
                 </td>

@@ -38,9 +38,7 @@ export default async function SheetsPage({ searchParams }: { searchParams: Promi
   return (
     <PageTitle year={year} actor={actor} departments={[...new Set(rows.map((row) => row.department))]}>
       {years.length > 1 ? <YearLinks years={years} current={year} /> : null}
-      {rows.length === 0 ? (
-        <p className="mt-6 rounded border border-line bg-white p-6 text-center text-muted">{year}年度没有您可查看的绩效目标表。</p>
-      ) : null}
+      {rows.length === 0 ? <p className="mt-6 rounded border border-line bg-white p-6 text-center text-muted">{year}年度没有您可查看的绩效目标表。</p> : null}
       {departmentRows.length > 0 ? (
         <section aria-labelledby="department-sheets" className="mt-4">
           <h2 id="department-sheets" className="mb-2 font-semibold">

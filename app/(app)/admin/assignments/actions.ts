@@ -8,9 +8,13 @@ import { unassign, unassignSchema } from "@/lib/assignments/unassign";
 const PAGES = ["/admin/assignments", "/admin/users"];
 
 export async function assignAction(input: unknown) {
-  return runAction(assignSchema, input, async ({ prisma, actor, input }) => ({ data: null, message: (await assign(prisma, actor, input)).message }), { revalidate: PAGES });
+  return runAction(assignSchema, input, async ({ prisma, actor, input }) => ({ data: null, message: (await assign(prisma, actor, input)).message }), {
+    revalidate: PAGES,
+  });
 }
 
 export async function unassignAction(input: unknown) {
-  return runAction(unassignSchema, input, async ({ prisma, actor, input }) => ({ data: null, message: (await unassign(prisma, actor, input)).message }), { revalidate: PAGES });
+  return runAction(unassignSchema, input, async ({ prisma, actor, input }) => ({ data: null, message: (await unassign(prisma, actor, input)).message }), {
+    revalidate: PAGES,
+  });
 }

@@ -20,9 +20,7 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-4">
       <AdminHeader current="assignments">{years}</AdminHeader>
-      <p className="text-muted">
-        项目负责人只能看到并填报分配给自己的绩效目标表；评价人对分配给自己的表进行年终评价。只能分配角色相符且已启用的账号。
-      </p>
+      <p className="text-muted">项目负责人只能看到并填报分配给自己的绩效目标表；评价人对分配给自己的表进行年终评价。只能分配角色相符且已启用的账号。</p>
       {overview.year === null ? (
         <p className="rounded border border-line bg-white p-6 text-center text-muted">尚未导入任何年度的绩效目标表。</p>
       ) : overview.sheets.length === 0 ? (

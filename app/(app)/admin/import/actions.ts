@@ -36,7 +36,11 @@ export async function previewImportAction(form: FormData) {
     const preview = await previewWorkbookImport(prisma, actor, bytes, options);
     const token =
       preview.blockers.length === 0
-        ? await saveUpload(bytes, { userId: actor.id, fileName: file.name, options: { year: String(preview.year), department: preview.department, replace: preview.replace } })
+        ? await saveUpload(bytes, {
+            userId: actor.id,
+            fileName: file.name,
+            options: { year: String(preview.year), department: preview.department, replace: preview.replace },
+          })
         : null;
     const data: PreviewData = { token, fileName: file.name, preview };
     return { data, message: token ? "请核对预览，确认无误后点击“确认导入”" : "工作簿不能导入，请按提示修改后重新上传" };

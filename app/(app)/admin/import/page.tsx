@@ -25,7 +25,10 @@ export default async function ImportPage() {
           下载空白模板
         </a>
       </p>
-      <ImportWorkbook departments={departments.map((d) => d.name)} actions={{ preview: previewImportAction, commit: commitImportAction, discard: discardImportAction }} />
+      <ImportWorkbook
+        departments={departments.map((d) => d.name)}
+        actions={{ preview: previewImportAction, commit: commitImportAction, discard: discardImportAction }}
+      />
     </div>
   );
 }

@@ -104,7 +104,12 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
           {rolled ? null : (
-            <RolloverForm fromYear={plan.fromYear} count={plan.sheets.length} disabled={plan.sheets.length === 0 || plan.clashes.length > 0} action={rolloverAction} />
+            <RolloverForm
+              fromYear={plan.fromYear}
+              count={plan.sheets.length}
+              disabled={plan.sheets.length === 0 || plan.clashes.length > 0}
+              action={rolloverAction}
+            />
           )}
         </section>
       ) : (

@@ -12,7 +12,12 @@ import { renameUnit, renameUnitSchema } from "@/lib/units/rename-unit";
 const revalidate = ["/admin/units", "/admin/users"];
 
 export async function createDepartmentAction(input: unknown) {
-  return runAction(createDepartmentSchema, input, async ({ prisma, actor, input }) => ({ data: null, message: `已新增部门「${(await createDepartment(prisma, actor, input)).name}」` }), { revalidate });
+  return runAction(
+    createDepartmentSchema,
+    input,
+    async ({ prisma, actor, input }) => ({ data: null, message: `已新增部门「${(await createDepartment(prisma, actor, input)).name}」` }),
+    { revalidate },
+  );
 }
 
 export async function renameDepartmentAction(input: unknown) {
@@ -28,7 +33,12 @@ export async function renameDepartmentAction(input: unknown) {
 }
 
 export async function deleteDepartmentAction(input: unknown) {
-  return runAction(deleteDepartmentSchema, input, async ({ prisma, actor, input }) => ({ data: null, message: `已删除部门「${(await deleteDepartment(prisma, actor, input)).name}」` }), { revalidate });
+  return runAction(
+    deleteDepartmentSchema,
+    input,
+    async ({ prisma, actor, input }) => ({ data: null, message: `已删除部门「${(await deleteDepartment(prisma, actor, input)).name}」` }),
+    { revalidate },
+  );
 }
 
 export async function createUnitAction(input: unknown) {
@@ -56,5 +66,10 @@ export async function renameUnitAction(input: unknown) {
 }
 
 export async function deleteUnitAction(input: unknown) {
-  return runAction(deleteUnitSchema, input, async ({ prisma, actor, input }) => ({ data: null, message: `已删除预算单位「${(await deleteUnit(prisma, actor, input)).name}」` }), { revalidate });
+  return runAction(
+    deleteUnitSchema,
+    input,
+    async ({ prisma, actor, input }) => ({ data: null, message: `已删除预算单位「${(await deleteUnit(prisma, actor, input)).name}」` }),
+    { revalidate },
+  );
 }

@@ -35,7 +35,9 @@ export default async function UnitsPage() {
       <p className="text-muted">
         预算单位属于部门：本级（与部门同名）和下属单位。导入和新建绩效目标表时按名称找到预算单位。改名对所有年度生效，用于更正错字；有绩效目标表的预算单位、有预算单位或用户的部门不能删除。
       </p>
-      {departments.length === 0 ? <p className="rounded border border-line bg-white p-4 text-muted">还没有部门。请在下方新增部门，或在“导入”中导入绩效目标表。</p> : null}
+      {departments.length === 0 ? (
+        <p className="rounded border border-line bg-white p-4 text-muted">还没有部门。请在下方新增部门，或在“导入”中导入绩效目标表。</p>
+      ) : null}
       {departments.map((department) => (
         <section key={department.id} aria-labelledby={`department-${department.id}`} className="space-y-3 rounded border border-line bg-white p-4">
           <div className="flex flex-wrap items-start justify-between gap-3">
@@ -48,8 +50,17 @@ export default async function UnitsPage() {
               </p>
             </div>
             <div className="flex flex-wrap items-start gap-4">
-              <RenameForm action={renameDepartmentAction} id={department.id} name={department.name} what="部门" hint={RENAME_DEPARTMENT_HINT} summary="重命名部门" />
-              {department.units.length === 0 && department.users === 0 ? <DeleteForm action={deleteDepartmentAction} id={department.id} name={department.name} what="部门" /> : null}
+              <RenameForm
+                action={renameDepartmentAction}
+                id={department.id}
+                name={department.name}
+                what="部门"
+                hint={RENAME_DEPARTMENT_HINT}
+                summary="重命名部门"
+              />
+              {department.units.length === 0 && department.users === 0 ? (
+                <DeleteForm action={deleteDepartmentAction} id={department.id} name={department.name} what="部门" />
+              ) : null}
             </div>
           </div>
           <UnitsTable
@@ -58,14 +69,26 @@ export default async function UnitsPage() {
             renameAction={renameUnitAction}
             deleteAction={deleteUnitAction}
           />
-          <AddNameForm action={createUnitAction} title={`为「${department.name}」新增预算单位`} label="预算单位名称" submit="新增预算单位" hidden={{ departmentId: department.id }} />
+          <AddNameForm
+            action={createUnitAction}
+            title={`为「${department.name}」新增预算单位`}
+            label="预算单位名称"
+            submit="新增预算单位"
+            hidden={{ departmentId: department.id }}
+          />
         </section>
       ))}
       <section aria-labelledby="create-department" className="rounded border border-line bg-white p-4">
         <h2 id="create-department" className="mb-3 font-semibold">
           新增部门
         </h2>
-        <AddNameForm action={createDepartmentAction} title="新增部门" label="部门名称" submit="新增部门" hint="建好后在部门下新增预算单位；本级预算单位与部门同名" />
+        <AddNameForm
+          action={createDepartmentAction}
+          title="新增部门"
+          label="部门名称"
+          submit="新增部门"
+          hint="建好后在部门下新增预算单位；本级预算单位与部门同名"
+        />
       </section>
     </div>
   );

@@ -11,7 +11,11 @@ export async function setPeriodLockAction(input: unknown) {
     async ({ prisma, actor, input }) => {
       const { year, before, after } = await setPeriodLock(prisma, actor, input);
       const message =
-        after === 0 ? `已解除${year}年的全部锁定` : after > before ? `已将${year}年锁定至${after}月` : `已将${year}年的锁定调回至${after}月（${after + 1}月至${before}月重新开放）`;
+        after === 0
+          ? `已解除${year}年的全部锁定`
+          : after > before
+            ? `已将${year}年锁定至${after}月`
+            : `已将${year}年的锁定调回至${after}月（${after + 1}月至${before}月重新开放）`;
       return { data: null, message };
     },
     { revalidate: ["/admin/years"] },

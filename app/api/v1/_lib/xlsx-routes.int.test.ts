@@ -33,7 +33,8 @@ beforeEach(() => {
   session.actor = actors.admin;
 });
 
-const sheet = (id: number | string) => sheetRoute.GET(new Request(`http://localhost/api/v1/sheets/${id}/xlsx`), { params: Promise.resolve({ id: String(id) }) });
+const sheet = (id: number | string) =>
+  sheetRoute.GET(new Request(`http://localhost/api/v1/sheets/${id}/xlsx`), { params: Promise.resolve({ id: String(id) }) });
 const year = (y: string, query = "") => yearRoute.GET(new Request(`http://localhost/api/v1/years/${y}/xlsx${query}`), { params: Promise.resolve({ year: y }) });
 
 describe("workbook downloads", () => {
@@ -77,6 +78,8 @@ describe("workbook downloads", () => {
     session.actor = actors.lead2;
     const template = await templateRoute.GET();
     expect(template.status).toBe(200);
-    expect(template.headers.get("content-disposition")).toContain("filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%94%AF%E5%87%BA%E7%BB%A9%E6%95%88%E7%9B%AE%E6%A0%87%E8%A1%A8%EF%BC%88%E6%A8%A1%E6%9D%BF%EF%BC%89.xlsx");
+    expect(template.headers.get("content-disposition")).toContain(
+      "filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%94%AF%E5%87%BA%E7%BB%A9%E6%95%88%E7%9B%AE%E6%A0%87%E8%A1%A8%EF%BC%88%E6%A8%A1%E6%9D%BF%EF%BC%89.xlsx",
+    );
   });
 });

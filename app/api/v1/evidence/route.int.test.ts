@@ -60,7 +60,14 @@ describe("POST /api/v1/evidence", () => {
     const response = await POST(await uploadRequest(samples.pdf, "2025年7月 工作资料.pdf", {}, { origin: "http://localhost:3000" }));
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body).toMatchObject({ sheetId, month: 7, indicatorId: null, originalName: "2025年7月 工作资料.pdf", mimeType: "application/pdf", uploadedBy: { displayName: "冯先生" } });
+    expect(body).toMatchObject({
+      sheetId,
+      month: 7,
+      indicatorId: null,
+      originalName: "2025年7月 工作资料.pdf",
+      mimeType: "application/pdf",
+      uploadedBy: { displayName: "冯先生" },
+    });
     expect(response.headers.get("location")).toBe(`/api/v1/evidence/${body.id}`);
     expect(storedFiles(data.dir)).toHaveLength(1);
   });

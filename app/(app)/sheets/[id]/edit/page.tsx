@@ -27,7 +27,8 @@ export default async function EditSheetPage({ params }: { params: Promise<{ id: 
       <section className="mx-auto mt-10 max-w-lg rounded border border-line bg-white p-6 text-center">
         <h1 className="text-lg font-semibold">该绩效目标表当前不能编辑</h1>
         <p className="mt-2 text-muted">
-          状态为「{STATUS_LABEL[draft.status]}」。{draft.status === "PUBLISHED" ? "已发布的绩效目标表只能通过指标调整修改指标值。" : "已提交审核，审核人退回后才能修改。"}
+          状态为「{STATUS_LABEL[draft.status]}」。
+          {draft.status === "PUBLISHED" ? "已发布的绩效目标表只能通过指标调整修改指标值。" : "已提交审核，审核人退回后才能修改。"}
         </p>
         <Link href={back} className="mt-4 inline-block text-brand hover:underline">
           返回绩效目标表
@@ -64,7 +65,10 @@ export default async function EditSheetPage({ params }: { params: Promise<{ id: 
         }}
         rows={toEditorRows(draft.indicators)}
         version={draft.version}
-        choices={{ departments: [{ name: draft.department, units: units.includes(draft.unit) ? units : [draft.unit, ...units] }], mayAddUnit: choices.mayAddUnit }}
+        choices={{
+          departments: [{ name: draft.department, units: units.includes(draft.unit) ? units : [draft.unit, ...units] }],
+          mayAddUnit: choices.mayAddUnit,
+        }}
         action={updateSheetAction.bind(null, draft.id)}
         cancelHref={back}
       />

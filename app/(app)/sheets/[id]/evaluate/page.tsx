@@ -89,7 +89,8 @@ export default async function EvaluatePage({ params }: Props) {
       ) : null}
       {view.mode === "self" && evaluation.state === "FINAL" ? (
         <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2">
-          自评已提交：自评总分 <strong>{evaluation.total}</strong>，评价等级 <strong>{evaluation.grade}</strong>（{evaluation.finalisedAt} 提交）。已锁定，如需修改请管理者重新开放。
+          自评已提交：自评总分 <strong>{evaluation.total}</strong>，评价等级 <strong>{evaluation.grade}</strong>（{evaluation.finalisedAt}{" "}
+          提交）。已锁定，如需修改请管理者重新开放。
         </p>
       ) : null}
       {view.mode === "self" && !view.can.write && evaluation.state !== "FINAL" ? (

@@ -35,11 +35,18 @@ const monthVersion = async (month: number) =>
   (await f.db.prisma.sheetMonth.findUnique({ where: { sheetId_month: { sheetId: f.sheets.liangqu, month } } }))?.version ?? 0;
 
 async function prepare(month: number, state: "filled" | "submitted" | "approved") {
-  const rows = f.liangquRows.map((r, i) => ({ indicatorId: r.id, version: 0, value: i === 5 ? "100" : i === 6 ? "达成" : "3", deviationReason: "超前", improvement: "保持" }));
+  const rows = f.liangquRows.map((r, i) => ({
+    indicatorId: r.id,
+    version: 0,
+    value: i === 5 ? "100" : i === 6 ? "达成" : "3",
+    deviationReason: "超前",
+    improvement: "保持",
+  }));
   await saveProgress(f.db.prisma, SYSTEM, { sheetId: f.sheets.liangqu, month, rows, executed: { value: "1600", version: 0 } });
   if (state === "filled") return;
   await submitMonth(f.db.prisma, SYSTEM, { sheetId: f.sheets.liangqu, month, version: await monthVersion(month) });
-  if (state === "approved") await reviewMonth(f.db.prisma, SYSTEM, { sheetId: f.sheets.liangqu, month, version: await monthVersion(month), decision: "approve" });
+  if (state === "approved")
+    await reviewMonth(f.db.prisma, SYSTEM, { sheetId: f.sheets.liangqu, month, version: await monthVersion(month), decision: "approve" });
 }
 
 type Result = Awaited<ReturnType<typeof actions.saveProgressAction>>;
@@ -66,7 +73,8 @@ const cases: { name: string; allowed: UserKey[]; setup?: () => Promise<void>; ca
     name: "reviewMonthAction",
     allowed: ["manager"],
     setup: () => prepare(3, "submitted"),
-    call: async () => actions.reviewMonthAction({ sheetId: f.sheets.liangqu, month: 3, version: await monthVersion(3), decision: "return", comment: "补充佐证" }),
+    call: async () =>
+      actions.reviewMonthAction({ sheetId: f.sheets.liangqu, month: 3, version: await monthVersion(3), decision: "return", comment: "补充佐证" }),
   },
   {
     name: "reopenMonthAction",
@@ -79,7 +87,12 @@ const cases: { name: string; allowed: UserKey[]; setup?: () => Promise<void>; ca
     allowed: ["admin", "manager"],
     call: async () => {
       const row = await f.db.prisma.indicator.findUniqueOrThrow({ where: { id: f.liangquRows[0]!.id } });
-      return actions.setMeasureTypeAction({ indicatorId: row.id, measureType: row.measureType === "LEVEL" ? "CUMULATIVE" : "LEVEL", version: row.version, month: 1 });
+      return actions.setMeasureTypeAction({
+        indicatorId: row.id,
+        measureType: row.measureType === "LEVEL" ? "CUMULATIVE" : "LEVEL",
+        version: row.version,
+        month: 1,
+      });
     },
   },
 ];
@@ -99,7 +112,11 @@ describe.each(cases)("$name", ({ allowed, setup, call }) => {
 describe("what the browser sends is never trusted", () => {
   it("refuses a lead's save aimed at another lead's sheet, and answers malformed input with problems", async () => {
     current.actor = f.actors.lead;
-    const forged = await actions.saveProgressAction({ sheetId: f.sheets.kepu, month: 5, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1" }] });
+    const forged = await actions.saveProgressAction({
+      sheetId: f.sheets.kepu,
+      month: 5,
+      rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1" }],
+    });
     expect(forged).toEqual({ ok: false, code: "FORBIDDEN", message: "无权执行此操作", problems: [] });
     expect(await f.db.prisma.progressEntry.count({ where: { month: 5 } })).toBe(0);
 
@@ -107,7 +124,11 @@ describe("what the browser sends is never trusted", () => {
     expect(malformed).toMatchObject({ ok: false, code: "INVALID" });
     expect((malformed as { problems: { path: string }[] }).problems.map((p) => p.path)).toEqual(["sheetId", "month", "rows"]);
 
-    const ok = await actions.saveProgressAction({ sheetId: f.sheets.liangqu, month: 5, rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1,000" }] });
+    const ok = await actions.saveProgressAction({
+      sheetId: f.sheets.liangqu,
+      month: 5,
+      rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1,000" }],
+    });
     expect(ok).toMatchObject({ ok: true, message: "已保存 1 项修改" });
     expect((ok as { data: { state: { rows: { entry: { value: string | null } }[] } } }).data.state.rows[0]!.entry.value).toBe("1000");
   });
