@@ -120,7 +120,7 @@ describe("what the browser sends is never trusted", () => {
     expect(forged).toEqual({ ok: false, code: "FORBIDDEN", message: "无权执行此操作", problems: [] });
     expect(await f.db.prisma.progressEntry.count({ where: { month: 5 } })).toBe(0);
 
-    const malformed = await actions.saveProgressAction({ sheetId: "2", month: 13, rows: "x" });
+    const malformed = await actions.saveProgressAction({ sheetId: "二", month: 13, rows: "x" });
     expect(malformed).toMatchObject({ ok: false, code: "INVALID" });
     expect((malformed as { problems: { path: string }[] }).problems.map((p) => p.path)).toEqual(["sheetId", "month", "rows"]);
 
@@ -128,6 +128,8 @@ describe("what the browser sends is never trusted", () => {
       sheetId: f.sheets.liangqu,
       month: 5,
       rows: [{ indicatorId: f.liangquRows[0]!.id, version: 0, value: "1,000" }],
+      // far beyond the target: an unusual value is saved once the user has confirmed it (issue 9)
+      confirmed: [`indicators.${f.liangquRows[0]!.id}.value`],
     });
     expect(ok).toMatchObject({ ok: true, message: "已保存 1 项修改" });
     expect((ok as { data: { state: { rows: { entry: { value: string | null } }[] } } }).data.state.rows[0]!.entry.value).toBe("1000");
