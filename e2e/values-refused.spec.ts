@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { pageAs } from "./login";
 import { SHEETS } from "./users";
+// Runs after progress/scorecard (files run in name order): its 两区 April values carry forward to later months' lights.
 
 /**
  * Impossible values are refused by the server, unusual ones asked about: a lead types a negative count on

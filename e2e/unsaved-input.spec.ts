@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { pageAs, submitLogin } from "./login";
 import { SHEETS, USERS } from "./users";
+// Runs after progress/scorecard (files run in name order): its 落实2023年厅地联动 June values carry forward to later months' lights.
 
 /**
  * The forms kit as a lead and a manager meet it on 进度填报 of 落实2023年厅地联动市级配套专项资金, June: leaving with
