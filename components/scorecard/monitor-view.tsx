@@ -2,6 +2,7 @@ import { ScoreExplanation } from "@/components/evaluation/score-explanation";
 import { LightBadge } from "@/components/progress/light-badge";
 import { formatAmount, formatPercent } from "@/components/ui/format";
 import type { SheetMonitor } from "@/lib/scorecard/get-sheet-monitor";
+import { AsOfMonthForm } from "./as-of-month-form";
 import { BudgetChart, RowChart } from "./monitor-charts";
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
@@ -10,35 +11,6 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
       <div className="text-sm text-muted">{label}</div>
       <div className="mt-0.5 font-semibold tabular-nums">{children}</div>
     </div>
-  );
-}
-
-/** 截至月份 of the page (a GET form: the month lives in the URL, as on the scorecard). */
-function AsOfMonthForm({ data }: { data: SheetMonitor }) {
-  return (
-    <form method="get" aria-label="截至月份" className="no-print flex items-end gap-2">
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="as-of-month" className="text-sm text-muted">
-          截至月份
-        </label>
-        <select
-          id="as-of-month"
-          name="month"
-          defaultValue={String(data.asOfMonth)}
-          key={data.asOfMonth}
-          className="min-h-10 rounded border border-line bg-white px-2 py-1"
-        >
-          {data.months.map((m) => (
-            <option key={m.month} value={m.month}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="min-h-10 rounded border border-brand bg-white px-3 py-1 text-brand hover:bg-brand hover:text-white">
-        查看
-      </button>
-    </form>
   );
 }
 
@@ -57,7 +29,7 @@ export function MonitorView({ data }: { data: SheetMonitor }) {
             ），按各指标截至该月的最新填报值计算
           </p>
         </div>
-        <AsOfMonthForm data={data} />
+        <AsOfMonthForm asOfMonth={data.asOfMonth} months={data.months} />
       </header>
 
       <section aria-label="概况" className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">

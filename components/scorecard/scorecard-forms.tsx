@@ -1,6 +1,7 @@
 import type { Scorecard } from "@/lib/scorecard/get-scorecard";
 import { GRADES } from "@/lib/figures/labels";
 import { COLUMN_IDS, LIGHT_FILTERS, scorecardSearch } from "@/lib/scorecard/query";
+import { AsOfMonthForm } from "./as-of-month-form";
 import { lightName } from "./charts";
 import { ClearFilters } from "./clear-filters";
 
@@ -8,38 +9,10 @@ import { ClearFilters } from "./clear-filters";
 
 export const hasFilters = (query: Scorecard["query"]) => query.unit !== undefined || query.light !== undefined || query.grade !== undefined || Boolean(query.q);
 
-/** 截至月份: which month every light, projection, card and export measures (a GET form: the month lives in the URL). */
-export function AsOfMonthForm({ data }: { data: Scorecard }) {
-  const { query } = data;
-  return (
-    <form method="get" action="/scorecard" aria-label="截至月份" className="no-print flex items-end gap-2">
-      {/* The other parameters stay as they are: a new month keeps the filters, sorting and columns. */}
-      {[...new URLSearchParams(scorecardSearch({ ...query, month: undefined, page: 1 }).slice(1))].map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <div className="flex flex-col gap-0.5">
-        <label htmlFor="as-of-month" className="text-sm text-muted">
-          截至月份
-        </label>
-        <select
-          id="as-of-month"
-          name="month"
-          defaultValue={String(data.asOfMonth)}
-          key={data.asOfMonth}
-          className="min-h-10 rounded border border-line bg-white px-2 py-1"
-        >
-          {data.months.map((m) => (
-            <option key={m.month} value={m.month}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="min-h-10 rounded border border-brand bg-white px-3 py-1 text-brand hover:bg-brand hover:text-white">
-        查看
-      </button>
-    </form>
-  );
+/** 截至月份 on the scorecard: a new month keeps the filters, sorting and columns, and goes back to page 1. */
+export function ScorecardMonthForm({ data }: { data: Scorecard }) {
+  const keep = [...new URLSearchParams(scorecardSearch({ ...data.query, month: undefined, page: 1 }).slice(1))] as [string, string][];
+  return <AsOfMonthForm action="/scorecard" asOfMonth={data.asOfMonth} months={data.months} keep={keep} />;
 }
 
 /**

@@ -5,7 +5,7 @@ import { finalText, projectedText } from "@/lib/scorecard/cells";
 import type { Scorecard, ScorecardRow } from "@/lib/scorecard/get-scorecard";
 import { scorecardSearch } from "@/lib/scorecard/query";
 import { LightsByUnitChart, ScoreDistributionChart } from "./charts";
-import { AsOfMonthForm, FilterForm, hasFilters } from "./scorecard-forms";
+import { FilterForm, hasFilters, ScorecardMonthForm } from "./scorecard-forms";
 import { ScorecardTable } from "./scorecard-table";
 import { SummaryCards } from "./summary-cards";
 
@@ -34,7 +34,7 @@ export function ScorecardView({ data }: { data: Scorecard }) {
             预警与预计得分截至 <strong className="text-ink">{data.asOfLabel}</strong>（时间进度 {data.timeProgress}），按各指标截至该月的最新填报值计算
           </p>
         </div>
-        <AsOfMonthForm data={data} />
+        <ScorecardMonthForm data={data} />
       </div>
       {data.years.length > 1 ? <YearLinks years={data.years} current={data.year} /> : null}
       <SummaryCards data={data} filtered={hasFilters(query)} />
