@@ -91,7 +91,7 @@ describe("each rule catches what it is meant to", () => {
     expect(productionImportingSupport(g)).toEqual(["lib/a/x.ts imports lib/testing/factory.ts", "app/p.ts imports lib/bench/data.ts"]);
   });
 
-  it("(d) a use case refreshing figures or locking the sheet itself, or writing sheet data in its own transaction", () => {
+  it("(d) a use case refreshing figures or locking the sheet itself, writing sheet data in its own transaction, or auditing it by hand", () => {
     const g = graph({
       "lib/progress/save.ts": "await refreshSheetFigures(tx, sheet.id);",
       "lib/evaluation/reopen.ts": "return prisma.$transaction(async (tx) => { await openLockedSheet(tx, actor, id, 'x', load); });",
@@ -101,11 +101,15 @@ describe("each rule catches what it is meant to", () => {
       "lib/sheets/write-sheet.ts": "return db.$transaction(async (tx) => { await openLockedSheet(tx); await refreshFigures(tx, ids); });",
       "lib/figures/refresh-sheet-figures.ts": "export async function refreshSheetFigures() {}",
       "lib/progress/save.int.test.ts": "await refreshSheetFigures(tx, 1);",
+      "lib/progress/month.ts": "await tx.sheetMonth.update({ where, data }); await appendAudit(tx, actor, entry);",
+      "lib/progress/month-audited.ts": "await tx.sheetMonth.update({ where, data }); await write.audit(entry);",
+      "lib/units/create.ts": "await tx.budgetUnit.create({ data }); await appendAudit(tx, actor, entry);",
     });
     expect(writePathBypasses(g)).toEqual([
       "lib/progress/save.ts calls refreshSheetFigures (only lib/sheets/write-sheet.ts may)",
       "lib/evaluation/reopen.ts calls openLockedSheet (only lib/sheets/write-sheet.ts may)",
       "lib/evidence/upload.ts opens its own transaction and writes evidenceFile (use writeSheet)",
+      "lib/progress/month.ts writes sheetMonth and calls appendAudit (audit through the write's audit)",
     ]);
   });
 });

@@ -1,6 +1,5 @@
 import "server-only";
 import { type Indicator, Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import { sameDecimal } from "@/lib/numbers/same-decimal";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
@@ -38,7 +37,7 @@ export const IMPORT_WRITE = { action: { type: "sheets.import" }, timeout: 120_00
  * transaction; the Excel import checks the stored sheets first).
  */
 export async function importSheetsWith(write: SheetsWrite, file: ValidFile, options: { replace: boolean }): Promise<ImportedSheet[]> {
-  const { tx, actor } = write;
+  const { tx } = write;
   const department = await tx.department.upsert({ where: { name: file.department }, create: { name: file.department }, update: {} });
   const year = await tx.fiscalYear.upsert({ where: { year: file.fiscalYear }, create: { year: file.fiscalYear }, update: {} });
   const unitIds = await ensureUnits(
@@ -62,8 +61,8 @@ export async function importSheetsWith(write: SheetsWrite, file: ValidFile, opti
     const unitId = unitIds.get(sheet.unit)!;
     const plan = plans.get(s);
     const id = plan
-      ? await replaceSheet(tx, actor, plan)
-      : await createSheet(tx, actor, { ...sheetData(sheet), unitId, fiscalYearId: year.id, position: position++ }, sheet);
+      ? await replaceSheet(write, plan)
+      : await createSheet(write, { ...sheetData(sheet), unitId, fiscalYearId: year.id, position: position++ }, sheet);
     write.changed(id);
     imported.push({ id, unit: sheet.unit, name: sheet.name, action: plan ? "replaced" : "created" });
   }
@@ -128,10 +127,10 @@ type IndicatorData = ReturnType<typeof indicatorData>;
 const snapshot = async (tx: Tx, id: number) =>
   toInterchangeSheet(await tx.targetSheet.findUniqueOrThrow({ where: { id }, include: interchangeInclude })) as unknown as Prisma.InputJsonValue;
 
-async function createSheet(tx: Tx, actor: Actor, data: Prisma.TargetSheetUncheckedCreateInput, sheet: ValidSheet): Promise<number> {
+async function createSheet({ tx, audit }: SheetsWrite, data: Prisma.TargetSheetUncheckedCreateInput, sheet: ValidSheet): Promise<number> {
   const { id } = await tx.targetSheet.create({ data, select: { id: true } });
   await tx.indicator.createMany({ data: sheet.indicators.map((indicator, position) => ({ sheetId: id, ...indicatorData(indicator, position) })) });
-  await appendAudit(tx, actor, { action: "sheet.import", entityType: "TargetSheet", entityId: id, after: await snapshot(tx, id) });
+  await audit({ action: "sheet.import", entityType: "TargetSheet", entityId: id, after: await snapshot(tx, id) });
   return id;
 }
 
@@ -277,7 +276,7 @@ const sameContent = (stored: Indicator, next: IndicatorData) =>
   stored.weight.equals(next.weight) &&
   JSON.stringify(stored.evidence) === JSON.stringify(next.evidence);
 
-async function replaceSheet(tx: Tx, actor: Actor, plan: ReplacementPlan): Promise<number> {
+async function replaceSheet({ tx, audit }: SheetsWrite, plan: ReplacementPlan): Promise<number> {
   const { id, sheet, matched, removed } = plan;
   const before = await snapshot(tx, id);
   // The version moves so that an editor or adjustment form opened before the import is refused.
@@ -293,6 +292,6 @@ async function replaceSheet(tx: Tx, actor: Actor, plan: ReplacementPlan): Promis
     if (!previous) await tx.indicator.create({ data: { sheetId: id, ...next } });
     else await tx.indicator.update({ where: { id: previous.id }, data: sameContent(previous, next) ? { position } : { ...next, version: { increment: 1 } } });
   }
-  await appendAudit(tx, actor, { action: "sheet.replace", entityType: "TargetSheet", entityId: id, before, after: await snapshot(tx, id) });
+  await audit({ action: "sheet.replace", entityType: "TargetSheet", entityId: id, before, after: await snapshot(tx, id) });
   return id;
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { yearSchema } from "@/lib/input";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { assignmentSnapshot } from "@/lib/assignments/fields";
@@ -100,7 +99,7 @@ export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: Ro
   authorize(actor, { type: "sheets.rollover" });
   const { fromYear, keepAssignments } = parseInput(rolloverYearSchema, input);
   const toYear = fromYear + 1;
-  return writeSheet(prisma, actor, { action: { type: "sheets.rollover" }, timeout: 120_000 }, async ({ tx, changed }) => {
+  return writeSheet(prisma, actor, { action: { type: "sheets.rollover" }, timeout: 120_000 }, async ({ tx, audit, changed }) => {
     const sources = await loadRolloverSources(tx, fromYear);
     if (sources.length === 0) throw new AppError("NOT_FOUND", `${fromYear}年没有已发布的绩效目标表可以结转`);
     const clashes = await rolloverClashes(tx, fromYear, sources);
@@ -136,7 +135,7 @@ export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: Ro
         },
         select: headerSelect,
       });
-      await appendAudit(tx, actor, {
+      await audit({
         action: "sheet.rollover",
         entityType: "TargetSheet",
         entityId: copy.id,
@@ -164,7 +163,7 @@ export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: Ro
             evidence: row.evidence,
           },
         });
-        await appendAudit(tx, actor, { action: "indicator.create", entityType: "Indicator", entityId: indicator.id, after: indicatorSnapshot(indicator) });
+        await audit({ action: "indicator.create", entityType: "Indicator", entityId: indicator.id, after: indicatorSnapshot(indicator) });
       }
       const carried = keepAssignments ? carriedAssignments(source.assignments) : [];
       for (const duty of carried) {
@@ -172,7 +171,7 @@ export async function rolloverYear(prisma: PrismaClient, actor: Actor, input: Ro
           data: { sheetId: copy.id, userId: duty.userId, role: duty.role },
           select: { id: true, sheetId: true, userId: true, role: true },
         });
-        await appendAudit(tx, actor, {
+        await audit({
           action: "assignment.create",
           entityType: "SheetAssignment",
           entityId: assignment.id,

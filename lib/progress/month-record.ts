@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
-import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import type { SheetWrite } from "@/lib/sheets/write-sheet";
 import { monthLabel } from "./labels";
 import { asJson } from "@/lib/audit/as-json";
 import { describeStale, monthSnapshot } from "./records";
@@ -23,11 +22,11 @@ export async function assertMonthVersion(tx: Prisma.TransactionClient, sheet: Sh
 
 /**
  * Writes a sheet-month's change (creating the record on first use) with its optimistic-locking check, and
- * appends its audit entry. The caller holds the sheet lock and has checked the version.
+ * appends its audit entry through the write. Runs inside writeSheet, which holds the sheet lock; the caller has
+ * checked the version.
  */
 export async function writeMonth(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
+  { tx, audit }: Pick<SheetWrite, "tx" | "audit">,
   sheet: SheetData,
   month: number,
   change: MonthChange,
@@ -42,7 +41,7 @@ export async function writeMonth(
     if (created.count !== 1) throw new AppError("CONFLICT", `「${monthLabel(sheet.year, month)}」已被他人修改，请刷新页面后重试`);
   }
   const after = await tx.sheetMonth.findUniqueOrThrow({ where: { sheetId_month: { sheetId: sheet.id, month } } });
-  await appendAudit(tx, actor, {
+  await audit({
     action,
     entityType: "SheetMonth",
     entityId: after.id,

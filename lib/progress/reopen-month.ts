@@ -28,7 +28,8 @@ export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: Reo
     prisma,
     actor,
     { sheetId: data.sheetId, action: "month.reopen", load: loadSheetData },
-    async (sheet, { tx }) => {
+    async (sheet, write) => {
+      const { tx } = write;
       const status = sheet.months.get(data.month)?.status ?? "DRAFT";
       if (status !== "APPROVED") {
         throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已通过的月份可以重新开放`);
@@ -37,8 +38,7 @@ export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: Reo
       await assertPeriodOpen(tx, sheet.id, data.month, "重新开放");
       await assertMonthVersion(tx, sheet, data.month, data.version);
       await writeMonth(
-        tx,
-        actor,
+        write,
         sheet,
         data.month,
         { status: "RETURNED", reviewComment: data.reason, reviewedAt: now, reviewedById: actorId(actor) },

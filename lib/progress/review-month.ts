@@ -32,7 +32,8 @@ export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: Rev
     prisma,
     actor,
     { sheetId: data.sheetId, action: "month.review", load: loadSheetData },
-    async (sheet, { tx }) => {
+    async (sheet, write) => {
+      const { tx } = write;
       const status = sheet.months.get(data.month)?.status ?? "DRAFT";
       if (status !== "SUBMITTED") {
         throw new AppError("CONFLICT", `${monthLabel(sheet.year, data.month)}当前为「${MONTH_STATUS_LABEL[status]}」，只有已提交的月份可以审核`);
@@ -42,8 +43,7 @@ export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: Rev
       if (data.decision === "return") await assertPeriodOpen(tx, sheet.id, data.month, "退回");
       await assertMonthVersion(tx, sheet, data.month, data.version);
       await writeMonth(
-        tx,
-        actor,
+        write,
         sheet,
         data.month,
         { status: data.decision === "approve" ? "APPROVED" : "RETURNED", reviewComment: data.comment, reviewedAt: now, reviewedById: actorId(actor) },

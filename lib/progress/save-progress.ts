@@ -238,7 +238,7 @@ export async function saveProgress(prisma: PrismaClient, actor: Actor, input: Sa
         });
       }
       if (writeExecuted) {
-        await writeMonth(tx, actor, sheet, data.month, { executed }, "progress.executed").catch((error: unknown) => {
+        await writeMonth({ tx, audit }, sheet, data.month, { executed }, "progress.executed").catch((error: unknown) => {
           if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
           throw conflict([{ path: "executed", message: `执行数已被他人${monthData ? "修改" : "填写"}，请刷新后重新填写` }]);
         });

@@ -57,14 +57,14 @@ export async function submitMonth(prisma: PrismaClient, actor: Actor, input: Sub
     prisma,
     actor,
     { sheetId: data.sheetId, action: "month.submit", load: loadSheetData },
-    async (sheet, { tx }) => {
+    async (sheet, write) => {
+      const { tx } = write;
       await assertMonthOpen(tx, sheet.id, data.month, now);
       await assertMonthVersion(tx, sheet, data.month, data.version);
       const problems = submissionProblems(sheet, data.month);
       if (problems.length > 0) throw new AppError("INVALID", `${monthLabel(sheet.year, data.month)}还不能提交，请先补充以下内容`, problems);
       await writeMonth(
-        tx,
-        actor,
+        write,
         sheet,
         data.month,
         { status: "SUBMITTED", submittedAt: now, submittedById: actorId(actor), reviewComment: "", reviewedAt: null, reviewedById: null },

@@ -96,7 +96,9 @@ const SHEET_TABLE_WRITE = new RegExp(`\\.(${SHEET_TABLES.join("|")})\\.(create|c
  *    a write (refreshSheetFigures, refreshFigures, refreshAllFigures) or the sheet lock (lockSheet, openLockedSheet).
  *    The scorecard's read-side `refreshStaleFigures` (recomputing what went stale before a read) is not a write;
  * 2. no module that opens a transaction of its own (`$transaction(`) writes a table of a sheet's data
- *    (SHEET_TABLES: create, update, upsert or delete): such work runs inside writeSheet, which opens it.
+ *    (SHEET_TABLES: create, update, upsert or delete): such work runs inside writeSheet, which opens it;
+ * 3. a module that writes a table of a sheet's data records its audit entries through the write it was given
+ *    (`write.audit`), never by calling appendAudit itself: the audit of sheet data has one way in.
  */
 export function writePathBypasses(graph: ImportGraph): string[] {
   const problems: string[] = [];
@@ -106,6 +108,7 @@ export function writePathBypasses(graph: ImportGraph): string[] {
     if (named) problems.push(`${file} calls ${named[1]} (only ${WRITE_PATH} may)`);
     const written = info.code.match(SHEET_TABLE_WRITE);
     if (/\$transaction\(/.test(info.code) && written) problems.push(`${file} opens its own transaction and writes ${written[1]} (use writeSheet)`);
+    if (written && /\bappendAudit\(/.test(info.code)) problems.push(`${file} writes ${written[1]} and calls appendAudit (audit through the write's audit)`);
   }
   return problems;
 }
