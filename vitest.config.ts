@@ -5,6 +5,8 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 // Two projects: pure unit tests, and integration tests that each get a fresh database
 // (in-memory PGlite, or a throwaway PostgreSQL database when DATABASE_URL is set).
+// Time limits catch a hung test, not a slow machine: a unit test that builds a workbook or reads 20 MB takes
+// well under a second alone but several seconds on a busy 2-core machine, so neither project keeps Vitest's 5 s.
 export default defineConfig({
   resolve: {
     alias: {
@@ -18,7 +20,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"], testTimeout: 30_000 },
       },
       {
         extends: true,
