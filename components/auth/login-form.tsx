@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { returnPath } from "@/lib/session/return-path";
 import { signInErrorMessage } from "@/lib/session/sign-in-error";
 
 /**
@@ -31,7 +32,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { username, password, redirect: false });
       if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl);
+        // Checked again here: whoever renders this form, the browser only ever goes to a path of this site.
+        window.location.assign(returnPath(callbackUrl));
         return;
       }
       setError(signInErrorMessage(result?.error, result?.status));

@@ -3,6 +3,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db";
 import { signIn } from "@/lib/users/sign-in";
+import { redirectPath } from "./return-path";
 import { resolveAuthSecret } from "./secret";
 import { lockedError } from "./sign-in-error";
 
@@ -48,8 +49,12 @@ export function getAuthOptions(): AuthOptions {
       session({ session, token }) {
         return { expires: session.expires, user: { id: token.sub, sv: token.sv ?? 0 } };
       },
-      // `redirect` stays next-auth's default: it answers absolute URLs on its base URL (a placeholder
-      // when NEXTAUTH_URL is unset), which the client only parses for an `error` parameter.
+      // next-auth answers absolute URLs on its base URL (a placeholder when NEXTAUTH_URL is unset), which the
+      // client only parses for an `error` parameter; whatever callback a request names, only a path of this
+      // site is kept (lib/session/return-path.ts), never another host.
+      redirect({ url, baseUrl }) {
+        return baseUrl.replace(/\/+$/, "") + redirectPath(url, baseUrl);
+      },
     },
     logger: {
       error: (code, metadata) => console.error(`[next-auth] ${code}`, metadata),

@@ -8,6 +8,7 @@ import { getPrisma } from "@/lib/db";
 import { type UserActor, userActor } from "@/lib/auth/actor";
 import { getAuthOptions } from "./options";
 import { REQUEST_PATH_HEADER } from "./request-path";
+import { returnPath } from "./return-path";
 
 export type { UserActor } from "@/lib/auth/actor";
 
@@ -41,8 +42,8 @@ export const getActor = cache(async (): Promise<UserActor | null> => {
 export async function requireActor(): Promise<UserActor> {
   const actor = await getActor();
   if (!actor) {
-    const path = (await headers()).get(REQUEST_PATH_HEADER);
-    redirect(path && path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login");
+    const path = returnPath((await headers()).get(REQUEST_PATH_HEADER));
+    redirect(path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login");
   }
   return actor;
 }

@@ -2,16 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { LoginForm } from "@/components/auth/login-form";
+import { returnPath } from "@/lib/session/return-path";
 import { getActor } from "@/lib/session/session";
 
 export const metadata: Metadata = { title: "登录" };
-
-/** Only a path on this site: never an absolute URL someone put in a link. */
-const callbackSchema = z
-  .string()
-  .regex(/^\/(?!\/)[^\\]*$/)
-  .refine((path) => !path.startsWith("/login"))
-  .catch("/");
 
 const searchSchema = z.object({ callbackUrl: z.union([z.string(), z.array(z.string())]).optional(), notice: z.unknown().optional() });
 
@@ -21,7 +15,8 @@ const NOTICES: Record<string, string> = { "password-changed": "密码已修改�
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = searchSchema.safeParse(await searchParams);
   const raw = parsed.success ? parsed.data.callbackUrl : undefined;
-  const callbackUrl = callbackSchema.parse(Array.isArray(raw) ? raw[0] : (raw ?? "/"));
+  // Only a path on this site, never an absolute URL someone put in a link (lib/session/return-path.ts).
+  const callbackUrl = returnPath(Array.isArray(raw) ? raw[0] : (raw ?? "/"));
   if (await getActor()) redirect(callbackUrl);
   const notice = parsed.success && typeof parsed.data.notice === "string" ? NOTICES[parsed.data.notice] : undefined;
 
