@@ -1,12 +1,12 @@
-import { parseArgs } from "node:util";
 import { SYSTEM } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseJsonText, type ValidFile, validateInterchange } from "@/lib/interchange/validate";
 import { importSheets } from "@/lib/authoring/import-sheets";
+import { commandLine } from "./args";
 import { readInput, reportError, runWithDatabase, usage } from "./run";
 
 const USAGE = "npm run --silent sheets:import -- FILE [--replace]   （FILE 为 - 时读标准输入）";
-const { values, positionals } = parseArgs({ options: { replace: { type: "boolean" } }, allowPositionals: true });
+const { values, positionals } = commandLine(USAGE, { replace: { type: "boolean" } }, { positionals: 1 });
 if (positionals.length !== 1) usage(USAGE);
 
 // Validate the whole file before touching the database: on any problem nothing is written.

@@ -1,18 +1,16 @@
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { SYSTEM } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/create-user";
+import { commandLine } from "./args";
 import { readInput, runWithDatabase, usage } from "./run";
 
 const USAGE = "npm run user:create -- --username NAME --display-name 姓名 --role ADMIN|MANAGER|LEAD|EVALUATOR [--department 部门名称] [--password-stdin]";
-const { values } = parseArgs({
-  options: {
-    username: { type: "string" },
-    "display-name": { type: "string" },
-    role: { type: "string" },
-    department: { type: "string" },
-    "password-stdin": { type: "boolean" },
-  },
+const { values } = commandLine(USAGE, {
+  username: { type: "string" },
+  "display-name": { type: "string" },
+  role: { type: "string" },
+  department: { type: "string" },
+  "password-stdin": { type: "boolean" },
 });
 if (!values.username || !values["display-name"] || !values.role) usage(USAGE);
 
