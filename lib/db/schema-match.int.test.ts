@@ -33,6 +33,7 @@ const expectedSqlType = (type: string, nativeType: string | null, list: boolean,
     const [, p, s] = /Decimal\((\d+),\s*(\d+)\)/.exec(nativeType ?? "") ?? [];
     return { data_type: "numeric", numeric_precision: Number(p), numeric_scale: Number(s) };
   }
+  if (type === "DateTime" && nativeType === "Date") return { data_type: "date" };
   const plain: Record<string, string> = {
     String: "text",
     Int: "integer",

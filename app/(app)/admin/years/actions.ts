@@ -1,6 +1,7 @@
 "use server";
 
 import { runAction } from "@/app/_lib/action";
+import { setDeadlines, setDeadlinesSchema } from "@/lib/deadlines/set-deadlines";
 import { createFiscalYear, createFiscalYearSchema } from "@/lib/fiscal-years/create-fiscal-year";
 import { setPeriodLock, setPeriodLockSchema } from "@/lib/fiscal-years/set-period-lock";
 
@@ -28,5 +29,17 @@ export async function createFiscalYearAction(input: unknown) {
     input,
     async ({ prisma, actor, input }) => ({ data: null, message: `已新增${(await createFiscalYear(prisma, actor, input)).year}年` }),
     { revalidate: ["/admin/years", "/admin/rollover"] },
+  );
+}
+
+export async function setDeadlinesAction(input: unknown) {
+  return runAction(
+    setDeadlinesSchema,
+    input,
+    async ({ prisma, actor, input }) => {
+      const { year, changes, read } = await setDeadlines(prisma, actor, input);
+      return { data: { read }, message: `已保存${year}年的填报期限：${changes.join("；")}` };
+    },
+    { revalidate: ["/admin/years", "/", "/scorecard"] },
   );
 }

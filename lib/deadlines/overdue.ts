@@ -1,0 +1,58 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { loadDeadlines } from "./load-deadlines";
+import { monthsPastDue, type YearDeadlines } from "./rules";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** One published sheet's 逾期 months (lib/deadlines/rules.ts says when a month is 逾期). */
+export interface SheetOverdue {
+  sheetId: number;
+  unitId: number;
+  fiscalYearId: number;
+  /** The 逾期 months, in order; never empty. */
+  months: number[];
+}
+
+/**
+ * The 逾期 months of the published sheets of fiscal years at `now`, by sheet id; sheets with none are left out.
+ * `sheetIds` narrows the sheets. One statement per year: the months whose deadline has passed, less those the sheet
+ * has submitted (已提交 or 已通过), in the database.
+ */
+export async function findOverdue(
+  db: Db,
+  years: readonly { id: number; year: number }[],
+  now: Date,
+  options: { sheetIds?: readonly number[]; deadlines?: Map<number, YearDeadlines> } = {},
+): Promise<Map<number, SheetOverdue>> {
+  const deadlines = options.deadlines ?? (await loadDeadlines(db, years));
+  const result = new Map<number, SheetOverdue>();
+  for (const year of years) {
+    const passed = monthsPastDue(deadlines.get(year.id)!, now);
+    if (passed.length === 0) continue;
+    if (options.sheetIds && options.sheetIds.length === 0) continue;
+    const ids = options.sheetIds ? [...options.sheetIds] : null;
+    const rows = await db.$queryRaw<{ sheetId: number; unitId: number; months: number[] }[]>`
+      SELECT s.id AS "sheetId", s.unit_id AS "unitId",
+             ARRAY(SELECT p.m FROM unnest(${passed}::int[]) AS p(m)
+                    WHERE NOT EXISTS (SELECT 1 FROM sheet_month sm
+                                       WHERE sm.sheet_id = s.id AND sm.month = p.m AND sm.status IN ('SUBMITTED', 'APPROVED'))
+                    ORDER BY p.m) AS months
+        FROM target_sheet s
+       WHERE s.fiscal_year_id = ${year.id} AND s.status = 'PUBLISHED'
+         AND (${ids}::int[] IS NULL OR s.id = ANY(${ids}::int[]))
+       ORDER BY s.id`;
+    for (const r of rows) {
+      if (r.months.length > 0) result.set(r.sheetId, { sheetId: r.sheetId, unitId: r.unitId, fiscalYearId: year.id, months: r.months.map(Number) });
+    }
+  }
+  return result;
+}
+
+/**
+ * Sheets with at least one 逾期 month, as a filter (a month whose deadline has passed with no submitted record);
+ * `passed`: monthsPastDue of their year. Matches nothing when no deadline has passed.
+ */
+export const overdueSheetWhere = (passed: readonly number[]): Prisma.TargetSheetWhereInput =>
+  // An empty OR would match every sheet.
+  passed.length === 0 ? { id: { in: [] } } : { OR: passed.map((month) => ({ months: { none: { month, status: { in: ["SUBMITTED", "APPROVED"] } } } })) };
