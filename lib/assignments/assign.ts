@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { notifyAssigned } from "@/lib/notifications/sheet-events";
 import { ROLE_NAME } from "@/lib/users/fields";
 import { type AssignmentInput, type AssignmentResult, assignmentRequest, assignmentSchema, assignmentSnapshot, loadAssignmentParties } from "./fields";
 
@@ -30,6 +31,7 @@ export async function assign(prisma: PrismaClient, actor: Actor, input: Assignme
       const existing = await tx.sheetAssignment.findUnique({ where: { sheetId_userId_role: { sheetId, userId, role } }, select: { id: true } });
       if (existing) return { changed: false, message: `「${user.displayName}」已是「${sheet.name}」的${duty}，无需重复分配` };
       const created = await tx.sheetAssignment.create({ data: { sheetId, userId, role }, select: { id: true, sheetId: true, userId: true, role: true } });
+      await notifyAssigned(tx, { sheetId, userId, role, assignmentId: created.id, at: new Date() });
       await appendAudit(tx, actor, {
         action: "assignment.create",
         entityType: "SheetAssignment",

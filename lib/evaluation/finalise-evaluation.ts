@@ -6,6 +6,7 @@ import { AppError, type Problem } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { fmt2 } from "@/lib/scoring/decimal";
 import type { Grade } from "@/lib/scoring/types";
+import { notifyEvaluation } from "@/lib/notifications/sheet-events";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { assertPublished, type EvaluationData, type SheetEvaluationData, loadEvaluationData } from "./evaluation-data";
 import { idSchema, textOf, TEXT_MAX, versionSchema } from "@/lib/input";
@@ -105,6 +106,15 @@ export async function finaliseEvaluation(prisma: PrismaClient, actor: Actor, inp
       entityId: current.id,
       before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
       after: asJson(evaluationSnapshot(after)),
+    });
+    const early = selfSubmitted ? "" : `提前定稿原因：${data.earlyReason}`;
+    await notifyEvaluation(tx, {
+      type: "EVALUATION_FINALISED",
+      sheetId: sheet.id,
+      version: after.version,
+      detail: [`总分 ${total}，等级「${score.grade}」`, early].filter(Boolean).join("\n"),
+      actor,
+      at: after.finalisedAt ?? new Date(),
     });
     return { total, grade: score.grade, version: after.version };
   });

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
+import { notifyEvaluation } from "@/lib/notifications/sheet-events";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { loadEvaluationData } from "./evaluation-data";
 import { idSchema, textOf, TEXT_MAX, versionSchema } from "@/lib/input";
@@ -56,6 +57,15 @@ export async function reopenEvaluation(prisma: PrismaClient, actor: Actor, input
       entityId: current.id,
       before: asJson(evaluationSnapshot({ ...current, sheetId: sheet.id })),
       after: asJson(evaluationSnapshot(after)),
+    });
+    await notifyEvaluation(tx, {
+      type: "EVALUATION_REOPENED",
+      self: data.kind === "SELF",
+      sheetId: sheet.id,
+      version: after.version,
+      detail: `重新开放原因：${data.reason}`,
+      actor,
+      at: new Date(),
     });
     return { version: after.version };
   });

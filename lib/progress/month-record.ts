@@ -31,7 +31,7 @@ export async function writeMonth(
   month: number,
   change: MonthChange,
   action: string,
-): Promise<void> {
+): Promise<{ version: number }> {
   const current = sheet.months.get(month);
   if (current) {
     const updated = await tx.sheetMonth.updateMany({ where: { id: current.id, version: current.version }, data: { ...change, version: { increment: 1 } } });
@@ -48,4 +48,5 @@ export async function writeMonth(
     before: current ? asJson(monthSnapshot({ ...current, sheetId: sheet.id })) : null,
     after: asJson(monthSnapshot(after)),
   });
+  return after;
 }

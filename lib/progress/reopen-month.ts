@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
+import { notifyMonth } from "@/lib/notifications/sheet-events";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { idSchema, monthSchema, textOf, TEXT_MAX, versionSchema } from "@/lib/input";
 import { parseInput } from "@/lib/parse-input";
@@ -37,13 +38,14 @@ export async function reopenMonth(prisma: PrismaClient, actor: Actor, input: Reo
       // Reopening hands the month back to the lead, which a period lock forbids.
       await assertPeriodOpen(tx, sheet.id, data.month, "重新开放");
       await assertMonthVersion(tx, sheet, data.month, data.version);
-      await writeMonth(
+      const { version } = await writeMonth(
         write,
         sheet,
         data.month,
         { status: "RETURNED", reviewComment: data.reason, reviewedAt: now, reviewedById: actorId(actor) },
         "month.reopen",
       );
+      await notifyMonth(tx, { type: "MONTH_REOPENED", sheetId: sheet.id, month: data.month, version, comment: data.reason, actor, at: now });
       return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
     },
     { now },

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { assertPeriodOpen } from "@/lib/fiscal-years/assert-period-open";
+import { notifyMonth } from "@/lib/notifications/sheet-events";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { idSchema, monthSchema, textOf, TEXT_MAX, versionSchema } from "@/lib/input";
 import { parseInput } from "@/lib/parse-input";
@@ -42,13 +43,15 @@ export async function reviewMonth(prisma: PrismaClient, actor: Actor, input: Rev
       // before the lock only confirms what is frozen (lib/fiscal-years/period-lock.ts), so it stays allowed.
       if (data.decision === "return") await assertPeriodOpen(tx, sheet.id, data.month, "退回");
       await assertMonthVersion(tx, sheet, data.month, data.version);
-      await writeMonth(
+      const { version } = await writeMonth(
         write,
         sheet,
         data.month,
         { status: data.decision === "approve" ? "APPROVED" : "RETURNED", reviewComment: data.comment, reviewedAt: now, reviewedById: actorId(actor) },
         data.decision === "approve" ? "month.approve" : "month.return",
       );
+      const type = data.decision === "approve" ? "MONTH_APPROVED" : "MONTH_RETURNED";
+      await notifyMonth(tx, { type, sheetId: sheet.id, month: data.month, version, comment: data.comment, actor, at: now });
       return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
     },
     { now },

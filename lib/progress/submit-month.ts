@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
 import { LIGHT_LABELS } from "@/lib/scoring";
+import { notifyMonth } from "@/lib/notifications/sheet-events";
 import { writeSheet } from "@/lib/sheets/write-sheet";
 import { computeMonth } from "./compute-month";
 import { idSchema, monthSchema, versionSchema } from "@/lib/input";
@@ -63,13 +64,14 @@ export async function submitMonth(prisma: PrismaClient, actor: Actor, input: Sub
       await assertMonthVersion(tx, sheet, data.month, data.version);
       const problems = submissionProblems(sheet, data.month);
       if (problems.length > 0) throw new AppError("INVALID", `${monthLabel(sheet.year, data.month)}还不能提交，请先补充以下内容`, problems);
-      await writeMonth(
+      const { version } = await writeMonth(
         write,
         sheet,
         data.month,
         { status: "SUBMITTED", submittedAt: now, submittedById: actorId(actor), reviewComment: "", reviewedAt: null, reviewedById: null },
         "month.submit",
       );
+      await notifyMonth(tx, { type: "MONTH_SUBMITTED", sheetId: sheet.id, month: data.month, version, comment: "", actor, at: now });
       return buildProgressView(await loadSheetData(tx, sheet.id), actor, data.month, now);
     },
     { now },
