@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { auditVisibility, authorize, sheetVisibility } from "@/lib/auth/authorize";
-import { visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
+import { auditVisibility, authorize } from "@/lib/auth/authorize";
+import { readableSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { visibleAuditWhere } from "@/lib/audit/entry-view";
 
 export interface AuditFilterOptions {
@@ -20,7 +20,7 @@ export async function listAuditFilters(prisma: PrismaClient, actor: Actor): Prom
   const usersWhere = "all" in visibility ? {} : { auditEntries: { some: visibleAuditWhere(visibility) } };
   const [sheets, users] = await Promise.all([
     prisma.targetSheet.findMany({
-      where: visibleSheetsWhere(sheetVisibility(actor)),
+      where: readableSheetsWhere(actor),
       orderBy: [{ fiscalYear: { year: "desc" } }, { position: "asc" }, { id: "asc" }],
       select: { id: true, name: true, fiscalYear: { select: { year: true } } },
     }),

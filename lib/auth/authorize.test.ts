@@ -4,7 +4,7 @@ import { SYSTEM, type Actor } from "./actor";
 import { type Action, auditVisibility, can, sheetVisibility } from "./authorize";
 
 // The whole permission table, written out: one row per action, one column per kind of user.
-const sheet = { departmentId: 1, leadIds: [10], evaluatorIds: [30], authorId: 11 };
+const sheet = { departmentId: 1, leadIds: [10], evaluatorIds: [30], authorId: 11, published: true };
 const user = (id: number, role: Role, departmentId: number | null = 1): Actor => ({ kind: "user", id, role, departmentId, displayName: "x" });
 
 const actors = {
@@ -19,7 +19,8 @@ const actors = {
 type Who = keyof typeof actors;
 
 const table: [Action["type"], Who[]][] = [
-  ["sheet.read", ["admin", "manager", "lead", "otherLead", "evaluator", "otherEvaluator"]],
+  // Not an evaluator of another sheet: evaluators read only what they are assigned to.
+  ["sheet.read", ["admin", "manager", "lead", "otherLead", "evaluator"]],
   ["sheet.edit", ["admin", "manager", "otherLead"]],
   ["sheet.publish", ["admin", "manager"]],
   ["target.adjust", ["admin", "manager"]],
@@ -75,11 +76,28 @@ describe("authorize", () => {
     expect(new Set(table.map(([type]) => type)).size).toBe(table.length);
   });
 
-  it("filters lists the same way", () => {
-    expect(sheetVisibility(actors.lead)).toEqual({ leadUserId: 10 });
-    expect(sheetVisibility(actors.manager)).toEqual({ departmentId: 1 });
-    expect(sheetVisibility(user(4, "MANAGER", null))).toEqual({ none: true });
-    expect(sheetVisibility(actors.evaluator)).toEqual({ all: true });
+  it("shows a draft only to its author, the department's managers and admins — not to the lead or evaluator assigned to it", () => {
+    const draft = { ...sheet, published: false };
+    const readers = (Object.keys(actors) as Who[]).filter((who) => can(actors[who], { type: "sheet.read", sheet: draft }));
+    expect(readers).toEqual(["admin", "manager", "otherLead"]);
+    const unauthored = { ...draft, authorId: null };
+    expect((Object.keys(actors) as Who[]).filter((who) => can(actors[who], { type: "sheet.read", sheet: unauthored }))).toEqual(["admin", "manager"]);
+  });
+
+  it("lets an evaluator assigned to nothing read nothing", () => {
+    const nobody = user(32, "EVALUATOR", null);
+    for (const s of [sheet, { ...sheet, evaluatorIds: [] }, { ...sheet, published: false }]) expect(can(nobody, { type: "sheet.read", sheet: s })).toBe(false);
+    // Assigned as a lead is not assigned as an evaluator, and the other way round.
+    expect(can(user(30, "LEAD"), { type: "sheet.read", sheet })).toBe(false);
+    expect(can(user(10, "EVALUATOR"), { type: "sheet.read", sheet })).toBe(false);
+  });
+
+  it("filters lists by the same grants", () => {
+    expect(sheetVisibility(actors.admin)).toEqual({ all: true });
+    expect(sheetVisibility(actors.lead)).toEqual({ anyOf: [{ assignedUserId: 10, duty: "LEAD" }, { authorId: 10 }] });
+    expect(sheetVisibility(actors.evaluator)).toEqual({ anyOf: [{ assignedUserId: 30, duty: "EVALUATOR" }, { authorId: 30 }] });
+    expect(sheetVisibility(actors.manager)).toEqual({ anyOf: [{ departmentId: 1 }, { authorId: 2 }] });
+    expect(sheetVisibility(user(4, "MANAGER", null))).toEqual({ anyOf: [{ authorId: 4 }] });
   });
 
   it("scopes the audit log: admins all of it, a manager their department's entries", () => {

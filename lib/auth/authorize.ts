@@ -16,6 +16,8 @@ export interface SheetScope {
   evaluatorIds: number[];
   /** Who drafted the sheet, if a user did. */
   authorId: number | null;
+  /** Whether its targets are published; until then (DRAFT, SUBMITTED) only its author, the department's managers and admins see it. */
+  published: boolean;
 }
 
 type SheetAction =
@@ -68,7 +70,7 @@ const managesDepartmentOf = (actor: UserActor, sheet: SheetScope) => actor.role 
 function canOnSheet(actor: UserActor, type: SheetAction, sheet: SheetScope): boolean {
   switch (type) {
     case "sheet.read":
-      return actor.role === "ADMIN" || actor.role === "EVALUATOR" || managesDepartmentOf(actor, sheet) || isLeadOf(actor, sheet) || isAuthorOf(actor, sheet);
+      return admits(sheetVisibility(actor), sheet);
     case "sheet.edit":
       return actor.role === "ADMIN" || managesDepartmentOf(actor, sheet) || (actor.role === "LEAD" && isAuthorOf(actor, sheet));
     case "sheet.publish":
@@ -122,21 +124,47 @@ export function authorize(actor: Actor, action: Action): void {
   if (!can(actor, action)) throw new AppError("FORBIDDEN", "无权执行此操作");
 }
 
-/** The sheets an actor may see, as a filter for list queries (the same rules as `sheet.read`). */
-export type SheetVisibility = { all: true } | { departmentId: number } | { leadUserId: number } | { none: true };
-// A lead also sees the drafts they authored: visibleSheetsWhere adds that for `leadUserId`.
+/**
+ * Which sheets an actor may read (`sheet.read`), in one place: `can` judges one sheet by it, and every list
+ * query filters by it (`readableSheetsWhere` in lib/sheets/sheet-scope.ts turns it into the WHERE), so a
+ * list never shows a sheet its page would refuse. An actor reads the sheets admitted by any of their grants:
+ * - an admin (and the system) every sheet;
+ * - a manager every sheet of their department, drafts included (they approve them);
+ * - a lead or an evaluator the published sheets they are assigned to — an evaluator assigned to nothing
+ *   reads nothing;
+ * - anyone the drafts they authored (a lead drafting their own sheet for approval).
+ * Drafts (DRAFT, SUBMITTED) are thus seen only by their author, the department's managers and admins
+ * (docs/roles.md).
+ */
+export type SheetGrant =
+  | { departmentId: number }
+  | { authorId: number }
+  /** Published sheets the user is assigned to in that duty. */
+  | { assignedUserId: number; duty: "LEAD" | "EVALUATOR" };
+
+export type SheetVisibility = { all: true } | { anyOf: SheetGrant[] };
 
 export function sheetVisibility(actor: Actor): SheetVisibility {
   if (actor.kind === "system") return { all: true };
+  const authored: SheetGrant = { authorId: actor.id };
   switch (actor.role) {
     case "ADMIN":
-    case "EVALUATOR":
       return { all: true };
     case "MANAGER":
-      return actor.departmentId === null ? { none: true } : { departmentId: actor.departmentId };
+      return { anyOf: actor.departmentId === null ? [authored] : [{ departmentId: actor.departmentId }, authored] };
     case "LEAD":
-      return { leadUserId: actor.id };
+    case "EVALUATOR":
+      return { anyOf: [{ assignedUserId: actor.id, duty: actor.role }, authored] };
   }
+}
+
+function admits(visibility: SheetVisibility, sheet: SheetScope): boolean {
+  if ("all" in visibility) return true;
+  return visibility.anyOf.some((grant) => {
+    if ("departmentId" in grant) return sheet.departmentId === grant.departmentId;
+    if ("authorId" in grant) return sheet.authorId === grant.authorId;
+    return sheet.published && (grant.duty === "LEAD" ? sheet.leadIds : sheet.evaluatorIds).includes(grant.assignedUserId);
+  });
 }
 
 /**

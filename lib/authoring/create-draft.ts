@@ -43,7 +43,10 @@ export async function createDraft(prisma: PrismaClient, actor: Actor, input: Cre
     return await writeSheet(prisma, actor, { action: { type: "sheet.create" } }, async ({ tx, audit, changed }) => {
       const department = await resolveDepartment(tx, actor, data.department);
       // The rules judge the sheet that is about to exist: a manager only in their department.
-      authorize(actor, { type: "sheet.edit", sheet: { departmentId: department.id, leadIds: [], evaluatorIds: [], authorId: actorId(actor) } });
+      authorize(actor, {
+        type: "sheet.edit",
+        sheet: { departmentId: department.id, leadIds: [], evaluatorIds: [], authorId: actorId(actor), published: false },
+      });
       const unitId = await resolveUnit(tx, actor, department.id, data.unit);
       const year = await tx.fiscalYear.upsert({ where: { year: data.year }, create: { year: data.year }, update: {}, select: { id: true } });
       const existing = await tx.targetSheet.findUnique({ where: { unitId_fiscalYearId_name: { unitId, fiscalYearId: year.id, name } }, select: { id: true } });

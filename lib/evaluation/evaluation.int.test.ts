@@ -57,7 +57,8 @@ describe("who may do what", () => {
     ["the sheet's lead", "lead", { save: "FORBIDDEN", self: "OK", finalise: "FORBIDDEN", reopen: "FORBIDDEN", read: "OK" }],
     ["another lead", "lead2", { save: "FORBIDDEN", self: "FORBIDDEN", finalise: "FORBIDDEN", reopen: "FORBIDDEN", read: "FORBIDDEN" }],
     ["the assigned evaluator", "evaluator", { save: "OK", self: "FORBIDDEN", finalise: "OK", reopen: "FORBIDDEN", read: "OK" }],
-    ["an unassigned evaluator", "outsider", { save: "FORBIDDEN", self: "FORBIDDEN", finalise: "FORBIDDEN", reopen: "FORBIDDEN", read: "OK" }],
+    // Evaluators read only the sheets they are assigned to (issue 11).
+    ["an unassigned evaluator", "outsider", { save: "FORBIDDEN", self: "FORBIDDEN", finalise: "FORBIDDEN", reopen: "FORBIDDEN", read: "FORBIDDEN" }],
   ];
   it.each(cases)("%s", async (_, who, expected) => {
     const actor = who === "outsider" ? outsider : f.actors[who];
@@ -84,7 +85,7 @@ describe("who may do what", () => {
     expect(await mode(f.actors.lead)).toBe("self");
     expect(await mode(f.actors.manager)).toBe("readonly");
     expect(await mode(f.actors.admin)).toBe("readonly");
-    expect(await mode(outsider)).toBe("readonly");
+    expect(await outcome(mode(outsider))).toBe("FORBIDDEN");
   });
 
   it("answers NOT_FOUND for a sheet that does not exist, before anything else", async () => {
@@ -203,7 +204,9 @@ describe("unpublished sheets", () => {
     try {
       const error = await refusal(saveComplete());
       expect(error).toMatchObject({ code: "INVALID", message: "该绩效目标表尚未发布，发布后才能进行年终评价" });
-      expect((await getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId })).can.write).toBe(false);
+      // A draft is not the evaluator's to read yet, though they are assigned to it.
+      expect(await outcome(getEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId }))).toBe("FORBIDDEN");
+      expect((await getEvaluation(f.db.prisma, f.actors.manager, { sheetId: f.sheetId })).can.write).toBe(false);
       expect((await listEvaluations(f.db.prisma, f.actors.evaluator)).rows.map((r) => r.sheetId)).not.toContain(f.sheetId);
     } finally {
       await f.db.prisma.targetSheet.update({ where: { id: f.sheetId }, data: { status: "PUBLISHED" } });

@@ -7,6 +7,7 @@ import { authorize, can } from "@/lib/auth/authorize";
 import { parseInput } from "@/lib/parse-input";
 import { Decimal, fmt2 } from "@/lib/scoring/decimal";
 import { listYears } from "@/lib/sheets/list-sheets";
+import { readableSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { loadEvaluationDataMany } from "./evaluation-data";
 import type { EvaluationState } from "./labels";
 import { scoreStored } from "./score-evaluation";
@@ -49,15 +50,10 @@ export async function listEvaluations(prisma: PrismaClient, actor: Actor, input:
   const year = data.year ?? years[0] ?? null;
   if (year === null) return { year, years, rows: [] };
 
-  let where: Prisma.TargetSheetWhereInput = { fiscalYear: { year }, status: "PUBLISHED" };
-  if (actor.kind === "user") {
-    if (actor.role === "EVALUATOR") where = { ...where, assignments: { some: { userId: actor.id, role: "EVALUATOR" } } };
-    else if (actor.role === "LEAD") where = { ...where, assignments: { some: { userId: actor.id, role: "LEAD" } } };
-    else if (actor.role === "MANAGER") where = { ...where, unit: { departmentId: actor.departmentId ?? -1 } };
-  }
+  const where: Prisma.TargetSheetWhereInput = { AND: [{ fiscalYear: { year }, status: "PUBLISHED" }, readableSheetsWhere(actor)] };
   const sheets = await prisma.targetSheet.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
   const rows: EvaluationListRow[] = [];
-  // The where above is the actor's share of `sheet.read` (narrower for an evaluator), so no row needs judging again.
+  // The where above is the actor's share of `sheet.read`, so no row needs judging again.
   for (const sheet of await loadEvaluationDataMany(
     prisma,
     sheets.map((s) => s.id),

@@ -345,7 +345,8 @@ describe("the month must be open for reporting, as for progress", () => {
         code: "INVALID",
         message: "该绩效目标表尚未发布，发布后才能删除佐证资料",
       });
-      expect(await canEdit(actors.lead, 7)).toBe(false);
+      // A draft is its author's, the department's managers' and admins': not even readable by the lead assigned to it.
+      expect(await refusal(canEdit(actors.lead, 7))).toMatchObject({ code: "FORBIDDEN" });
       expect(await db.prisma.evidenceFile.count()).toBe(1);
       expect(await evidenceAudit()).toHaveLength(1);
     } finally {

@@ -2,8 +2,8 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MonthStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { can, sheetVisibility } from "@/lib/auth/authorize";
-import { sheetScopeInclude, toSheetScope, visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
+import { can } from "@/lib/auth/authorize";
+import { sheetScopeInclude, toSheetScope, readableSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { isLockedStatus, MONTH_STATUS_LABEL, monthLabel, NOT_STARTED_LABEL } from "./labels";
 import { reportingMonth } from "@/lib/figures/reporting-month";
 
@@ -26,7 +26,7 @@ export interface TodoItem {
 /** The published sheets the actor may write progress for, latest year first, then in document order. */
 export async function findLeadSheets(prisma: PrismaClient, actor: Actor) {
   const sheets = await prisma.targetSheet.findMany({
-    where: { AND: [visibleSheetsWhere(sheetVisibility(actor)), { status: "PUBLISHED" }] },
+    where: { AND: [readableSheetsWhere(actor), { status: "PUBLISHED" }] },
     orderBy: [{ fiscalYear: { year: "desc" } }, { position: "asc" }, { id: "asc" }],
     include: { ...sheetScopeInclude, fiscalYear: { select: { year: true, lockedThroughMonth: true } } },
   });

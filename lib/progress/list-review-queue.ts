@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { can, sheetVisibility } from "@/lib/auth/authorize";
-import { sheetScopeInclude, toSheetScope, visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
+import { can } from "@/lib/auth/authorize";
+import { sheetScopeInclude, toSheetScope, readableSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { computeMonth } from "./compute-month";
 import { formatTimestamp, monthLabel } from "./labels";
 import { lightView, type LightView, sheetLightView } from "./progress-view";
@@ -24,7 +24,7 @@ export interface ReviewItem {
 /** The submitted months the actor may review, oldest submission first. */
 async function monthsToReview(prisma: PrismaClient, actor: Actor) {
   const months = await prisma.sheetMonth.findMany({
-    where: { status: "SUBMITTED", sheet: visibleSheetsWhere(sheetVisibility(actor)) },
+    where: { status: "SUBMITTED", sheet: readableSheetsWhere(actor) },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     select: { sheetId: true, month: true, submittedAt: true, sheet: { include: sheetScopeInclude }, submittedBy: { select: { displayName: true } } },
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { readableSheetsWhere } from "@/lib/sheets/sheet-scope";
 import type { Workbook } from "@/lib/xlsx";
 import { monthLabel } from "@/lib/progress/labels";
 import { formatTimeProgress } from "@/lib/progress/progress-view";
@@ -74,7 +75,11 @@ export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuer
     const { filtered } = scope;
     const [summary, units] = await Promise.all([
       summarize(db, filtered),
-      db.budgetUnit.findMany({ where: { sheets: { some: { fiscalYearId: fiscalYear.id } } }, select: { id: true, name: true } }),
+      // Only units of sheets the actor may read: a unit filter naming another unit must not reveal its name.
+      db.budgetUnit.findMany({
+        where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id }, readableSheetsWhere(actor)] } } },
+        select: { id: true, name: true },
+      }),
     ]);
     unitNames = new Map(units.map((u) => [u.id, u.name]));
     const nameOf = (id: number) => unitNames.get(id) ?? `单位 ${id}`;

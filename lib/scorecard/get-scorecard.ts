@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, sheetVisibility } from "@/lib/auth/authorize";
-import { visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
+import { authorize } from "@/lib/auth/authorize";
+import { readableSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { measurableMonths, resolveAsOfMonth } from "@/lib/figures/as-of-month";
 import type { Db } from "@/lib/figures/figures-source";
 import { monthLabel } from "@/lib/progress/labels";
@@ -81,13 +81,13 @@ export interface ScorecardScope {
 
 /** The figures at `month` of the year's published sheets the actor may see. */
 function visibleFigures(actor: Actor, fiscalYearId: number, month: number): Prisma.SheetFiguresWhereInput {
-  const visible = visibleSheetsWhere(sheetVisibility(actor));
+  const visible = readableSheetsWhere(actor);
   return { fiscalYearId, month, status: "PUBLISHED", ...(Object.keys(visible).length > 0 ? { sheet: visible } : {}) };
 }
 
 /**
  * The WHERE of the scorecard: the year and month measured, published sheets, what the actor may see
- * (visibleSheetsWhere), the filters.
+ * (readableSheetsWhere), the filters.
  */
 export function scorecardScope(actor: Actor, fiscalYearId: number, month: number, query: ScorecardQuery): ScorecardScope {
   const base = visibleFigures(actor, fiscalYearId, month);
@@ -158,7 +158,7 @@ export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, 
   const [summary, units] = await Promise.all([
     summarize(db, filtered),
     db.budgetUnit.findMany({
-      where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id, status: "PUBLISHED" }, visibleSheetsWhere(sheetVisibility(actor))] } } },
+      where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id, status: "PUBLISHED" }, readableSheetsWhere(actor)] } } },
       select: { id: true, name: true },
       orderBy: { id: "asc" },
     }),

@@ -1,10 +1,10 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, sheetVisibility } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
 import type { InterchangeFile } from "@/lib/interchange/schema";
-import { visibleSheetsWhere } from "./sheet-scope";
+import { readableSheetsWhere } from "./sheet-scope";
 import { interchangeInclude, toInterchangeSheet } from "./to-interchange";
 
 /**
@@ -15,9 +15,11 @@ export async function exportSheets(prisma: PrismaClient, actor: Actor, options: 
   authorize(actor, { type: "sheets.export" });
   const sheets = await prisma.targetSheet.findMany({
     where: {
-      fiscalYear: { year: options.year },
-      ...(options.department ? { unit: { department: { name: options.department } } } : {}),
-      ...visibleSheetsWhere(sheetVisibility(actor)),
+      AND: [
+        { fiscalYear: { year: options.year } },
+        options.department ? { unit: { department: { name: options.department } } } : {},
+        readableSheetsWhere(actor),
+      ],
     },
     orderBy: [{ position: "asc" }, { id: "asc" }],
     include: { ...interchangeInclude, unit: { select: { name: true, department: { select: { name: true } } } } },

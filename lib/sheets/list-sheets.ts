@@ -2,8 +2,8 @@ import "server-only";
 import Decimal from "decimal.js";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize, sheetVisibility } from "@/lib/auth/authorize";
-import { visibleSheetsWhere } from "./sheet-scope";
+import { authorize } from "@/lib/auth/authorize";
+import { readableSheetsWhere } from "./sheet-scope";
 
 export interface SheetListRow {
   id: number;
@@ -26,7 +26,7 @@ export interface SheetListRow {
 export async function listSheets(prisma: PrismaClient, actor: Actor, year: number): Promise<SheetListRow[]> {
   authorize(actor, { type: "sheets.list" });
   const sheets = await prisma.targetSheet.findMany({
-    where: { fiscalYear: { year }, ...visibleSheetsWhere(sheetVisibility(actor)) },
+    where: { AND: [{ fiscalYear: { year } }, readableSheetsWhere(actor)] },
     orderBy: [{ position: "asc" }, { id: "asc" }],
     include: { unit: { select: { name: true, department: { select: { name: true } } } }, indicators: { select: { weight: true } } },
   });

@@ -3,7 +3,7 @@ import { userActor } from "@/lib/auth/actor";
 import type { SheetScope } from "@/lib/auth/authorize";
 import { sheetTabs } from "./sheet-nav";
 
-const scope: SheetScope = { departmentId: 1, leadIds: [10], evaluatorIds: [20], authorId: null };
+const scope: SheetScope = { departmentId: 1, leadIds: [10], evaluatorIds: [20], authorId: null, published: true };
 const admin = userActor({ id: 1, role: "ADMIN", departmentId: null, displayName: "管理员" });
 const manager = userActor({ id: 2, role: "MANAGER", departmentId: 1, displayName: "王科长" });
 const otherManager = userActor({ id: 3, role: "MANAGER", departmentId: 2, displayName: "李科长" });
@@ -25,6 +25,7 @@ describe("sheetTabs", () => {
   it("offers nothing to whoever may not read the sheet", () => {
     expect(labels(otherLead)).toEqual([]);
     expect(labels(otherManager)).toEqual([]);
+    expect(labels(userActor({ id: 21, role: "EVALUATOR", departmentId: null, displayName: "未分工的评价人" }))).toEqual([]);
   });
 
   it("has no months and no year end before the sheet is published", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SheetScope, SheetVisibility } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/actor";
+import { type SheetGrant, type SheetScope, type SheetVisibility, sheetVisibility } from "@/lib/auth/authorize";
 
 /** The relations `authorize` needs to judge a sheet, to include in a sheet query. */
 export const sheetScopeInclude = {
@@ -8,25 +9,40 @@ export const sheetScopeInclude = {
   assignments: { select: { userId: true, role: true } },
 } satisfies Prisma.TargetSheetInclude;
 
-type ScopeSource = { authorId: number | null; unit: { departmentId: number }; assignments: { userId: number; role: string }[] };
+/** The same as a `select` (the scalars `authorize` needs besides the relations). */
+export const sheetScopeSelect = { ...sheetScopeInclude, authorId: true, status: true } satisfies Prisma.TargetSheetSelect;
+
+type ScopeSource = { authorId: number | null; status: string; unit: { departmentId: number }; assignments: { userId: number; role: string }[] };
 
 export const toSheetScope = (sheet: ScopeSource): SheetScope => ({
   departmentId: sheet.unit.departmentId,
   leadIds: sheet.assignments.filter((a) => a.role === "LEAD").map((a) => a.userId),
   evaluatorIds: sheet.assignments.filter((a) => a.role === "EVALUATOR").map((a) => a.userId),
   authorId: sheet.authorId,
+  published: sheet.status === "PUBLISHED",
 });
 
 /** Loads what `authorize` needs to judge one sheet; null when the sheet does not exist. */
 export async function loadSheetScope(prisma: Pick<Prisma.TransactionClient, "targetSheet">, sheetId: number): Promise<SheetScope | null> {
-  const sheet = await prisma.targetSheet.findUnique({ where: { id: sheetId }, select: { ...sheetScopeInclude, authorId: true } });
+  const sheet = await prisma.targetSheet.findUnique({ where: { id: sheetId }, select: sheetScopeSelect });
   return sheet ? toSheetScope(sheet) : null;
 }
 
-/** `sheetVisibility` as a Prisma filter. */
+/**
+ * The sheets `actor` may read, as a Prisma filter: every list query of sheets (or of rows of sheets, through
+ * their `sheet` relation) is narrowed by it. The rules are `sheetVisibility`'s (lib/auth/authorize.ts), which
+ * also judges a single sheet (`sheet.read`), so a list and a page never disagree.
+ */
+export const readableSheetsWhere = (actor: Actor): Prisma.TargetSheetWhereInput => visibleSheetsWhere(sheetVisibility(actor));
+
 export function visibleSheetsWhere(visibility: SheetVisibility): Prisma.TargetSheetWhereInput {
   if ("all" in visibility) return {};
-  if ("none" in visibility) return { id: -1 };
-  if ("departmentId" in visibility) return { unit: { departmentId: visibility.departmentId } };
-  return { OR: [{ assignments: { some: { userId: visibility.leadUserId, role: "LEAD" } } }, { authorId: visibility.leadUserId }] };
+  if (visibility.anyOf.length === 0) return { id: { in: [] } };
+  return { OR: visibility.anyOf.map(grantWhere) };
+}
+
+function grantWhere(grant: SheetGrant): Prisma.TargetSheetWhereInput {
+  if ("departmentId" in grant) return { unit: { departmentId: grant.departmentId } };
+  if ("authorId" in grant) return { authorId: grant.authorId };
+  return { status: "PUBLISHED", assignments: { some: { userId: grant.assignedUserId, role: grant.duty } } };
 }

@@ -72,7 +72,9 @@ function PageTitle({ year, actor, departments = [], children }: { year?: number;
               新建绩效目标表
             </Link>
           ) : null}
-          {year && can(actor, { type: "sheets.export" }) ? <YearExportLinks year={year} departments={departments} className={button} /> : null}
+          {year && departments.length > 0 && can(actor, { type: "sheets.export" }) ? (
+            <YearExportLinks year={year} departments={departments} className={button} />
+          ) : null}
           {can(actor, { type: "sheets.import" }) ? (
             <Link href="/admin/import" className={button}>
               导入Excel
