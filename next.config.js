@@ -1,40 +1,24 @@
-import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
-
 // No usage data leaves the machine. The build reads this file before it starts its telemetry;
 // `next start` and `next dev` also honour NEXT_TELEMETRY_DISABLED=1 set by npm start / the environment.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 /**
- * Security headers for every response. Nothing is loaded from another origin (no CDN, no web fonts),
- * so the policy can be `'self'` throughout; Next's inline bootstrap scripts need `'unsafe-inline'`
- * (a nonce would force every page dynamic for little gain on an intranet) and dev needs `'unsafe-eval'`.
+ * Security headers for every response. The Content-Security-Policy of pages is built per request, around a
+ * nonce, by proxy.ts (lib/security/csp.ts); what the proxy does not see (API answers, downloads, the icon)
+ * loads nothing and runs nothing, so it gets the strictest policy.
  */
-function securityHeaders(dev) {
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-  return [
-    { key: "Content-Security-Policy", value: csp },
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    { key: "X-Frame-Options", value: "DENY" },
-    { key: "Referrer-Policy", value: "same-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ];
-}
+const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** @type {(phase: string) => import("next").NextConfig} */
-export default function nextConfig(phase) {
-  const dev = phase === PHASE_DEVELOPMENT_SERVER;
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** @type {() => import("next").NextConfig} */
+export default function nextConfig() {
   return {
     // PGlite loads its wasm and data files from its own package directory at run time; bundled, webpack
     // breaks those paths and Turbopack would publish the wasm under .next/static. argon2 is a native addon.
@@ -49,7 +33,12 @@ export default function nextConfig(phase) {
       serverActions: { bodySizeLimit: "10mb" },
     },
     async headers() {
-      return [{ source: "/:path*", headers: securityHeaders(dev) }];
+      const nonPage = [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }];
+      return [
+        { source: "/:path*", headers: securityHeaders },
+        { source: "/api/:path*", headers: nonPage },
+        { source: "/icon.svg", headers: nonPage },
+      ];
     },
   };
 }

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
+import "@/lib/zod-locale";
 import { asciiDigits } from "@/lib/numbers/ascii-digits";
 import { decimalPlaces, parseDecimal } from "@/lib/numbers/parse-decimal";
 

@@ -13,7 +13,18 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = process.cwd();
 const next = path.join(root, "node_modules", ".bin", "next");
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestSourceMtime(entry: string): number {
   const full = path.join(root, entry);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GRADES } from "@/lib/figures/labels";
+import "@/lib/zod-locale";
 
 /**
  * The scorecard's state as it lives in the URL (page and .xlsx export read the same parameters): fiscal year,

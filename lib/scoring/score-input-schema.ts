@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-locale";
 import { BANDS, SCORING_RULES } from "./types";
 
 /**

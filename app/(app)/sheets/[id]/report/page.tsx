@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { orInterrupt } from "@/app/_lib/interrupts";
+import { cspNonce } from "@/app/_lib/nonce";
 import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { cssString, SelfEvaluationReportView } from "@/components/evaluation/self-evaluation-report";
@@ -32,7 +33,7 @@ export default async function ReportPage({ params }: Props) {
   const pageHeader = `@page { @top-left { content: ${cssString(`${report.unit}　${report.project}`)}; font-size: 8pt; color: #555; } @top-right { content: ${cssString(`${report.year}年度${report.title}　打印日期：${report.printedOn}`)}; font-size: 8pt; color: #555; } }`;
   return (
     <article className="print-landscape space-y-3">
-      <style>{pageHeader}</style>
+      <style nonce={await cspNonce()}>{pageHeader}</style>
       <SheetNav
         nav={nav}
         current="report"
