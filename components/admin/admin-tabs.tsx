@@ -7,6 +7,7 @@ const TABS = [
   { key: "years", href: "/admin/years", label: "年度", title: "年度与期间锁定" },
   { key: "import", href: "/admin/import", label: "导入", title: "导入绩效目标表（Excel）" },
   { key: "rollover", href: "/admin/rollover", label: "年度结转", title: "年度结转" },
+  { key: "backup", href: "/admin/backup", label: "备份", title: "备份与恢复" },
 ] as const;
 
 /** 系统管理: the heading and the tabs of the section. */

@@ -44,6 +44,7 @@ const table: [Action["type"], Who[]][] = [
   ["fiscal-year.manage", ["admin"]],
   ["period.lock", ["admin"]],
   ["unit.manage", ["admin"]],
+  ["backup.download", ["admin"]],
   ["own-password.change", ["admin", "manager", "otherManager", "lead", "otherLead", "evaluator", "otherEvaluator"]],
 ];
 

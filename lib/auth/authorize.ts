@@ -50,6 +50,8 @@ type GlobalAction =
   /** Start a new draft sheet (a lead drafts their own, for approval). */
   | "sheet.create"
   | "user.manage"
+  /** The whole system as one archive: every user's password hash included. */
+  | "backup.download"
   | "assignment.manage"
   /** Departments and their budget units (预算单位). */
   | "unit.manage"
@@ -111,6 +113,7 @@ function canGlobally(actor: UserActor, type: GlobalAction): boolean {
     case "fiscal-year.manage":
     case "period.lock":
     case "unit.manage":
+    case "backup.download":
       return actor.role === "ADMIN";
   }
 }

@@ -73,15 +73,18 @@ function checkHistory(files: MigrationFile[], applied: AppliedRow[]): void {
 
 const SELECT_APPLIED = `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`;
 
-/** Returns the names of the migrations it applied (empty when the database was up to date). */
-export async function migrate(driver: SqlDriver, dir = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
+/**
+ * Returns the names of the migrations it applied (empty when the database was up to date). `only` limits them
+ * (a restore first builds the schema its backup was taken at).
+ */
+export async function migrate(driver: SqlDriver, dir = DEFAULT_MIGRATIONS_DIR, options: { only?: (name: string) => boolean } = {}): Promise<string[]> {
   const files = readMigrations(dir);
   await driver.exec(CREATE_MIGRATIONS_TABLE);
   const before = await driver.query<AppliedRow>(SELECT_APPLIED);
   checkHistory(files, before);
   const done = new Set(before.map((row) => row.migration_name));
   const appliedNow: string[] = [];
-  for (const file of files.filter((f) => !done.has(f.name))) {
+  for (const file of files.filter((f) => !done.has(f.name) && (options.only?.(f.name) ?? true))) {
     const applied = await driver.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCK_KEY]);
       // Another process may have applied it while we waited for the lock.

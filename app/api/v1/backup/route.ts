@@ -1,0 +1,28 @@
+import { downloadBackup } from "@/lib/backup/download-backup";
+import { getDatabase } from "@/lib/db";
+import { getActor } from "@/lib/session/session";
+import { contentDisposition, errorResponse, unauthorized } from "../_lib/problem";
+import { crossSiteRefusal } from "../evidence/respond";
+
+/** POST /api/v1/backup — 系统管理 → 备份: the whole system as one .tar.gz (admins; audited). */
+export async function POST(request: Request): Promise<Response> {
+  const refused = crossSiteRefusal(request);
+  if (refused) return refused;
+  const actor = await getActor();
+  if (!actor) return unauthorized();
+  try {
+    const backup = await downloadBackup(await getDatabase(), actor);
+    return new Response(backup.stream, {
+      status: 200,
+      headers: {
+        "Content-Type": "application/gzip",
+        "Content-Length": String(backup.bytes),
+        "Content-Disposition": contentDisposition(backup.filename),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
