@@ -3,12 +3,14 @@ import Link from "next/link";
 import { LightBadge } from "@/components/progress/light-badge";
 import { LightsByUnitChart } from "@/components/scorecard/charts";
 import { SummaryCards } from "@/components/scorecard/summary-cards";
+import { ManagerOverdue } from "@/components/home/manager-overdue";
 import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listEvaluations } from "@/lib/evaluation/list-evaluations";
 import { listMySheets } from "@/lib/progress/list-my-sheets";
 import { findLeadSheets, listMyTodo, type TodoItem } from "@/lib/progress/list-my-todo";
 import { reviewQueueSummary } from "@/lib/progress/list-review-queue";
+import { listOverdue, type OverdueSummary } from "@/lib/progress/list-overdue";
 import { getScorecard, type Scorecard } from "@/lib/scorecard/get-scorecard";
 import { parseScorecardQuery } from "@/lib/scorecard/query";
 
@@ -28,7 +30,8 @@ export default async function Home() {
   }
   if (actor.role === "MANAGER") {
     const [queue, scorecard] = await Promise.all([reviewQueueSummary(prisma, actor), getScorecard(prisma, actor, parseScorecardQuery({}))]);
-    return <ManagerHome pending={queue.count} oldest={queue.oldestSubmittedAt} scorecard={scorecard} />;
+    const overdue = scorecard.year === null ? null : await listOverdue(prisma, actor, { year: scorecard.year });
+    return <ManagerHome pending={queue.count} oldest={queue.oldestSubmittedAt} scorecard={scorecard} overdue={overdue} />;
   }
   if (actor.role === "EVALUATOR") {
     const evaluations = await listEvaluations(prisma, actor);
@@ -39,6 +42,10 @@ export default async function Home() {
 }
 
 const progressHref = (item: TodoItem) => `/sheets/${item.sheetId}/progress?month=${item.month}`;
+/** What a screen reader hears after a month's link: whether it is 逾期, and locked. */
+const overdueWords = (item: TodoItem) => (item.overdue ? `（逾期${item.periodLocked ? "，已锁定" : ""}）` : "");
+
+const OverdueMark = () => <span className="ml-1 rounded bg-red-100 px-1 text-xs font-medium text-red-800">逾期</span>;
 
 const SheetLink = ({ id, name }: { id: number; name: string }) => (
   <Link href={`/sheets/${id}`} className="text-brand hover:underline">
@@ -49,6 +56,7 @@ const SheetLink = ({ id, name }: { id: number; name: string }) => (
 function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo>>; sheets: Awaited<ReturnType<typeof listMySheets>> }) {
   const returnedItems = todo.filter((t) => t.status === "RETURNED");
   const returned = returnedItems.length;
+  const overdue = todo.filter((t) => t.overdue).length;
   // The other owed months, one row per sheet: this month first, then the earlier ones.
   const bySheet = new Map<number, { sheetId: number; sheetName: string; current: TodoItem | null; earlier: TodoItem[] }>();
   for (const item of todo) {
@@ -66,7 +74,12 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
         <h2 id="todo-title" className="font-semibold">
           我的待办
           <span className="ml-2 text-sm font-normal text-muted">
-            {todo.length === 0 ? "没有待填报或待提交的月份" : `共 ${todo.length} 项${returned ? `，其中 ${returned} 项已退回` : ""}`}
+            {todo.length === 0
+              ? "没有待填报或待提交的月份"
+              : `共 ${todo.length} 项${[returned ? `${returned} 项已退回` : "", overdue ? `${overdue} 项逾期` : ""]
+                  .filter(Boolean)
+                  .map((t, i) => `${i === 0 ? "，其中 " : "，"}${t}`)
+                  .join("")}`}
           </span>
         </h2>
         {returnedItems.length > 0 ? (
@@ -88,10 +101,15 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
                   </td>
                   <td className="whitespace-nowrap" data-label="月份">
                     {item.monthLabel}
+                    {item.overdue ? <OverdueMark /> : null}
                   </td>
                   <td data-label="退回意见">{item.reviewComment || <span className="text-muted">—</span>}</td>
                   <td className="whitespace-nowrap" data-label="操作">
-                    <Link href={progressHref(item)} aria-label={`修改 ${item.sheetName} ${item.monthLabel}`} className="text-brand hover:underline">
+                    <Link
+                      href={progressHref(item)}
+                      aria-label={`修改 ${item.sheetName} ${item.monthLabel}${overdueWords(item)}`}
+                      className="text-brand hover:underline"
+                    >
                       修改并重新提交
                     </Link>
                   </td>
@@ -123,9 +141,19 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
                   </td>
                   <td data-label="本月">
                     {current ? (
-                      <Link href={progressHref(current)} aria-label={`填报 ${current.sheetName} ${current.monthLabel}`} className="text-brand hover:underline">
-                        {current.monthLabel}（{current.statusLabel}）
-                      </Link>
+                      <>
+                        <Link
+                          href={progressHref(current)}
+                          aria-label={`填报 ${current.sheetName} ${current.monthLabel}${overdueWords(current)}`}
+                          className="text-brand hover:underline"
+                        >
+                          {current.monthLabel}（{current.statusLabel}）
+                        </Link>
+                        {current.overdue ? <OverdueMark /> : null}
+                        <span className="block text-xs text-muted">
+                          截止 {current.dueText}，{current.countdown}
+                        </span>
+                      </>
                     ) : (
                       <span className="text-muted">已提交</span>
                     )}
@@ -139,11 +167,12 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
                           <li key={item.month}>
                             <Link
                               href={progressHref(item)}
-                              aria-label={`填报 ${item.sheetName} ${item.monthLabel}`}
-                              title={`${item.monthLabel}：${item.statusLabel}`}
-                              className="inline-block rounded border border-line bg-white px-1.5 text-sm hover:border-brand"
+                              aria-label={`填报 ${item.sheetName} ${item.monthLabel}${overdueWords(item)}`}
+                              title={`${item.monthLabel}：${item.statusLabel}，截止 ${item.dueText}${item.overdue ? "，已逾期" : ""}${item.periodLocked ? "，已由管理员锁定" : ""}`}
+                              className={`inline-block rounded border bg-white px-1.5 text-sm hover:border-brand ${item.overdue ? "border-red-300 text-red-800" : "border-line"}`}
                             >
                               {item.month}月{item.statusLabel === "草稿" ? "·草稿" : ""}
+                              {item.overdue ? "·逾期" : ""}
                             </Link>
                           </li>
                         ))}
@@ -213,7 +242,17 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
   );
 }
 
-function ManagerHome({ pending, oldest, scorecard }: { pending: number; oldest: string | null; scorecard: Scorecard }) {
+function ManagerHome({
+  pending,
+  oldest,
+  scorecard,
+  overdue,
+}: {
+  pending: number;
+  oldest: string | null;
+  scorecard: Scorecard;
+  overdue: OverdueSummary | null;
+}) {
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">工作台</h1>
@@ -239,6 +278,7 @@ function ManagerHome({ pending, oldest, scorecard }: { pending: number; oldest: 
           </Link>
         </div>
       </section>
+      {overdue ? <ManagerOverdue summary={overdue} /> : null}
       <Glance scorecard={scorecard} />
     </div>
   );

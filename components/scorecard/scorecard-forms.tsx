@@ -7,7 +7,8 @@ import { ClearFilters } from "./clear-filters";
 
 /** The scorecard's two GET forms: its 截至月份 and its filters. Both keep the rest of the state in the URL. */
 
-export const hasFilters = (query: Scorecard["query"]) => query.unit !== undefined || query.light !== undefined || query.grade !== undefined || Boolean(query.q);
+export const hasFilters = (query: Scorecard["query"]) =>
+  query.unit !== undefined || query.light !== undefined || query.grade !== undefined || Boolean(query.overdue) || Boolean(query.q);
 
 /** 截至月份 on the scorecard: a new month keeps the filters, sorting and columns, and goes back to page 1. */
 export function ScorecardMonthForm({ data }: { data: Scorecard }) {
@@ -87,6 +88,10 @@ export function FilterForm({ data }: { data: Scorecard }) {
           className={`${field} w-60 max-w-full`}
         />
       </div>
+      <label className="flex items-center gap-1 pb-1.5" title="截止日已过仍未提交月报的项目（截至今天）">
+        <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === true} />
+        仅看逾期
+      </label>
       <label className="flex items-center gap-1 pb-1.5">
         <input type="checkbox" name="group" value="unit" defaultChecked={query.group === "unit"} />
         按预算单位分组小计

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DataTable, dataTableColumnHelper } from "@/components/ui/data-table";
 import { formatAmount, formatPercent } from "@/components/ui/format";
 import { LightBadge } from "@/components/progress/light-badge";
+import { overdueText } from "@/lib/deadlines/rules";
 import { approvedText, finalText, lightCountsText, projectedText, submittedText } from "@/lib/scorecard/cells";
 import type { ScorecardRow, Subtotal } from "@/lib/scorecard/get-scorecard";
 import { type ScorecardColumnId, type ScorecardQuery, SCORECARD_COLUMNS, scorecardSearch } from "@/lib/scorecard/query";
@@ -69,6 +70,22 @@ const columns = helper.columns([
     meta: { numeric: true, width: "7%" },
     cell: (ctx) => finalText(ctx.row.original),
   }),
+  helper.accessor((row) => row.overdueMonths.length, {
+    id: "overdue",
+    header: header("overdue"),
+    enableSorting: false,
+    meta: { width: "8%" },
+    cell: (ctx) => {
+      const months = ctx.row.original.overdueMonths;
+      return months.length === 0 ? (
+        <span className="text-muted">—</span>
+      ) : (
+        <span className="font-medium text-red-800" title="截止日已过仍未提交的月份（截至今天）">
+          逾期 {overdueText(months)}
+        </span>
+      );
+    },
+  }),
 ]);
 
 const rowId = (row: ScorecardRow) => String(row.sheetId);
@@ -119,6 +136,12 @@ function subtotalCells(s: Subtotal, columnIds: string[], label: string) {
         return (
           <td key={id} className={`num ${cls}`} title={`已定稿 ${s.finalised} 项`}>
             {s.averageFinal === null ? `定稿 ${s.finalised}` : `平均 ${s.averageFinal}`}
+          </td>
+        );
+      case "overdue":
+        return (
+          <td key={id} className={`${cls} text-xs`}>
+            {s.overdueSheets > 0 ? `逾期 ${s.overdueSheets} 项` : "—"}
           </td>
         );
       default:

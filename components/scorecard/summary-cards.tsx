@@ -21,7 +21,13 @@ export function SummaryCards({ data, filtered = false }: { data: Scorecard; filt
   const pending = s.lights.none;
   return (
     <section aria-label="概况" className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">
-      <Card label={filtered ? "项目数（筛选后）" : "项目数"} note={data.department.length > 0 ? "部门整体绩效目标另列" : undefined}>
+      <Card
+        label={filtered ? "项目数（筛选后）" : "项目数"}
+        note={
+          [s.overdueSheets > 0 ? `其中逾期 ${s.overdueSheets} 项` : "", data.department.length > 0 ? "部门整体绩效目标另列" : ""].filter(Boolean).join("；") ||
+          undefined
+        }
+      >
         {s.sheets} 项
       </Card>
       <Card label="资金总额（全年预算数）" note={`年度预算总额 ${formatAmount(s.fundsTotal)} 万元`}>

@@ -8,6 +8,7 @@ import {
   isOverdue,
   isPastDue,
   monthsPastDue,
+  overdueText,
   readDay,
   resolveDeadlines,
 } from "./rules";
@@ -95,5 +96,14 @@ describe("an admin's deadline", () => {
     expect(dueProblem(2025, "REPORT", 12, "2027-01-01")).toBe("截止日不能晚于2026-12-31");
     expect(dueProblem(2025, "EVALUATION", 0, "2025-12-30")).toBe("年终截止日不能早于2025-12-31");
     expect(dueProblem(2025, "SELF_EVALUATION", 0, "2026-01-20")).toBeNull();
+  });
+});
+
+describe("逾期 months as text", () => {
+  it("joins runs of months", () => {
+    expect(overdueText([1, 2, 3, 4, 6])).toBe("1–4、6月（5个月）");
+    expect(overdueText([7])).toBe("7月（1个月）");
+    expect(overdueText([12, 10, 11, 2])).toBe("2、10–12月（4个月）");
+    expect(overdueText([])).toBe("—");
   });
 });

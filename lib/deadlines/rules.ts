@@ -133,3 +133,24 @@ export function countdownText(days: number): string {
   if (days === 0) return "今天截止";
   return `已逾期${-days}天`;
 }
+
+/** Months as a short list, runs joined: [1, 2, 3, 4, 6] → `1–4、6月`; [] → "". */
+export function monthsListText(months: readonly number[]): string {
+  const runs: string[] = [];
+  let start: number | null = null;
+  let prev: number | null = null;
+  for (const m of [...months].sort((a, b) => a - b)) {
+    if (prev !== null && m === prev + 1) {
+      prev = m;
+      continue;
+    }
+    if (start !== null) runs.push(start === prev ? `${start}` : `${start}–${prev}`);
+    start = m;
+    prev = m;
+  }
+  if (start !== null) runs.push(start === prev ? `${start}` : `${start}–${prev}`);
+  return runs.length === 0 ? "" : `${runs.join("、")}月`;
+}
+
+/** A sheet's 逾期 months as the tables show them: `1–4、6月（5个月）`; `—` when none. */
+export const overdueText = (months: readonly number[]): string => (months.length === 0 ? "—" : `${monthsListText(months)}（${months.length}个月）`);

@@ -197,9 +197,14 @@ describe("period lock", () => {
     );
     expect(saved.saved).toBe(1);
 
-    // 我的待办 no longer lists the months nothing can be done about.
+    // 我的待办 keeps the locked months that are 逾期 (not submitted by their deadline), marked locked: month 1 was
+    // submitted, months 2 (never reported) and 3 (a draft) are listed, nothing can be entered in them any more.
     const todo = await listMyTodo(prisma(), f.actors.lead, now);
-    expect(todo.filter((t) => t.year === 2025 && t.month <= 3)).toEqual([]);
+    const lockedTodo = todo.filter((t) => t.sheetId === sheetId() && t.month <= 3);
+    expect(lockedTodo.map((t) => [t.month, t.overdue, t.periodLocked])).toEqual([
+      [3, true, true],
+      [2, true, true],
+    ]);
     expect(todo.some((t) => t.sheetId === sheetId() && t.month === 4)).toBe(true);
   });
 

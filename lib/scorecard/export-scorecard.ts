@@ -9,7 +9,8 @@ import { AMOUNT_FORMAT, type CellStyle, FormWriter, setPrintLayout } from "@/lib
 import { newWorkbook, toBuffer } from "@/lib/xlsx/write-workbook";
 import { approvedText, lightCountsText, submittedText } from "./cells";
 import type { Db } from "@/lib/figures/figures-source";
-import { resolveScorecard, scorecardOrderBy } from "./get-scorecard";
+import { resolveScorecard, scorecardOrderBy, withOverdue } from "./get-scorecard";
+import { overdueText } from "@/lib/deadlines/rules";
 import { emptySubtotal, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
 import { LIGHT_SHORT } from "@/lib/figures/labels";
 import { type ScorecardColumnId, type ScorecardQuery, SCORECARD_COLUMNS } from "./query";
@@ -60,21 +61,22 @@ const XLSX_COLUMNS: Record<ScorecardColumnId, XlsxColumn[]> = {
     { header: "评价得分", width: 10, style: SCORE, row: (r) => num(r.final?.score ?? null), subtotal: (s) => num(s.averageFinal) },
     { header: "评价等级", width: 10, style: CENTER, row: (r) => r.final?.grade ?? "未定稿", subtotal: (s) => `已定稿 ${s.finalised}` },
   ],
+  overdue: [{ header: "逾期月份", width: 18, style: CENTER, row: (r) => overdueText(r.overdueMonths), subtotal: (s) => `逾期 ${s.overdueSheets} 项` }],
 };
 
 export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuery, options: { now?: Date } = {}): Promise<Workbook> {
   authorize(actor, { type: "sheets.list" });
   const now = options.now ?? new Date();
-  const { fiscalYear, month, scope } = await resolveScorecard(db, actor, query, now);
+  const { fiscalYear, month, scope, deadlines } = await resolveScorecard(db, actor, query, now);
   const year = fiscalYear?.year ?? query.year ?? null;
   let rows: ScorecardRow[] = [];
   let groups: Subtotal[] = [];
   let totals = emptySubtotal();
   let unitNames = new Map<number, string>();
-  if (fiscalYear && scope) {
+  if (fiscalYear && scope && deadlines) {
     const { filtered } = scope;
     const [summary, units] = await Promise.all([
-      summarize(db, filtered),
+      summarize(db, filtered, scope.overdue),
       // Only units of sheets the actor may read: a unit filter naming another unit must not reveal its name.
       db.budgetUnit.findMany({
         where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id }, readableSheetsWhere(actor)] } } },
@@ -83,7 +85,8 @@ export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuer
     ]);
     unitNames = new Map(units.map((u) => [u.id, u.name]));
     const nameOf = (id: number) => unitNames.get(id) ?? `单位 ${id}`;
-    [rows] = (await loadRows(db, [{ where: filtered, orderBy: scorecardOrderBy(query) }], nameOf)) as [ScorecardRow[]];
+    const [loaded] = (await loadRows(db, [{ where: filtered, orderBy: scorecardOrderBy(query) }], nameOf)) as [ScorecardRow[]];
+    rows = await withOverdue(db, fiscalYear, deadlines, now, loaded);
     totals = toSubtotal(null, "合计", summary.total);
     groups = unitSubtotals(summary, nameOf);
   }
@@ -112,6 +115,7 @@ function describeFilters(query: ScorecardQuery, units: Map<number, string>): str
   if (query.unit !== undefined) parts.push(`预算单位＝${units.get(query.unit) ?? query.unit}`);
   if (query.light) parts.push(`预警＝${query.light === "none" ? "待填报" : LIGHT_SHORT[query.light]}`);
   if (query.grade) parts.push(`等级＝${query.grade}`);
+  if (query.overdue) parts.push("仅逾期");
   if (query.q) parts.push(`关键词「${query.q}」`);
   return parts.join("，");
 }
@@ -173,6 +177,7 @@ const UNIT_HEADERS = [
   "平均预计得分",
   "已定稿",
   "平均评价得分",
+  "逾期项目",
 ] as const;
 
 function unitCells(s: Subtotal, label: string): (string | number | null)[] {
@@ -191,13 +196,14 @@ function unitCells(s: Subtotal, label: string): (string | number | null)[] {
     num(s.averageProjected),
     s.finalised,
     num(s.averageFinal),
+    s.overdueSheets,
   ];
 }
 
-const UNIT_STYLES: CellStyle[] = [TEXT, CENTER, AMOUNT, AMOUNT, AMOUNT, RATE, CENTER, CENTER, CENTER, CENTER, CENTER, SCORE, CENTER, SCORE];
+const UNIT_STYLES: CellStyle[] = [TEXT, CENTER, AMOUNT, AMOUNT, AMOUNT, RATE, CENTER, CENTER, CENTER, CENTER, CENTER, SCORE, CENTER, SCORE, CENTER];
 
 function writeUnitSubtotals(worksheet: import("exceljs").Worksheet, title: string, groups: Subtotal[], totals: Subtotal): void {
-  const form = new FormWriter(worksheet, [28, 8, 16, 16, 14, 11, 7, 7, 7, 7, 8, 12, 8, 12]);
+  const form = new FormWriter(worksheet, [28, 8, 16, 16, 14, 11, 7, 7, 7, 7, 8, 12, 8, 12, 8]);
   const last = UNIT_HEADERS.length;
   form.put(1, 1, title, { bold: true, size: 16, align: "center", border: false, wrap: false }, 1, last);
   UNIT_HEADERS.forEach((h, i) => form.put(HEADER_ROW, i + 1, h, { bold: true, align: "center" }));

@@ -52,6 +52,7 @@ describe("exportScorecard", () => {
       "预计等级",
       "评价得分",
       "评价等级",
+      "逾期月份",
     ]);
     const page = await getScorecard(f.db.prisma, f.actors.manager, query, { now });
     const liangqu = page.table.rows.find((r) => r.name === "2025年“两区”创新建设专项")!;
@@ -69,12 +70,15 @@ describe("exportScorecard", () => {
       `${liangqu.projected!.grade}（未完整）`,
       undefined,
       "未定稿",
+      // Nothing of 2025 was submitted, and on 1 March 2026 every month's deadline has passed.
+      "1–12月（12个月）",
     ]);
     expect(table[4]![0]).toBe("小计：乌鲁木齐市科学技术局（1 项）");
     expect(table[4]![3]).toBe(1600);
     expect(table[5]![1]).toBe("乌鲁木齐市系列科普工作");
     expect(table[6]![0]).toBe("小计：乌鲁木齐科技信息服务中心（1 项）");
     expect(table[7]!.slice(0, 9)).toEqual(["合计（2 项）", "2 项", undefined, 1610, 800, 49.69, undefined, undefined, "红灯 2"]);
+    expect(table[7]!.at(-1)).toBe("逾期 2 项");
     expect(table).toHaveLength(8);
 
     const units = values("按单位小计");
@@ -84,6 +88,8 @@ describe("exportScorecard", () => {
       ["乌鲁木齐科技信息服务中心", 1],
       ["合计", 2],
     ]);
+    expect(units[2]!.at(-1)).toBe("逾期项目");
+    expect(units.at(-1)!.at(-1)).toBe(2);
   });
 
   it("follows the chosen 截至月份 and says it; 待填报 sheets are counted apart", async () => {
@@ -107,5 +113,25 @@ describe("exportScorecard", () => {
     expect(table.slice(3, -1).map((r) => r[0])).toEqual(["2025年“两区”创新建设专项", "落实2023年厅地联动市级配套专项资金"]);
     expect(table[4]!.slice(1)).toEqual(["绿灯·正常", 92.5, "优"]);
     expect(table.at(-1)![0]).toBe("合计（2 项）");
+  });
+
+  it("filters to the sheets with a month 逾期 and says so", async () => {
+    // Month 1 of 两区 submitted on time: its 逾期 months start in February.
+    await f.db.prisma.sheetMonth.upsert({
+      where: { sheetId_month: { sheetId: f.sheets.liangqu, month: 1 } },
+      create: { sheetId: f.sheets.liangqu, month: 1, status: "SUBMITTED" },
+      update: { status: "SUBMITTED" },
+    });
+    const { bytes } = await exportScorecard(f.db.prisma, f.actors.manager, parseScorecardQuery({ overdue: "1", cols: "name,overdue" }), { now });
+    const table = (await read(bytes)).values("绩效看板");
+    expect(table[1]![0]).toContain("筛选：仅逾期");
+    expect(table.find((r) => r[0] === "2025年“两区”创新建设专项")).toEqual(["2025年“两区”创新建设专项", "2–12月（11个月）"]);
+    // In March 2025 only January and February are due: 两区 owes February alone.
+    const early = await getScorecard(f.db.prisma, f.actors.manager, parseScorecardQuery({ overdue: "1" }), { now: new Date("2025-03-11T00:00:00Z") });
+    expect(early.table.rows.find((r) => r.sheetId === f.sheets.liangqu)?.overdueMonths).toEqual([2]);
+    expect(early.table.totals.overdueSheets).toBe(early.table.total);
+    const none = await getScorecard(f.db.prisma, f.actors.manager, parseScorecardQuery({ overdue: "1" }), { now: new Date("2025-02-10T15:00:00Z") });
+    expect(none.table.rows).toEqual([]);
+    expect(none.summary.overdueSheets).toBe(0);
   });
 });

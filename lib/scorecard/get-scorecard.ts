@@ -12,6 +12,9 @@ import { LIGHT_TO_DB } from "@/lib/figures/labels";
 import { PAGE_SIZE, type ScorecardQuery } from "./query";
 import { emptySubtotal, type LightCounts, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
 import { refreshStaleFigures } from "@/lib/figures/refresh-sheet-figures";
+import { loadYearDeadlines } from "@/lib/deadlines/load-deadlines";
+import { findOverdue, overdueSheetWhere } from "@/lib/deadlines/overdue";
+import { monthsPastDue, type YearDeadlines } from "@/lib/deadlines/rules";
 
 export type { LightCounts, ScorecardRow, Subtotal } from "./queries";
 
@@ -45,7 +48,7 @@ export interface Scorecard {
   };
 }
 
-const SORT_FIELD: Record<ScorecardQuery["sort"], (dir: Prisma.SortOrder) => Prisma.SheetFiguresOrderByWithRelationInput> = {
+const SORT_FIELD: Record<Exclude<ScorecardQuery["sort"], "overdue">, (dir: Prisma.SortOrder) => Prisma.SheetFiguresOrderByWithRelationInput> = {
   unit: (dir) => ({ unitId: dir }),
   name: (dir) => ({ sheet: { name: dir } }),
   lead: (dir) => ({ sheet: { lead: dir } }),
@@ -63,7 +66,7 @@ const SORT_FIELD: Record<ScorecardQuery["sort"], (dir: Prisma.SortOrder) => Pris
 export function scorecardOrderBy(query: ScorecardQuery): Prisma.SheetFiguresOrderByWithRelationInput[] {
   return [
     ...(query.group === "unit" ? [{ unitId: "asc" as const }] : []),
-    SORT_FIELD[query.sort](query.dir),
+    (query.sort === "overdue" ? SORT_FIELD.light : SORT_FIELD[query.sort])(query.dir),
     { sheet: { position: "asc" } },
     { sheetId: "asc" },
   ];
@@ -77,6 +80,8 @@ export interface ScorecardScope {
   filtered: Prisma.SheetFiguresWhereInput;
   /** Whether any filter narrows the project sheets. */
   hasFilters: boolean;
+  /** The sheets of `filtered` with a month 逾期 now (lib/deadlines), for the 逾期 counts. */
+  overdue: Prisma.SheetFiguresWhereInput;
 }
 
 /** The figures at `month` of the year's published sheets the actor may see. */
@@ -87,11 +92,13 @@ function visibleFigures(actor: Actor, fiscalYearId: number, month: number): Pris
 
 /**
  * The WHERE of the scorecard: the year and month measured, published sheets, what the actor may see
- * (readableSheetsWhere), the filters.
+ * (readableSheetsWhere), the filters. `passed`: the months of the year whose deadline has passed (monthsPastDue).
  */
-export function scorecardScope(actor: Actor, fiscalYearId: number, month: number, query: ScorecardQuery): ScorecardScope {
+export function scorecardScope(actor: Actor, fiscalYearId: number, month: number, query: ScorecardQuery, passed: readonly number[] = []): ScorecardScope {
   const base = visibleFigures(actor, fiscalYearId, month);
+  const overdue: Prisma.SheetFiguresWhereInput = { sheet: overdueSheetWhere(passed) };
   const filters: Prisma.SheetFiguresWhereInput[] = [base, { kind: "PROJECT" }];
+  if (query.overdue) filters.push(overdue);
   if (query.unit !== undefined) filters.push({ unitId: query.unit });
   if (query.light) filters.push({ light: query.light === "none" ? null : LIGHT_TO_DB[query.light] });
   if (query.grade) filters.push({ grade: query.grade });
@@ -99,7 +106,7 @@ export function scorecardScope(actor: Actor, fiscalYearId: number, month: number
     const contains = { contains: query.q, mode: "insensitive" } as const;
     filters.push({ sheet: { OR: [{ name: contains }, { lead: contains }, { unit: { name: contains } }] } });
   }
-  return { fiscalYearId, base, filtered: { AND: filters }, hasFilters: filters.length > 2 };
+  return { fiscalYearId, base, filtered: { AND: filters }, hasFilters: filters.length > 2, overdue: { AND: [...filters, overdue] } };
 }
 
 /**
@@ -118,19 +125,39 @@ export async function resolveYear(db: Db, query: ScorecardQuery): Promise<{ year
 
 /**
  * The year, its 截至月份 — asked, else the latest month with submitted data among the sheets the actor may see,
- * else the current month (as-of-month.ts) — and the scope at that month. Fresh figures first.
+ * else the current month (as-of-month.ts) — and the scope at that month. Fresh figures first. 逾期 is as of `now`,
+ * whatever the 截至月份: a month owed today is owed whichever month the figures measure.
  */
 export async function resolveScorecard(
   db: Db,
   actor: Actor,
   query: ScorecardQuery,
   now: Date,
-): Promise<{ years: number[]; fiscalYear: { id: number; year: number } | null; month: number; scope: ScorecardScope | null }> {
+): Promise<{
+  years: number[];
+  fiscalYear: { id: number; year: number } | null;
+  month: number;
+  scope: ScorecardScope | null;
+  deadlines: YearDeadlines | null;
+}> {
   const { years, fiscalYear } = await resolveYear(db, query);
-  if (!fiscalYear) return { years, fiscalYear, month: 0, scope: null };
+  if (!fiscalYear) return { years, fiscalYear, month: 0, scope: null, deadlines: null };
   await refreshStaleFigures(db, fiscalYear);
-  const month = resolveAsOfMonth(query.month, fiscalYear.year, await latestSubmittedMonth(db, actor, fiscalYear.id), now);
-  return { years, fiscalYear, month, scope: scorecardScope(actor, fiscalYear.id, month, query) };
+  const [latest, deadlines] = await Promise.all([latestSubmittedMonth(db, actor, fiscalYear.id), loadYearDeadlines(db, fiscalYear)]);
+  const month = resolveAsOfMonth(query.month, fiscalYear.year, latest, now);
+  return { years, fiscalYear, month, scope: scorecardScope(actor, fiscalYear.id, month, query, monthsPastDue(deadlines, now)), deadlines };
+}
+
+/** Each row with its sheet's 逾期 months at `now` (one statement for all the rows). */
+export async function withOverdue(
+  db: Db,
+  fiscalYear: { id: number; year: number },
+  deadlines: YearDeadlines,
+  now: Date,
+  rows: ScorecardRow[],
+): Promise<ScorecardRow[]> {
+  const overdue = await findOverdue(db, [fiscalYear], now, { sheetIds: rows.map((r) => r.sheetId), deadlines: new Map([[fiscalYear.id, deadlines]]) });
+  return rows.map((r) => ({ ...r, overdueMonths: overdue.get(r.sheetId)?.months ?? [] }));
 }
 
 /**
@@ -151,12 +178,12 @@ const BUCKET_LABELS = Array.from({ length: 10 }, (_, b) => `${b * 10}–${b === 
 export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, options: { now?: Date } = {}): Promise<Scorecard> {
   authorize(actor, { type: "sheets.list" });
   const now = options.now ?? new Date();
-  const { years, fiscalYear, month, scope } = await resolveScorecard(db, actor, query, now);
-  if (!fiscalYear || !scope) return emptyScorecard(years, query);
+  const { years, fiscalYear, month, scope, deadlines } = await resolveScorecard(db, actor, query, now);
+  if (!fiscalYear || !scope || !deadlines) return emptyScorecard(years, query);
   const { base, filtered } = scope;
 
   const [summary, units] = await Promise.all([
-    summarize(db, filtered),
+    summarize(db, filtered, scope.overdue),
     db.budgetUnit.findMany({
       where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id, status: "PUBLISHED" }, readableSheetsWhere(actor)] } } },
       select: { id: true, name: true },
@@ -168,7 +195,7 @@ export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, 
   const page = Math.min(query.page, pageCount);
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const nameOf = (id: number) => unitNames.get(id) ?? `单位 ${id}`;
-  const [rows, department] = await loadRows(
+  const [loaded, departmentLoaded] = await loadRows(
     db,
     [
       { where: filtered, orderBy: scorecardOrderBy(query), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE },
@@ -176,6 +203,7 @@ export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, 
     ],
     nameOf,
   );
+  const [rows, department] = await Promise.all([loaded!, departmentLoaded!].map((set) => withOverdue(db, fiscalYear, deadlines, now, set)));
 
   return {
     year: fiscalYear.year,

@@ -41,6 +41,8 @@ export interface ScorecardRow {
   projected: { score: string; grade: string; complete: boolean } | null;
   projectionError: string | null;
   final: { score: string; grade: string } | null;
+  /** Months not submitted by their deadline, as of now (lib/deadlines); filled by withOverdue, empty before. */
+  overdueMonths: number[];
 }
 
 export type LightCounts = Record<Light | "none", number>;
@@ -62,6 +64,8 @@ export interface Subtotal {
   averageFinal: string | null;
   /** Sheets whose evaluator's evaluation is final. */
   finalised: number;
+  /** Sheets with a month 逾期 now. */
+  overdueSheets: number;
 }
 
 export const emptyLights = (): LightCounts => ({ red: 0, yellow: 0, green: 0, blue: 0, none: 0 });
@@ -76,6 +80,7 @@ interface Tally {
   finalSum: Decimal;
   finalCount: number;
   lights: LightCounts;
+  overdueSheets: number;
 }
 
 const newTally = (): Tally => ({
@@ -88,6 +93,7 @@ const newTally = (): Tally => ({
   finalSum: new Decimal(0),
   finalCount: 0,
   lights: emptyLights(),
+  overdueSheets: 0,
 });
 
 export interface Summary {
@@ -100,15 +106,21 @@ export interface Summary {
 
 const dec = (v: { toString(): string } | null | undefined): Decimal => (v === null || v === undefined ? new Decimal(0) : new Decimal(v.toString()));
 
-/** Everything the cards, charts, subtotals and totals need about the sheets matching `where`, in one statement. */
-export async function summarize(db: Db, where: Prisma.SheetFiguresWhereInput): Promise<Summary> {
-  const groups = await db.sheetFigures.groupBy({
-    by: ["unitId", "light", "finalGrade", "scoreBucket"],
-    where,
-    _count: { _all: true, projectedScore: true, finalScore: true },
-    _sum: { fundsTotal: true, budget: true, executed: true, projectedScore: true, finalScore: true },
-    orderBy: [{ unitId: "asc" }],
-  });
+/**
+ * Everything the cards, charts, subtotals and totals need about the sheets matching `where`, in one statement; and,
+ * with `overdue` (those of them with a month 逾期), their count per unit in another.
+ */
+export async function summarize(db: Db, where: Prisma.SheetFiguresWhereInput, overdue?: Prisma.SheetFiguresWhereInput): Promise<Summary> {
+  const [groups, late] = await Promise.all([
+    db.sheetFigures.groupBy({
+      by: ["unitId", "light", "finalGrade", "scoreBucket"],
+      where,
+      _count: { _all: true, projectedScore: true, finalScore: true },
+      _sum: { fundsTotal: true, budget: true, executed: true, projectedScore: true, finalScore: true },
+      orderBy: [{ unitId: "asc" }],
+    }),
+    overdue ? db.sheetFigures.groupBy({ by: ["unitId"], where: overdue, _count: { _all: true }, orderBy: [{ unitId: "asc" }] }) : [],
+  ]);
   const total = newTally();
   const byUnit = new Map<number, Tally>();
   const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
@@ -131,6 +143,11 @@ export async function summarize(db: Db, where: Prisma.SheetFiguresWhereInput): P
     if (g.finalGrade !== null && g.finalGrade in grades) grades[g.finalGrade as Grade] += n;
     if (g.scoreBucket !== null) buckets.set(g.scoreBucket, (buckets.get(g.scoreBucket) ?? 0) + n);
   }
+  for (const g of late) {
+    const unit = byUnit.get(g.unitId);
+    if (unit) unit.overdueSheets += g._count._all;
+    total.overdueSheets += g._count._all;
+  }
   return { total, byUnit, grades, buckets };
 }
 
@@ -149,6 +166,7 @@ export function toSubtotal(unitId: number | null, unit: string, t: Tally): Subto
     averageProjected: average(t.projectedSum, t.projectedCount),
     averageFinal: average(t.finalSum, t.finalCount),
     finalised: t.finalCount,
+    overdueSheets: t.overdueSheets,
   };
 }
 
@@ -222,6 +240,7 @@ function toRow(f: FiguresRecord, sheet: { name: string; lead: string }, unit: st
         : { score: f.projectedScore.toFixed(2), grade: f.projectedGrade, complete: f.projectedComplete },
     projectionError: f.projectionError,
     final: f.finalScore === null || f.finalGrade === null ? null : { score: f.finalScore.toFixed(2), grade: f.finalGrade },
+    overdueMonths: [],
   };
 }
 

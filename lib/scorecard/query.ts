@@ -21,10 +21,13 @@ export const SCORECARD_COLUMNS = [
   { id: "light", header: "预警" },
   { id: "projected", header: "预计得分" },
   { id: "final", header: "评价得分" },
+  { id: "overdue", header: "逾期月份" },
 ] as const;
 
 export type ScorecardColumnId = (typeof SCORECARD_COLUMNS)[number]["id"];
 export const COLUMN_IDS = SCORECARD_COLUMNS.map((c) => c.id) as [ScorecardColumnId, ...ScorecardColumnId[]];
+/** Columns the table cannot sort by: 逾期 is counted at read time (lib/deadlines), not stored with the figures. */
+export const UNSORTABLE_COLUMNS: readonly ScorecardColumnId[] = ["overdue"];
 /** Always shown: a row must say which sheet it is. */
 export const FIXED_COLUMNS: readonly ScorecardColumnId[] = ["name"];
 
@@ -49,11 +52,13 @@ const shownColumns = z
 export const scorecardQuerySchema = z.object({
   year: param(z.coerce.number().int().min(1900).max(9999)),
   month: param(z.coerce.number().int().min(1).max(12)),
-  sort: param(z.enum(COLUMN_IDS)),
+  sort: param(z.enum(COLUMN_IDS).refine((id) => !UNSORTABLE_COLUMNS.includes(id))),
   dir: param(z.enum(["asc", "desc"])),
   unit: param(z.coerce.number().int().positive().max(2_147_483_647)),
   light: param(z.enum(LIGHT_FILTERS)),
   grade: param(z.enum(GRADES)),
+  /** `overdue=1`: only sheets with a month 逾期. */
+  overdue: param(z.enum(["1"])),
   q: param(z.string().trim().max(100)),
   group: param(z.enum(["unit"])),
   cols: shownColumns,
@@ -69,6 +74,8 @@ export interface ScorecardQuery {
   unit?: number;
   light?: LightFilter;
   grade?: (typeof GRADES)[number];
+  /** Only sheets with a month not submitted by its deadline (as of now, whatever the 截至月份). */
+  overdue?: true;
   q?: string;
   group?: "unit";
   /** Shown columns, in display order. */
@@ -98,6 +105,7 @@ export function parseScorecardQuery(input: Record<string, string | string[] | un
     unit: parsed.unit,
     light: parsed.light,
     grade: parsed.grade,
+    overdue: parsed.overdue ? true : undefined,
     q: parsed.q || undefined,
     group: parsed.group,
     columns: parsed.cols ?? [...COLUMN_IDS],
@@ -113,6 +121,7 @@ export function scorecardSearch(query: Partial<ScorecardQuery>): string {
   if (query.unit !== undefined) params.set("unit", String(query.unit));
   if (query.light) params.set("light", query.light);
   if (query.grade) params.set("grade", query.grade);
+  if (query.overdue) params.set("overdue", "1");
   if (query.q) params.set("q", query.q);
   if (query.group) params.set("group", query.group);
   const sort = query.sort ?? DEFAULT_SORT.sort;

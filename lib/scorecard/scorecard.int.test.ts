@@ -177,6 +177,7 @@ describe("getScorecard", () => {
       unit: "3",
       light: "red",
       grade: "良",
+      overdue: "1",
       q: " 科普 ",
       group: "unit",
       sort: "rate",
@@ -189,6 +190,7 @@ describe("getScorecard", () => {
       unit: 3,
       light: "red",
       grade: "良",
+      overdue: true,
       q: "科普",
       group: "unit",
       sort: "rate",
@@ -198,7 +200,9 @@ describe("getScorecard", () => {
     });
     expect(parseScorecardQuery(new URLSearchParams(scorecardSearch(q)))).toEqual(q);
     expect(parseScorecardQuery(new URLSearchParams("cols=unit&cols=light"))).toMatchObject({ columns: ["unit", "name", "light"] });
-    expect(parseScorecardQuery({ light: "purple", page: "-1", sort: "x", unit: "", dir: "up", cols: "bogus" })).toEqual({
+    // 逾期 is not sortable: its sort falls back to the default.
+    expect(parseScorecardQuery({ sort: "overdue" })).toMatchObject({ sort: "light", dir: "desc" });
+    expect(parseScorecardQuery({ light: "purple", page: "-1", sort: "x", unit: "", dir: "up", cols: "bogus", overdue: "yes" })).toEqual({
       sort: "light",
       dir: "desc",
       columns: ["name"],
