@@ -8,6 +8,7 @@ const TABS = [
   { key: "import", href: "/admin/import", label: "导入", title: "导入绩效目标表（Excel）" },
   { key: "rollover", href: "/admin/rollover", label: "年度结转", title: "年度结转" },
   { key: "backup", href: "/admin/backup", label: "备份", title: "备份与恢复" },
+  { key: "notifications", href: "/admin/notifications", label: "通知", title: "通知：邮件、群机器人与发送记录" },
 ] as const;
 
 /** 系统管理: the heading and the tabs of the section. */
@@ -20,13 +21,13 @@ export function AdminHeader({ current, children }: { current: (typeof TABS)[numb
         <h1 className="text-lg font-semibold">{title}</h1>
         {children}
       </div>
-      <nav aria-label="系统管理" className="no-print flex gap-1 border-b border-line">
+      <nav aria-label="系统管理" className="no-print flex gap-1 overflow-x-auto border-b border-line">
         {TABS.map((tab) => (
           <Link
             key={tab.key}
             href={tab.href}
             aria-current={tab.key === current ? "page" : undefined}
-            className={`-mb-px rounded-t border px-4 py-1.5 ${tab.key === current ? "border-line border-b-white bg-white font-medium text-brand" : "border-transparent text-muted hover:text-brand"}`}
+            className={`-mb-px shrink-0 rounded-t border px-4 py-1.5 ${tab.key === current ? "border-line border-b-white bg-white font-medium text-brand" : "border-transparent text-muted hover:text-brand"}`}
           >
             {tab.label}
           </Link>

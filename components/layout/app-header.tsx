@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { type NavItem, NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -10,7 +11,7 @@ import { SignOutButton } from "./sign-out-button";
  * The app's header. From the md breakpoint up the navigation and the account sit in one row; on a
  * phone they fold behind a 菜单 button, so the header never scrolls the page sideways (docs/ux.md).
  */
-export function AppHeader({ items, displayName, roleLabel }: { items: NavItem[]; displayName: string; roleLabel: string }) {
+export function AppHeader({ items, displayName, roleLabel, unread }: { items: NavItem[]; displayName: string; roleLabel: string; unread: number }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const pathname = usePathname();
@@ -23,12 +24,14 @@ export function AppHeader({ items, displayName, roleLabel }: { items: NavItem[];
         <Link href="/" className="flex min-h-[40px] items-center text-base font-semibold tracking-wide">
           绩效目标管理
         </Link>
+        {/* Outside the folded menu: the unread count is seen on a phone too. */}
+        <NotificationBell unread={unread} className="ml-auto md:order-last md:ml-0" />
         <button
           type="button"
           aria-expanded={open}
           aria-controls={menuId}
           onClick={() => setOpen((o) => !o)}
-          className="ml-auto min-h-[40px] min-w-[40px] rounded border border-white/40 px-3 hover:bg-white/10 md:hidden"
+          className="min-h-[40px] min-w-[40px] rounded border border-white/40 px-3 hover:bg-white/10 md:hidden"
         >
           {open ? "收起菜单" : "菜单"}
         </button>

@@ -61,7 +61,9 @@ type GlobalAction =
   /** Lock months of a fiscal year for every sheet, or move the lock back (期间锁定). */
   | "period.lock"
   /** Change one's own password (the system has none). */
-  | "own-password.change";
+  | "own-password.change"
+  /** SMTP, group robots and the delivery log (系统管理 → 通知). */
+  | "notifications.manage";
 
 export type Action = { type: SheetAction; sheet: SheetScope } | { type: GlobalAction };
 
@@ -114,6 +116,7 @@ function canGlobally(actor: UserActor, type: GlobalAction): boolean {
     case "period.lock":
     case "unit.manage":
     case "backup.download":
+    case "notifications.manage":
       return actor.role === "ADMIN";
   }
 }

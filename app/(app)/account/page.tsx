@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import { orInterrupt } from "@/app/_lib/interrupts";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { NotificationSettingsForm } from "@/components/account/notification-settings-form";
 import { ROLE_LABEL } from "@/components/layout/role-label";
 import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
+import { EVENT_LABEL, NOTIFICATION_EVENTS } from "@/lib/notifications/events";
+import { getOwnNotificationSettings } from "@/lib/notifications/own-preferences";
 import { getOwnAccount } from "@/lib/users/get-own-account";
-import { changeOwnPasswordAction } from "./actions";
+import { changeOwnPasswordAction, saveNotificationSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "账号设置" };
 
 export default async function AccountPage() {
   const actor = await requireActor();
-  const account = await orInterrupt(getPrisma().then((prisma) => getOwnAccount(prisma, actor)));
+  const prisma = await getPrisma();
+  const [account, notifications] = await orInterrupt(Promise.all([getOwnAccount(prisma, actor), getOwnNotificationSettings(prisma, actor)]));
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">账号设置</h1>
@@ -38,6 +42,20 @@ export default async function AccountPage() {
           </h2>
           <p className="mb-3 text-xs text-muted">修改后，本账号在所有浏览器上的登录都将失效，需要用新密码重新登录。</p>
           <ChangePasswordForm action={changeOwnPasswordAction} />
+        </section>
+        <section id="notifications" aria-labelledby="notify" className="rounded border border-line bg-white p-4">
+          <h2 id="notify" className="mb-1 font-semibold">
+            通知
+          </h2>
+          <p className="mb-3 text-xs text-muted">
+            站内通知（右上角的铃铛）总会送达。{notifications.mailEnabled ? "" : "管理员尚未启用邮件发送，以下设置在启用后生效。"}
+          </p>
+          <NotificationSettingsForm
+            action={saveNotificationSettingsAction}
+            email={notifications.email}
+            events={NOTIFICATION_EVENTS.map((event) => ({ event, label: EVENT_LABEL[event], mode: notifications.modes[event] }))}
+            draftKey={`${actor.id}:notification-settings`}
+          />
         </section>
       </div>
     </div>
