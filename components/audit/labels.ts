@@ -13,7 +13,10 @@ export const ACTION_LABEL: Record<string, string> = {
   "user.update": "修改用户",
   "user.password.reset": "重置密码",
   "user.password.change": "修改密码",
-  "user.lock": "锁定账号（连续输错密码）",
+  "user.lock": "锁定账号（登录失败次数过多）",
+  "user.lock.address": "暂停某地址登录该账号（登录失败次数过多）",
+  "user.unlock": "解除登录锁定",
+  "sign-in.address.lock": "暂停某地址登录（登录失败次数过多）",
   "assignment.create": "分配",
   "assignment.delete": "取消分配",
   "sheet.import": "导入绩效目标表",
@@ -69,6 +72,7 @@ export const ENTITY_LABEL: Record<string, string> = {
   TargetAdjustment: "指标调整",
   Evaluation: "年终评价",
   EvaluationRow: "年终评价（指标）",
+  ClientAddress: "来源地址",
 };
 
 /** Field names, in the order the changes of an entry are listed. */
@@ -84,6 +88,10 @@ export const FIELD_LABEL: Record<string, string> = {
   password: "密码",
   failedLogins: "连续输错次数",
   lockedUntil: "锁定至",
+  address: "来源地址",
+  addresses: "来源地址",
+  failures: "失败次数",
+  lockCount: "连续锁定次数",
   kind: "类型",
   unit: "预算单位",
   name: "名称",

@@ -136,8 +136,6 @@ describe("migrated database matches schema.prisma", () => {
         active: false,
         departmentId: department.id,
         sessionVersion: 3,
-        failedLogins: 2,
-        lockedUntil: new Date("2025-07-01T02:15:00Z"),
       },
     });
     const assignment = await p.sheetAssignment.create({ data: { sheetId: sheet.id, userId: user.id, role: "EVALUATOR" } });
@@ -255,6 +253,19 @@ describe("migrated database matches schema.prisma", () => {
     });
     expect(await p.evaluationRow.findUniqueOrThrow({ where: { id: evaluationRow.id } })).toEqual(evaluationRow);
 
+    const throttle = await p.signInThrottle.create({
+      data: {
+        username: "u",
+        address: "192.0.2.1",
+        attempts: [new Date("2025-07-01T02:00:00.123Z"), new Date("2025-07-01T02:01:00Z")],
+        lockedUntil: new Date("2025-07-01T02:15:00Z"),
+        lockCount: 2,
+        lastSuccessAt: new Date("2025-06-30T01:00:00Z"),
+        updatedAt: new Date("2025-07-01T02:01:00Z"),
+      },
+    });
+    expect(await p.signInThrottle.findUniqueOrThrow({ where: { username_address: { username: "u", address: "192.0.2.1" } } })).toEqual(throttle);
+
     await expect(p.sheetMonth.create({ data: { sheetId: sheet.id, month: 13 } })).rejects.toThrow();
 
     const read = await p.department.findUniqueOrThrow({
@@ -273,8 +284,7 @@ describe("migrated database matches schema.prisma", () => {
     expect(readSheet.indicators[0]!.evidence).toEqual(["工作资料", "说明材料"]);
     expect(readSheet.indicators[0]!.targetValue?.toString()).toBe("3.5");
     expect(readSheet.assignments[0]).toEqual(assignment);
-    expect(read.users[0]).toMatchObject({ username: "u", displayName: "用户", role: "EVALUATOR", active: false, sessionVersion: 3, failedLogins: 2 });
-    expect(read.users[0]!.lockedUntil).toEqual(new Date("2025-07-01T02:15:00Z"));
+    expect(read.users[0]).toMatchObject({ username: "u", displayName: "用户", role: "EVALUATOR", active: false, sessionVersion: 3 });
     expect(read.users[0]!.auditEntries[0]).toEqual(audit);
     expect(typeof audit.id).toBe("bigint");
     await p.indicator.update({ where: { id: indicator.id }, data: { originalTargetRaw: "＞=3项" } });

@@ -3,9 +3,9 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db";
 import { signIn } from "@/lib/users/sign-in";
+import { clientAddress } from "./client-address";
 import { redirectPath } from "./return-path";
 import { resolveAuthSecret } from "./secret";
-import { lockedError } from "./sign-in-error";
 
 /** Sessions last a working week of inactivity; the user row is re-read on every request anyway. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60 * 5;
@@ -28,15 +28,15 @@ export function getAuthOptions(): AuthOptions {
           username: { label: "用户名", type: "text" },
           password: { label: "密码", type: "password" },
         },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const username = credentials?.username ?? "";
           const password = credentials?.password ?? "";
           if (!username.trim() || !password) return null;
-          const result = await signIn(await getPrisma(), username, password);
-          if (result.ok) return { id: String(result.actor.id), sv: result.sessionVersion };
-          // next-auth hands a thrown message to the login form as `error` (a null answer becomes CredentialsSignin).
-          if (result.reason === "locked") throw new Error(lockedError(result.until));
-          return null;
+          // next-auth passes the headers, not the socket: the address comes from X-Forwarded-For as TRUST_PROXY says.
+          const address = clientAddress(req?.headers, process.env.TRUST_PROXY);
+          const result = await signIn(await getPrisma(), { username, password, address });
+          // A refusal is CredentialsSignin whatever its cause: one answer for a wrong password and a lock.
+          return result.ok ? { id: String(result.actor.id), sv: result.sessionVersion } : null;
         },
       }),
     ],

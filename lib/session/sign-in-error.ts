@@ -1,19 +1,11 @@
 /**
- * The error code the credentials provider throws for a locked account, and its reading on the login
- * form: next-auth passes only a string through, so the minutes left travel inside it.
+ * The one answer of the login form to a refused sign-in. Wrong credentials, an unknown account and too many
+ * attempts read alike, so the answer confirms neither an account nor a lock (docs/security.md).
  */
-const LOCKED_PREFIX = "ACCOUNT_LOCKED:";
+export const SIGN_IN_REFUSED = "用户名或密码错误，或尝试次数过多，请稍后再试";
 
-export function lockedError(until: Date, now = new Date()): string {
-  return LOCKED_PREFIX + Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-}
-
-/** The message the login form shows for next-auth's `error`. */
+/** The message the login form shows for next-auth's answer. */
 export function signInErrorMessage(error: string | null | undefined, status?: number): string {
-  if (error?.startsWith(LOCKED_PREFIX)) {
-    const minutes = Number(error.slice(LOCKED_PREFIX.length)) || 1;
-    return `连续输错密码次数过多，账号已暂时锁定，请 ${minutes} 分钟后再试，或请管理员重置密码`;
-  }
-  if (status === 401 || error === "CredentialsSignin") return "用户名或密码错误";
+  if (status === 401 || error === "CredentialsSignin") return SIGN_IN_REFUSED;
   return "登录失败，请稍后重试";
 }

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse-input";
 import { toUserSnapshot, type UserSnapshot, userSnapshotSelect } from "./fields";
 import { idSchema } from "@/lib/input";
+import { type AccountLock, accountLocks } from "./sign-in-throttle";
 
 export const getUserSchema = z.object({ id: idSchema });
 
@@ -16,6 +17,8 @@ export interface UserDetail {
   assignments: { sheetId: number; year: number; sheet: string; role: "LEAD" | "EVALUATOR" }[];
   /** Every department, for the department choice of the form. */
   departments: { id: number; name: string }[];
+  /** A sign-in lock still running, or null (docs/security.md). */
+  lock: AccountLock | null;
 }
 
 /** One user with their assignments, for the edit page (admins only). */
@@ -37,8 +40,9 @@ export async function getUser(prisma: PrismaClient, actor: Actor, input: z.input
     prisma.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   if (!row) throw new AppError("NOT_FOUND", "找不到该用户");
+  const lock = (await accountLocks(prisma, [row.username])).get(row.username) ?? null;
   const assignments = [...row.assignments]
     .sort((a, b) => b.sheet.fiscalYear.year - a.sheet.fiscalYear.year || a.sheet.position - b.sheet.position || a.role.localeCompare(b.role))
     .map((a) => ({ sheetId: a.sheet.id, year: a.sheet.fiscalYear.year, sheet: a.sheet.name, role: a.role }));
-  return { user: { ...toUserSnapshot(row), createdAt: row.createdAt, updatedAt: row.updatedAt }, assignments, departments };
+  return { user: { ...toUserSnapshot(row), createdAt: row.createdAt, updatedAt: row.updatedAt }, assignments, departments, lock };
 }

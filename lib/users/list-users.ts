@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
+import { type AccountLock, accountLocks } from "./sign-in-throttle";
 
 export interface UserRow {
   id: number;
@@ -15,6 +16,8 @@ export interface UserRow {
   /** Sheets the user is assigned to as lead / as evaluator. */
   leadSheets: number;
   evaluatorSheets: number;
+  /** A sign-in lock still running (docs/security.md), or null. */
+  lock: AccountLock | null;
 }
 
 export interface UserList {
@@ -23,8 +26,8 @@ export interface UserList {
   departments: { id: number; name: string }[];
 }
 
-/** The users (admins only), active ones first, then by role and username. */
-export async function listUsers(prisma: PrismaClient, actor: Actor): Promise<UserList> {
+/** The users (admins only), active ones first, then by role and username, with their sign-in locks. */
+export async function listUsers(prisma: PrismaClient, actor: Actor, now = new Date()): Promise<UserList> {
   authorize(actor, { type: "user.manage" });
   const [users, departments] = await Promise.all([
     prisma.user.findMany({
@@ -41,9 +44,15 @@ export async function listUsers(prisma: PrismaClient, actor: Actor): Promise<Use
     }),
     prisma.department.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
+  const locks = await accountLocks(
+    prisma,
+    users.map((u) => u.username),
+    now,
+  );
   return {
     users: users.map(({ department, assignments, ...u }) => ({
       ...u,
+      lock: locks.get(u.username) ?? null,
       department: department?.name ?? null,
       leadSheets: assignments.filter((a) => a.role === "LEAD").length,
       evaluatorSheets: assignments.filter((a) => a.role === "EVALUATOR").length,

@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/parse-input";
 import { newPasswordSchema } from "./fields";
 import { idSchema } from "@/lib/input";
 import { hashPassword } from "./password";
+import { clearAccountThrottle } from "./sign-in-throttle";
 
 export const resetPasswordSchema = z
   .object({
@@ -34,13 +35,15 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, input: R
     const user = await tx.user.findUnique({ where: { id }, select: { id: true, username: true, displayName: true } });
     if (!user) throw new AppError("NOT_FOUND", "找不到该用户");
     // A new session version ends the sessions signed in with the old password; a lock is lifted.
-    await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null } });
+    await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    const lock = await clearAccountThrottle(tx, user.username);
+    const lifted = lock ? { lockedUntil: lock.until.toISOString() } : {};
     await appendAudit(tx, actor, {
       action: "user.password.reset",
       entityType: "User",
       entityId: id,
-      before: { id, username: user.username, password: "原密码" },
-      after: { id, username: user.username, password: "新密码（由管理员重置）" },
+      before: { id, username: user.username, password: "原密码", ...lifted },
+      after: { id, username: user.username, password: "新密码（由管理员重置）", ...(lock ? { lockedUntil: null } : {}) },
     });
     return { id, username: user.username };
   });

@@ -1,59 +1,58 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendAudit } from "@/lib/audit/append-audit";
-import { SYSTEM, type UserActor, userActor } from "@/lib/auth/actor";
+import { type UserActor, userActor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "./password";
+import { reserveAttempt, settleFailure, settleSuccess } from "./sign-in-throttle";
 
-/** Wrong passwords in a row that lock an account, and for how long (等保 二级: 登录失败处理). */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+export interface SignInAttempt {
+  username: string;
+  password: string;
+  /** The client address the attempt came from (lib/session/client-address.ts). */
+  address: string;
+}
 
-export type SignInResult =
-  | { ok: true; actor: UserActor; sessionVersion: number }
-  /** Unknown user, wrong password or inactive account: one answer for all three. */
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; until: Date };
+export interface SignInOptions {
+  now?: Date;
+  /** The password check; tests count the checks through it. */
+  verify?: (passwordHash: string, password: string) => Promise<boolean>;
+}
+
+/**
+ * Signed in, or refused. A refusal is one answer whatever the cause — unknown user, wrong password, inactive
+ * account, too many attempts — so it confirms neither an account nor a lock (docs/security.md).
+ */
+export type SignInResult = { ok: true; actor: UserActor; sessionVersion: number } | { ok: false };
+
+const REFUSED: SignInResult = { ok: false };
 
 // Verified against when the username is unknown, so both failures take the same time.
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks a username and password. The fifth wrong password in a row locks the account for 15 minutes
- * (the right password is refused too until then) and is audited as `user.lock`; a sign-in clears the count.
+ * Checks a username and password under sign-in throttling (sign-in-throttle.ts): the attempt takes its place
+ * in the windows first, and a refused attempt's password is never checked; a wrong password stays counted
+ * and may lock (audited), a right one frees its place.
  */
-export async function signIn(prisma: PrismaClient, username: string, password: string, now = new Date()): Promise<SignInResult> {
-  const user = await prisma.user.findUnique({ where: { username: username.trim() } });
-  if (!user) {
+export async function signIn(prisma: PrismaClient, attempt: SignInAttempt, options: SignInOptions = {}): Promise<SignInResult> {
+  const now = options.now ?? new Date();
+  const verify = options.verify ?? verifyPassword;
+  const username = attempt.username.trim();
+  if (!username || !attempt.password) return REFUSED;
+  const user = await prisma.user.findUnique({ where: { username } });
+  const reservation = await reserveAttempt(prisma, { username, address: attempt.address }, now);
+  if (!reservation) return REFUSED;
+  let valid: boolean;
+  if (user) valid = await verify(user.passwordHash, attempt.password);
+  else {
     dummyHash ??= hashPassword("not-a-real-password-0");
-    await verifyPassword(await dummyHash, password);
-    return { ok: false, reason: "invalid" };
+    await verify(await dummyHash, attempt.password);
+    valid = false;
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", until: user.lockedUntil };
-  if (!(await verifyPassword(user.passwordHash, password))) return recordFailedPassword(prisma, user.id, now);
-  if (!user.active) return { ok: false, reason: "invalid" };
-  if (user.failedLogins > 0 || user.lockedUntil) {
-    await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+  // The right password of a deactivated account counts as a failure: nothing tells the two apart.
+  if (!user || !valid || !user.active) {
+    await settleFailure(prisma, reservation, user ? { id: user.id, username: user.username } : null, now);
+    return REFUSED;
   }
+  await settleSuccess(prisma, reservation, now);
   return { ok: true, actor: userActor(user), sessionVersion: user.sessionVersion };
-}
-
-/** Counts a wrong password; the increment is atomic, so parallel guesses cannot slip past the limit. */
-export async function recordFailedPassword(prisma: PrismaClient, id: number, now = new Date()): Promise<Extract<SignInResult, { ok: false }>> {
-  return prisma.$transaction(async (tx) => {
-    const { failedLogins, username } = await tx.user.update({
-      where: { id },
-      data: { failedLogins: { increment: 1 } },
-      select: { failedLogins: true, username: true },
-    });
-    if (failedLogins < MAX_FAILED_LOGINS) return { ok: false, reason: "invalid" } as const;
-    const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-    await tx.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: until } });
-    await appendAudit(tx, SYSTEM, {
-      action: "user.lock",
-      entityType: "User",
-      entityId: id,
-      after: { id, username, failedLogins: MAX_FAILED_LOGINS, lockedUntil: until.toISOString() },
-    });
-    return { ok: false, reason: "locked", until } as const;
-  });
 }

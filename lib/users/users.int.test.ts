@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** The actor a sign-in gives, or null when refused. */
 const signedIn = async (username: string, password: string) => {
-  const result = await signIn(db.prisma, username, password);
+  const result = await signIn(db.prisma, { username, password, address: "192.0.2.10" });
   return result.ok ? result.actor : null;
 };
 

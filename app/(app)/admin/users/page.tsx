@@ -6,7 +6,7 @@ import { UsersTable } from "@/components/admin/users-table";
 import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listUsers } from "@/lib/users/list-users";
-import { createUserAction } from "./actions";
+import { createUserAction, unlockUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "用户与分工" };
 
@@ -26,7 +26,7 @@ export default async function UsersPage() {
         <h2 id="user-list" className="mb-2 font-semibold">
           用户列表
         </h2>
-        <UsersTable rows={users} />
+        <UsersTable rows={users} unlockAction={unlockUserAction} />
       </section>
     </div>
   );

@@ -7,10 +7,12 @@ import { orInterrupt } from "@/app/_lib/interrupts";
 import { AdminHeader } from "@/components/admin/admin-tabs";
 import { EditUserForm } from "@/components/admin/edit-user-form";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
+import { SignInLock } from "@/components/admin/sign-in-lock";
 import { ROLE_LABEL } from "@/components/layout/role-label";
 import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { getUser } from "@/lib/users/get-user";
+import { unlockUserAction } from "../actions";
 import { resetPasswordAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "编辑用户" };
@@ -21,7 +23,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const actor = await requireActor();
-  const { user, assignments, departments } = await orInterrupt(getPrisma().then((prisma) => getUser(prisma, actor, parsed.data)));
+  const { user, assignments, departments, lock } = await orInterrupt(getPrisma().then((prisma) => getUser(prisma, actor, parsed.data)));
   const self = user.id === actor.id;
   return (
     <div className="space-y-4">
@@ -40,6 +42,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           </Link>
         </div>
       </div>
+      <SignInLock lock={lock} user={user} action={unlockUserAction} layout="panel" />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <section aria-labelledby="basic" className="rounded border border-line bg-white p-4">
           <h3 id="basic" className="mb-3 font-semibold">
