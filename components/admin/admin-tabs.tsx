@@ -27,7 +27,7 @@ export function AdminHeader({ current, children }: { current: (typeof TABS)[numb
             key={tab.key}
             href={tab.href}
             aria-current={tab.key === current ? "page" : undefined}
-            className={`-mb-px shrink-0 rounded-t border px-4 py-1.5 ${tab.key === current ? "border-line border-b-white bg-white font-medium text-brand" : "border-transparent text-muted hover:text-brand"}`}
+            className={`-mb-px shrink-0 whitespace-nowrap rounded-t border px-4 py-1.5 ${tab.key === current ? "border-line border-b-white bg-white font-medium text-brand" : "border-transparent text-muted hover:text-brand"}`}
           >
             {tab.label}
           </Link>

@@ -1,7 +1,6 @@
 import type { BackupOverview } from "@/lib/backup/backup-overview";
 import { Button } from "@/components/ui/button";
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { formatFileSize } from "@/lib/evidence/limits";
 
 /**
  * 系统管理 → 备份: one button downloads the archive (a plain form post: the browser saves the file, the page stays);
@@ -16,7 +15,7 @@ export function BackupPanel({ overview }: { overview: BackupOverview }) {
         </h2>
         <p>
           一个 .tar.gz 文件，包含整个数据库（{overview.engine === "pglite" ? "内嵌数据库" : "PostgreSQL"}，数据库结构 {overview.schema}）和全部佐证资料（
-          {overview.evidence.files} 个文件，{megabytes(overview.evidence.bytes)}），取自同一时刻。备份中有用户的密码散列：请像保管数据库一样保管它。
+          {overview.evidence.files} 个文件，{formatFileSize(overview.evidence.bytes)}），取自同一时刻。备份中有用户的密码散列：请像保管数据库一样保管它。
         </p>
         <form method="post" action="/api/v1/backup">
           <Button type="submit">下载备份</Button>
@@ -45,7 +44,7 @@ export function BackupPanel({ overview }: { overview: BackupOverview }) {
                   <td className="px-2 py-1 tabular-nums">{row.at}</td>
                   <td className="px-2 py-1">{row.by}</td>
                   <td className="px-2 py-1 break-all">{row.filename}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{row.bytes === null ? "—" : megabytes(row.bytes)}</td>
+                  <td className="px-2 py-1 text-right tabular-nums">{row.bytes === null ? "—" : formatFileSize(row.bytes)}</td>
                 </tr>
               ))}
             </tbody>
