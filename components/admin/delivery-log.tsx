@@ -25,7 +25,8 @@ export function DeliveryLog({ rows, resend }: { rows: DeliveryLogRow[]; resend: 
   const form = useActionForm({ initial: {}, guard: false });
   if (rows.length === 0) return <p className="rounded border border-line bg-white p-4 text-muted">暂无发送记录。</p>;
   const resendButton = (row: DeliveryLogRow) =>
-    row.status === "SENT" ? null : (
+    // A message not yet tried is on its way already; one that failed (or waits for its retry) can go now.
+    row.status === "SENT" || (row.status === "QUEUED" && row.attempts === 0) ? null : (
       <Button
         tone="secondary"
         compact
