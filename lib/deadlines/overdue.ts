@@ -28,25 +28,30 @@ export async function findOverdue(
   const deadlines = options.deadlines ?? (await loadDeadlines(db, years));
   const result = new Map<number, SheetOverdue>();
   for (const year of years) {
-    const passed = monthsPastDue(deadlines.get(year.id)!, now);
-    if (passed.length === 0) continue;
-    if (options.sheetIds && options.sheetIds.length === 0) continue;
-    const ids = options.sheetIds ? [...options.sheetIds] : null;
-    const rows = await db.$queryRaw<{ sheetId: number; unitId: number; months: number[] }[]>`
-      SELECT s.id AS "sheetId", s.unit_id AS "unitId",
-             ARRAY(SELECT p.m FROM unnest(${passed}::int[]) AS p(m)
-                    WHERE NOT EXISTS (SELECT 1 FROM sheet_month sm
-                                       WHERE sm.sheet_id = s.id AND sm.month = p.m AND sm.status IN ('SUBMITTED', 'APPROVED'))
-                    ORDER BY p.m) AS months
-        FROM target_sheet s
-       WHERE s.fiscal_year_id = ${year.id} AND s.status = 'PUBLISHED'
-         AND (${ids}::int[] IS NULL OR s.id = ANY(${ids}::int[]))
-       ORDER BY s.id`;
-    for (const r of rows) {
-      if (r.months.length > 0) result.set(r.sheetId, { sheetId: r.sheetId, unitId: r.unitId, fiscalYearId: year.id, months: r.months.map(Number) });
-    }
+    for (const r of await findUnsubmitted(db, year.id, monthsPastDue(deadlines.get(year.id)!, now), options.sheetIds)) result.set(r.sheetId, r);
   }
   return result;
+}
+
+/**
+ * Of `months` of a fiscal year, those each published sheet has not submitted (neither 已提交 nor 已通过), in the
+ * database; sheets with none are left out. `sheetIds` narrows the sheets.
+ */
+export async function findUnsubmitted(db: Db, fiscalYearId: number, months: readonly number[], sheetIds?: readonly number[]): Promise<SheetOverdue[]> {
+  if (months.length === 0 || sheetIds?.length === 0) return [];
+  const wanted = [...months];
+  const ids = sheetIds ? [...sheetIds] : null;
+  const rows = await db.$queryRaw<{ sheetId: number; unitId: number; months: number[] }[]>`
+    SELECT s.id AS "sheetId", s.unit_id AS "unitId",
+           ARRAY(SELECT p.m FROM unnest(${wanted}::int[]) AS p(m)
+                  WHERE NOT EXISTS (SELECT 1 FROM sheet_month sm
+                                     WHERE sm.sheet_id = s.id AND sm.month = p.m AND sm.status IN ('SUBMITTED', 'APPROVED'))
+                  ORDER BY p.m) AS months
+      FROM target_sheet s
+     WHERE s.fiscal_year_id = ${fiscalYearId} AND s.status = 'PUBLISHED'
+       AND (${ids}::int[] IS NULL OR s.id = ANY(${ids}::int[]))
+     ORDER BY s.id`;
+  return rows.filter((r) => r.months.length > 0).map((r) => ({ sheetId: r.sheetId, unitId: r.unitId, fiscalYearId, months: r.months.map(Number) }));
 }
 
 /**
