@@ -30,8 +30,11 @@ export function ManagerOverdue({ summary }: { summary: OverdueSummary }) {
             <strong className="text-lg text-red-800">{summary.totalSheets}</strong> 张绩效目标表共{" "}
             <strong className="text-lg text-red-800">{summary.totalMonths}</strong> 个月份逾期未提交。
           </p>
-          <table className="form-table card-table">
-            <caption className="py-1 text-left font-medium">各单位逾期</caption>
+          {/* Headings, not captions: a phone's card layout squeezes a caption into one character per line. */}
+          <h3 id="overdue-units" className="font-medium">
+            各单位逾期
+          </h3>
+          <table className="form-table card-table" aria-labelledby="overdue-units">
             <thead>
               <tr>
                 <th scope="col">预算单位</th>
@@ -55,8 +58,10 @@ export function ManagerOverdue({ summary }: { summary: OverdueSummary }) {
               ))}
             </tbody>
           </table>
-          <table className="form-table card-table">
-            <caption className="py-1 text-left font-medium">逾期的绩效目标表{summary.sheets.length > LISTED ? `（逾期最多的 ${LISTED} 张）` : ""}</caption>
+          <h3 id="overdue-sheets" className="font-medium">
+            逾期的绩效目标表{summary.sheets.length > LISTED ? `（逾期最多的 ${LISTED} 张）` : ""}
+          </h3>
+          <table className="form-table card-table" aria-labelledby="overdue-sheets">
             <thead>
               <tr>
                 <th scope="col">项目名称</th>
