@@ -1,5 +1,5 @@
 /** The one error type use cases throw; `app/` maps codes to HTTP statuses and form messages. */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "LOCKED";
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "LOCKED" | "RATE_LIMITED" | "STORAGE_FULL";
 
 export interface Problem {
   /** Where: e.g. `第2张表「…」第3行「…」指标值（targetRaw）`; empty for the whole input. */
@@ -32,4 +32,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   INVALID: 400,
   LOCKED: 423,
+  /** Too many requests of one user (lib/rate-limit). */
+  RATE_LIMITED: 429,
+  /** A quota of the evidence store, or the disk, would be exceeded (lib/evidence/storage-limits.ts). */
+  STORAGE_FULL: 507,
 };

@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { zodProblems } from "@/lib/parse-input";
+import { enforceRateLimit } from "@/lib/rate-limit/take-token";
 
 export type { Action, ActionResult } from "@/lib/action-result";
 
@@ -21,7 +22,8 @@ export interface ActionContext<I> {
 /**
  * The one shape of a server action: parse the input with the use case's zod schema (each problem by its
  * path) → the signed-in user (a timed-out session goes to the login page, which comes back here; the form's
- * browser draft keeps what was typed) → the use case, which authorizes through lib/auth/authorize.ts →
+ * browser draft keeps what was typed) → a token of the user's `write` rate (lib/rate-limit: a script past 10 at once
+ * and 10 a second is refused RATE_LIMITED, 操作过于频繁，请稍后再试) → the use case, which authorizes through lib/auth/authorize.ts →
  * `{ ok, data, message }`, or the refusal with its code and problems. Anything but an AppError is logged
  * and answered with a plain sentence. Nothing typed is echoed: the forms keep their own draft.
  *
@@ -45,7 +47,9 @@ export async function runAction<S extends z.ZodType, T>(
   const actor = await requireActor();
   let outcome: { data: T; message: string };
   try {
-    outcome = await useCase({ prisma: await getPrisma(), actor, input: parsed.data });
+    const prisma = await getPrisma();
+    await enforceRateLimit(prisma, actor.id, "write");
+    outcome = await useCase({ prisma, actor, input: parsed.data });
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, problems: error.problems };
     console.error(error);

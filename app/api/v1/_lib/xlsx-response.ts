@@ -1,6 +1,7 @@
 import type { Workbook } from "@/lib/xlsx";
-import { getActor } from "@/lib/session/session";
-import { contentDisposition, errorResponse, problemResponse, unauthorized } from "./problem";
+import type { UserActor } from "@/lib/session/session";
+import { contentDisposition, problemResponse } from "./problem";
+import { withActor } from "./route";
 
 /** Workbook downloads: the file as an attachment with its Chinese name, or `{ error, problems }` JSON. */
 
@@ -19,15 +20,9 @@ export function workbookResponse(workbook: Workbook): Response {
   });
 }
 
-/** Signed in → the workbook the use case builds; else 401; its refusals as 403 / 404 / 400. */
-export async function downloadWorkbook(build: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<Workbook>): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return unauthorized();
-  try {
-    return workbookResponse(await build(actor));
-  } catch (error) {
-    return errorResponse(error);
-  }
+/** Signed in (else 401) and within the `read` rate (else 429) → the workbook the use case builds; its refusals as 403 / 404 / 400. */
+export async function downloadWorkbook(build: (actor: UserActor) => Promise<Workbook>): Promise<Response> {
+  return withActor("read", async ({ actor }) => workbookResponse(await build(actor)));
 }
 
 export const notFound = (message: string) => problemResponse(404, message);
