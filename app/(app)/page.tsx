@@ -319,6 +319,7 @@ const ADMIN_LINKS = [
   { href: "/admin/import", label: "导入绩效目标表" },
   { href: "/admin/rollover", label: "年度结转" },
   { href: "/admin/years", label: "年度与期间锁定" },
+  { href: "/admin/evidence", label: "佐证资料存储限制" },
   { href: "/audit", label: "操作日志" },
 ];
 

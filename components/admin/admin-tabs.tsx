@@ -9,6 +9,7 @@ const TABS = [
   { key: "rollover", href: "/admin/rollover", label: "年度结转", title: "年度结转" },
   { key: "backup", href: "/admin/backup", label: "备份", title: "备份与恢复" },
   { key: "notifications", href: "/admin/notifications", label: "通知", title: "通知：邮件、群机器人与发送记录" },
+  { key: "evidence", href: "/admin/evidence", label: "佐证资料", title: "佐证资料存储限制" },
 ] as const;
 
 /** 系统管理: the heading and the tabs of the section. */

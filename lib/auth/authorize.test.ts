@@ -45,6 +45,7 @@ const table: [Action["type"], Who[]][] = [
   ["period.lock", ["admin"]],
   ["unit.manage", ["admin"]],
   ["backup.download", ["admin"]],
+  ["settings.manage", ["admin"]],
   ["own-password.change", ["admin", "manager", "otherManager", "lead", "otherLead", "evaluator", "otherEvaluator"]],
 ];
 

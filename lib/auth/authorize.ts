@@ -63,7 +63,9 @@ type GlobalAction =
   /** Change one's own password (the system has none). */
   | "own-password.change"
   /** SMTP, group robots and the delivery log (系统管理 → 通知). */
-  | "notifications.manage";
+  | "notifications.manage"
+  /** Settings of the whole system in 系统管理 (the limits of the 佐证资料 store). */
+  | "settings.manage";
 
 export type Action = { type: SheetAction; sheet: SheetScope } | { type: GlobalAction };
 
@@ -117,6 +119,7 @@ function canGlobally(actor: UserActor, type: GlobalAction): boolean {
     case "unit.manage":
     case "backup.download":
     case "notifications.manage":
+    case "settings.manage":
       return actor.role === "ADMIN";
   }
 }

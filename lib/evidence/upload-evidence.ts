@@ -9,6 +9,7 @@ import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { assertMonthOpen } from "@/lib/progress/month-open";
 import { loadScope, writeSheet } from "@/lib/sheets/write-sheet";
 import { FILE_TX_OPTIONS, lockContent, removeIfUnreferenced } from "./content-lock";
+import { assertRoomFor, lockUploaderQuota } from "./evidence-limits";
 import { auditShape, type EvidenceFileView, evidenceSelect, toEvidenceView } from "./evidence-view";
 import { idOf, monthSchema } from "@/lib/input";
 import { checkEvidenceFile } from "./file-type";
@@ -37,8 +38,9 @@ const inputSchema = z.object({
 
 /**
  * 上传佐证资料: the sheet's assigned lead attaches a file to a month (optionally to one indicator) while
- * that month is open for reporting (assertMonthOpen, as for progress). The bytes are stored once per
- * content under DATA_DIR/uploads; a refusal at any step leaves no file and no row.
+ * that month is open for reporting (assertMonthOpen, as for progress), within the store's limits (the sheet's and
+ * the uploader's quotas, the disk's free space: evidence-limits.ts). The bytes are stored once per content under
+ * DATA_DIR/uploads; a refusal at any step leaves no file and no row.
  */
 export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: UploadEvidenceInput, options: { now?: Date } = {}): Promise<EvidenceFileView> {
   const { sheetId, month, indicatorId } = parseInput(inputSchema, input, "上传信息有误");
@@ -54,6 +56,9 @@ export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: 
   if (indicatorId != null && !(await prisma.indicator.findFirst({ where: { id: indicatorId, sheetId }, select: { id: true } }))) {
     throw new AppError("INVALID", "该指标不属于此绩效目标表", [{ path: "indicatorId", message: "该指标不属于此绩效目标表" }]);
   }
+  // Before a byte is written; again under the locks below, where parallel uploads queue.
+  const room = { sheetId, userId: actorId(actor), name: check.name, size: input.file.bytes.length };
+  await assertRoomFor(prisma, room);
 
   const staged: StagedContent = await stageContent(input.file.bytes);
   let created = false;
@@ -63,6 +68,8 @@ export async function uploadEvidence(prisma: PrismaClient, actor: Actor, input: 
       actor,
       { sheetId, action: "evidence.write", load: loadScope },
       async (_sheet, { tx, audit }) => {
+        if (room.userId !== null) await lockUploaderQuota(tx, room.userId);
+        await assertRoomFor(tx, room);
         await lockContent(tx, staged.sha256);
         await assertMonthOpen(tx, sheetId, month, now, "上传佐证资料");
         ({ created } = await commitStaged(staged, input.file.bytes.length));
