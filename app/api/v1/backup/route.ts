@@ -1,16 +1,15 @@
 import { downloadBackup } from "@/lib/backup/download-backup";
 import { getDatabase } from "@/lib/db";
-import { getActor } from "@/lib/session/session";
-import { contentDisposition, errorResponse, unauthorized } from "../_lib/problem";
+import { contentDisposition } from "../_lib/problem";
+import { withActor } from "../_lib/route";
 import { crossSiteRefusal } from "../evidence/respond";
 
 /** POST /api/v1/backup — 系统管理 → 备份: the whole system as one .tar.gz (admins; audited). */
 export async function POST(request: Request): Promise<Response> {
   const refused = crossSiteRefusal(request);
   if (refused) return refused;
-  const actor = await getActor();
-  if (!actor) return unauthorized();
-  try {
+  // A whole archive is heavy: it counts as a write of the admin's rate (lib/rate-limit).
+  return withActor("write", async ({ actor }) => {
     const backup = await downloadBackup(await getDatabase(), actor);
     return new Response(backup.stream, {
       status: 200,
@@ -22,7 +21,5 @@ export async function POST(request: Request): Promise<Response> {
         "Cache-Control": "private, no-store",
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  });
 }
