@@ -52,7 +52,7 @@ export function SignInLock({
     >
       {lock ? (
         <>
-          <span className="font-medium text-red-700" title={lockScopeText(lock)}>
+          <span className={`font-medium text-red-700 ${layout === "row" ? "whitespace-nowrap" : ""}`} title={lockScopeText(lock)}>
             {lockText(lock)}
             {layout === "panel" ? <span className="ml-2 font-normal text-ink">（北京时间）{lockScopeText(lock)}</span> : null}
           </span>
@@ -60,6 +60,7 @@ export function SignInLock({
             type="submit"
             tone="danger"
             compact={layout === "row"}
+            className="whitespace-nowrap"
             disabled={form.busy}
             pending={form.pending === "unlock"}
             pendingText="正在解除…"

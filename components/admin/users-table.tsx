@@ -87,7 +87,7 @@ export function UsersTable({ rows, unlockAction }: { rows: UserTableRow[]; unloc
         getRowId={rowId}
         caption="用户列表"
         filterLabel="筛选"
-        filterPlaceholder="用户名、姓名、角色、部门或“锁定”"
+        filterPlaceholder="用户名、姓名、部门或“锁定”"
         noMatchText="没有符合筛选条件的用户"
       />
     </UnlockAction.Provider>

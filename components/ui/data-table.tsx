@@ -140,7 +140,7 @@ export function DataTable<TData extends RowData>({
                 value={String(table.state.globalFilter ?? "")}
                 onChange={(event) => table.setGlobalFilter(event.target.value)}
                 placeholder={filterPlaceholder}
-                className="w-72 rounded border border-line bg-white px-2 py-1"
+                className="w-72 max-w-full rounded border border-line bg-white px-2 py-1"
               />
             </>
           ) : null}
@@ -179,87 +179,91 @@ export function DataTable<TData extends RowData>({
           ) : null}
         </div>
       ) : null}
-      <table className="form-table">
-        <caption className="sr-only">{caption}</caption>
-        <colgroup>
-          {leafColumns.map((column) => (
-            <col key={column.id} style={{ width: column.columnDef.meta?.width }} />
-          ))}
-        </colgroup>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const toggle = header.column.getToggleSortingHandler();
-                const mark = (
-                  <span aria-hidden="true" className="w-3 text-xs text-muted">
-                    {sorted ? SORT_MARK[sorted] : ""}
-                  </span>
-                );
-                return (
-                  <th key={header.id} colSpan={header.colSpan} scope="col" aria-sort={sorted ? ARIA_SORT[sorted] : undefined}>
-                    {header.isPlaceholder ? null : header.column.getCanSort() && serverSorting ? (
-                      <Link
-                        href={serverSorting.sortHref(header.column.id, sorted === "asc")}
-                        scroll={false}
-                        className="inline-flex items-center gap-1 font-semibold text-ink hover:text-brand"
-                        title="点击排序"
-                      >
+      {/* On a phone a wide table scrolls inside its own box, not the page; on wider screens it stays in the page's
+          flow so its sticky header keeps working (a scroll box would capture it). */}
+      <div className="max-sm:overflow-x-auto">
+        <table className="form-table">
+          <caption className="sr-only">{caption}</caption>
+          <colgroup>
+            {leafColumns.map((column) => (
+              <col key={column.id} style={{ width: column.columnDef.meta?.width }} />
+            ))}
+          </colgroup>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const toggle = header.column.getToggleSortingHandler();
+                  const mark = (
+                    <span aria-hidden="true" className="w-3 text-xs text-muted">
+                      {sorted ? SORT_MARK[sorted] : ""}
+                    </span>
+                  );
+                  return (
+                    <th key={header.id} colSpan={header.colSpan} scope="col" aria-sort={sorted ? ARIA_SORT[sorted] : undefined}>
+                      {header.isPlaceholder ? null : header.column.getCanSort() && serverSorting ? (
+                        <Link
+                          href={serverSorting.sortHref(header.column.id, sorted === "asc")}
+                          scroll={false}
+                          className="inline-flex items-center gap-1 font-semibold text-ink hover:text-brand"
+                          title="点击排序"
+                        >
+                          <table.FlexRender header={header} />
+                          {mark}
+                        </Link>
+                      ) : header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          onClick={toggle}
+                          disabled={!hydrated}
+                          className="inline-flex items-center gap-1 font-semibold hover:text-brand"
+                          title="点击排序"
+                        >
+                          <table.FlexRender header={header} />
+                          {mark}
+                        </button>
+                      ) : (
                         <table.FlexRender header={header} />
-                        {mark}
-                      </Link>
-                    ) : header.column.getCanSort() ? (
-                      <button
-                        type="button"
-                        onClick={toggle}
-                        disabled={!hydrated}
-                        className="inline-flex items-center gap-1 font-semibold hover:text-brand"
-                        title="点击排序"
-                      >
-                        <table.FlexRender header={header} />
-                        {mark}
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {rows.map((row, index) => {
-            const group = groupRows?.groupOf(row.original);
-            const startsGroup = groupRows !== undefined && (index === 0 || groupRows.groupOf(rows[index - 1]!.original) !== group);
-            return (
-              <Fragment key={row.id}>
-                {startsGroup ? <tr className="group-row">{groupRows!.render(group!, columnIds, index === 0)}</tr> : null}
-                <tr>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? "num" : undefined}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              </Fragment>
-            );
-          })}
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={leafColumns.length} className="py-6 text-center text-muted">
-                {noMatchText}
-              </td>
-            </tr>
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.map((row, index) => {
+              const group = groupRows?.groupOf(row.original);
+              const startsGroup = groupRows !== undefined && (index === 0 || groupRows.groupOf(rows[index - 1]!.original) !== group);
+              return (
+                <Fragment key={row.id}>
+                  {startsGroup ? <tr className="group-row">{groupRows!.render(group!, columnIds, index === 0)}</tr> : null}
+                  <tr>
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? "num" : undefined}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                </Fragment>
+              );
+            })}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={leafColumns.length} className="py-6 text-center text-muted">
+                  {noMatchText}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+          {footer && rows.length > 0 ? (
+            <tfoot>
+              <tr className="total-row">{footer(columnIds)}</tr>
+            </tfoot>
           ) : null}
-        </tbody>
-        {footer && rows.length > 0 ? (
-          <tfoot>
-            <tr className="total-row">{footer(columnIds)}</tr>
-          </tfoot>
-        ) : null}
-      </table>
+        </table>
+      </div>
     </div>
   );
 }
