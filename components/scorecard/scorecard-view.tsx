@@ -8,6 +8,7 @@ import { LightsByUnitChart, ScoreDistributionChart } from "./charts";
 import { FilterForm, hasFilters, ScorecardMonthForm } from "./scorecard-forms";
 import { ScorecardTable } from "./scorecard-table";
 import { SummaryCards } from "./summary-cards";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** The 计分卡 page (server-rendered; only the table is a client component). */
 export function ScorecardView({ data }: { data: Scorecard }) {
@@ -125,41 +126,43 @@ function Pages({ data }: { data: Scorecard }) {
 
 function DepartmentTable({ rows }: { rows: ScorecardRow[] }) {
   return (
-    <table className="form-table">
-      <caption className="sr-only">部门整体绩效目标</caption>
-      <thead>
-        <tr>
-          <th scope="col">部门名称</th>
-          <th scope="col">名称</th>
-          <th scope="col">全年预算数（万元）</th>
-          <th scope="col">执行数（万元）</th>
-          <th scope="col">预算执行率</th>
-          <th scope="col">预警</th>
-          <th scope="col">预计得分</th>
-          <th scope="col">评价得分</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.sheetId}>
-            <td>{r.unit}</td>
-            <td>
-              <Link href={`/sheets/${r.sheetId}/monitor?month=${r.month}`} className="text-brand hover:underline">
-                {r.name}
-              </Link>
-            </td>
-            <td className="num">{formatAmount(r.budget)}</td>
-            <td className="num">{r.executed === null ? "—" : formatAmount(r.executed)}</td>
-            <td className="num">{formatPercent(r.executionRate)}</td>
-            <td>
-              <LightBadge light={r.light} />
-            </td>
-            <td className="num">{projectedText(r)}</td>
-            <td className="num">{finalText(r)}</td>
+    <TableScroll>
+      <table className="form-table">
+        <caption className="sr-only">部门整体绩效目标</caption>
+        <thead>
+          <tr>
+            <th scope="col">部门名称</th>
+            <th scope="col">名称</th>
+            <th scope="col">全年预算数（万元）</th>
+            <th scope="col">执行数（万元）</th>
+            <th scope="col">预算执行率</th>
+            <th scope="col">预警</th>
+            <th scope="col">预计得分</th>
+            <th scope="col">评价得分</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.sheetId}>
+              <td>{r.unit}</td>
+              <td>
+                <Link href={`/sheets/${r.sheetId}/monitor?month=${r.month}`} className="text-brand hover:underline">
+                  {r.name}
+                </Link>
+              </td>
+              <td className="num">{formatAmount(r.budget)}</td>
+              <td className="num">{r.executed === null ? "—" : formatAmount(r.executed)}</td>
+              <td className="num">{formatPercent(r.executionRate)}</td>
+              <td>
+                <LightBadge light={r.light} />
+              </td>
+              <td className="num">{projectedText(r)}</td>
+              <td className="num">{finalText(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

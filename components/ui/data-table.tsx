@@ -20,6 +20,7 @@ import {
 import Link from "next/link";
 import { Fragment, type ReactNode, useId } from "react";
 import { useHydrated } from "./use-hydrated";
+import { TableScroll } from "./table-scroll";
 
 /** What a column may say about its cells beyond TanStack's own options. */
 export interface DataTableColumnMeta {
@@ -179,9 +180,7 @@ export function DataTable<TData extends RowData>({
           ) : null}
         </div>
       ) : null}
-      {/* On a phone a wide table scrolls inside its own box, not the page; on wider screens it stays in the page's
-          flow so its sticky header keeps working (a scroll box would capture it). */}
-      <div className="max-sm:overflow-x-auto">
+      <TableScroll>
         <table className="form-table">
           <caption className="sr-only">{caption}</caption>
           <colgroup>
@@ -263,7 +262,7 @@ export function DataTable<TData extends RowData>({
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }
