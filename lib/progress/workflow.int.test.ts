@@ -242,8 +242,9 @@ describe("an unpublished sheet", () => {
         saveProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.peitao, month: 3, rows: [{ indicatorId: rowId, version: 0, value: "1" }] }, now),
       );
       expect(err).toMatchObject({ code: "INVALID", message: "该绩效目标表尚未发布，发布后才能填报进度" });
-      const v = await getProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.peitao, month: 3 }, now);
-      expect(v.permissions).toMatchObject({ edit: false, submit: false });
+      // Issue 11: a draft is read only by its author, the department's managers and admins, so the lead
+      // assigned to it is refused the page itself (before, the page opened with nothing editable).
+      expect((await refusal(getProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.peitao, month: 3 }, now))).code).toBe("FORBIDDEN");
       expect((await listMyTodo(f.db.prisma, f.actors.lead, now)).some((i) => i.sheetId === f.sheets.peitao)).toBe(false);
       expect((await listMySheets(f.db.prisma, f.actors.lead, now)).some((s) => s.id === f.sheets.peitao)).toBe(false);
     } finally {
