@@ -36,10 +36,22 @@ const odd = new Map<string, { sheet: number | null; department: number | null }>
 type Row = { id: string; action: string; sheet_id: number | null; department_id: number | null };
 const rowsOf = (db: Database) => db.sql.query<Row>(`SELECT id::text AS id, action, sheet_id, department_id FROM audit_log ORDER BY id`);
 
-/** Copies a table's rows from the source database into the target, by column name (the target may lack some). */
+/**
+ * Copies a table's rows from the source database into the target, by column name, in the columns both have: the
+ * target may lack some, and a column a later migration dropped (app_user.failed_logins) keeps its default.
+ */
 async function copyTable(table: string) {
+  const columnsOf = async (db: Database) =>
+    (await db.sql.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1`, [table])).map((c) => c.name);
+  const sourceColumns = new Set(await columnsOf(source.db));
+  const shared = (await columnsOf(target))
+    .filter((c) => sourceColumns.has(c))
+    .map((c) => `"${c}"`)
+    .join(", ");
   const [result] = await source.db.sql.query<{ rows: unknown[] | null }>(`SELECT json_agg(t) AS rows FROM "${table}" t`);
-  await target.sql.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(result?.rows ?? [])]);
+  await target.sql.query(`INSERT INTO "${table}" (${shared}) SELECT ${shared} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [
+    JSON.stringify(result?.rows ?? []),
+  ]);
 }
 
 /** Entries of shapes the use cases write rarely or never, straight through appendAudit. */
