@@ -12,6 +12,7 @@ import { updateUser } from "@/lib/users/update-user";
 import { listAudit } from "@/lib/audit-log/list-audit";
 import { listAuditFilters } from "@/lib/audit-log/list-audit-filters";
 import { valueHistory } from "@/lib/audit-log/value-history";
+import { otherDepartmentSheet } from "@/lib/testing/factory";
 
 let db: Database;
 let actors: Record<DemoUsername, DemoActor>;
@@ -226,23 +227,7 @@ describe("valueHistory", () => {
 describe("what a manager may read", () => {
   /** Department 乙 with a sheet, its manager, and entries about both; a lead (of no department); entries of 甲. */
   const setUp = async () => {
-    const department = await db.prisma.department.create({ data: { name: "乙部门" } });
-    const unit = await db.prisma.budgetUnit.create({ data: { departmentId: department.id, name: "乙单位" } });
-    const year = await db.prisma.fiscalYear.findFirstOrThrow();
-    const sheetB = await db.prisma.targetSheet.create({
-      data: {
-        kind: "PROJECT",
-        unitId: unit.id,
-        fiscalYearId: year.id,
-        name: "乙部门的项目",
-        lead: "某人",
-        fundsTotal: "1",
-        fundsFiscal: "1",
-        fundsOther: "0",
-        goal: "",
-        position: 98,
-      },
-    });
+    const { department, sheetB } = await otherDepartmentSheet(db.prisma);
     const managerB = await createUser(db.prisma, actors.admin, {
       username: "managerb",
       displayName: "乙科长",

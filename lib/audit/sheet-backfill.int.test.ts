@@ -15,6 +15,7 @@ import { createUser } from "@/lib/users/create-user";
 import { resetPassword } from "@/lib/users/reset-password";
 import { updateUser } from "@/lib/users/update-user";
 import { appendAudit } from "./append-audit";
+import { otherDepartmentSheet } from "@/lib/testing/factory";
 
 /**
  * The migration 20261125170000_audit_sheet backfills `sheet_id` and `department_id` of the entries written
@@ -60,23 +61,7 @@ async function writeOddEntries() {
   const sheetOf = await sheetIdsByName(prisma);
   const seedSheet = sheetOf(SEED_SHEET_NAMES.kepu);
   const seedDepartment = (await prisma.department.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
-  const department = await prisma.department.create({ data: { name: "乙部门" } });
-  const unit = await prisma.budgetUnit.create({ data: { departmentId: department.id, name: "乙单位" } });
-  const year = await prisma.fiscalYear.findFirstOrThrow();
-  const sheetB = await prisma.targetSheet.create({
-    data: {
-      kind: "PROJECT",
-      unitId: unit.id,
-      fiscalYearId: year.id,
-      name: "乙部门的项目",
-      lead: "某人",
-      fundsTotal: "1",
-      fundsFiscal: "1",
-      fundsOther: "0",
-      goal: "",
-      position: 98,
-    },
-  });
+  const { department, sheetB } = await otherDepartmentSheet(prisma);
   const managerB = await prisma.user.create({
     data: { username: "managerb", displayName: "乙科长", passwordHash: "x", role: "MANAGER", departmentId: department.id },
   });

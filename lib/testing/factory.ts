@@ -38,3 +38,25 @@ export async function sheetIdsByName(prisma: PrismaClient): Promise<(name: strin
     return sheet.id;
   };
 }
+
+/** A second department (乙部门) with a unit and one project sheet: what a test of department scoping writes beside the seed. */
+export async function otherDepartmentSheet(prisma: PrismaClient) {
+  const department = await prisma.department.create({ data: { name: "乙部门" } });
+  const unit = await prisma.budgetUnit.create({ data: { departmentId: department.id, name: "乙单位" } });
+  const year = await prisma.fiscalYear.findFirstOrThrow();
+  const sheetB = await prisma.targetSheet.create({
+    data: {
+      kind: "PROJECT",
+      unitId: unit.id,
+      fiscalYearId: year.id,
+      name: "乙部门的项目",
+      lead: "某人",
+      fundsTotal: "1",
+      fundsFiscal: "1",
+      fundsOther: "0",
+      goal: "",
+      position: 98,
+    },
+  });
+  return { department, unit, sheetB };
+}
