@@ -7,7 +7,7 @@ import { AppError, type Problem } from "@/lib/errors";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
 import { checkValue } from "@/lib/targets/plausible-value";
 import { isQuantitative } from "@/lib/targets/types";
-import { writeSheet } from "@/lib/sheets/write-sheet";
+import { type SheetWrite, writeSheet } from "@/lib/sheets/write-sheet";
 import { computeMonth } from "./compute-month";
 import { type DecimalColumn, idSchema, monthSchema, readDecimal, textOf, TEXT_MAX, typedNumberText, versionSchema } from "@/lib/input";
 import { sameDecimal } from "@/lib/numbers/same-decimal";
@@ -143,116 +143,128 @@ const conflict = (problems: Problem[]) =>
  */
 export async function saveProgress(prisma: PrismaClient, actor: Actor, input: SaveProgressInput, options: { now?: Date } = {}): Promise<SaveProgressResult> {
   const data = parseInput(saveProgressSchema, input);
-  const now = options.now ?? new Date();
   return writeSheet(
     prisma,
     actor,
     { sheetId: data.sheetId, action: "progress.write", load: loadSheetData },
-    async (sheet, { tx, audit }) => {
-      await assertMonthOpen(tx, sheet.id, data.month, now);
-
-      const indicators = new Map(sheet.indicators.map((i) => [i.id, i]));
-      const problems: Problem[] = [];
-      const planned: { indicator: IndicatorData; fields: EntryFields; version: number }[] = [];
-      data.rows.forEach((row, index) => {
-        const indicator = indicators.get(row.indicatorId);
-        if (!indicator) {
-          problems.push({ path: `rows.${index}.indicatorId`, message: `第 ${index + 1} 行：指标 ${row.indicatorId} 不属于该绩效目标表` });
-          return;
-        }
-        const fields = entryFields(indicator, row, problems, data.month);
-        if (fields) planned.push({ indicator, fields, version: row.version });
-      });
-      let executed: string | null | undefined;
-      if (data.executed) {
-        const e = parseAmount(data.executed.value, { label: `执行数（截至${data.month}月，万元）`, limit: "amount" });
-        if (e.ok) executed = e.value;
-        else problems.push({ path: "executed", message: e.message });
-      }
-      const questions = unusualValues(planned, sheet, data.month, new Set(data.confirmed));
-      if (problems.length > 0) throw new AppError("INVALID", "填写内容有误，未保存", [...problems, ...questions]);
-      if (questions.length > 0) throw new AppError("INVALID", "有数值超出常见范围，请核对；确认无误后可仍要保存（本次未保存任何内容）", questions);
-
-      // Stale versions: every changed record must be based on what is stored now.
-      const stale: Problem[] = [];
-      const writes: typeof planned = [];
-      for (const p of planned) {
-        const current = sheet.entries.get(entryKey(p.indicator.id, data.month));
-        if (current ? sameEntry(p.fields, current) : isEmpty(p.fields)) continue;
-        const currentVersion = current?.version ?? 0;
-        if (p.version !== currentVersion) {
-          stale.push({
-            path: `indicators.${p.indicator.id}`,
-            message: await describeStale(tx, {
-              name: p.indicator.name,
-              entityType: "ProgressEntry",
-              entityId: current!.id,
-              baseVersion: p.version,
-              current: entrySnapshot(sheet.id, p.indicator, current!),
-            }),
-          });
-          continue;
-        }
-        writes.push(p);
-      }
-      const monthData = sheet.months.get(data.month);
-      const writeExecuted = executed !== undefined && !sameDecimal(monthData?.executed ?? null, executed);
-      if (writeExecuted && data.executed!.version !== (monthData?.version ?? 0)) {
-        stale.push({
-          path: "executed",
-          message: await describeStale(tx, {
-            name: `执行数（${monthLabel(sheet.year, data.month)}）`,
-            entityType: "SheetMonth",
-            entityId: monthData!.id,
-            baseVersion: data.executed!.version,
-            current: monthSnapshot({ ...monthData!, sheetId: sheet.id }),
-          }),
-        });
-      }
-      if (stale.length > 0) throw conflict(stale);
-
-      const updatedById = actorId(actor);
-      for (const { indicator, fields } of writes) {
-        const current = sheet.entries.get(entryKey(indicator.id, data.month));
-        const where = { indicatorId_month: { indicatorId: indicator.id, month: data.month } };
-        if (current) {
-          const updated = await tx.progressEntry.updateMany({
-            where: { id: current.id, version: current.version },
-            data: { ...fields, updatedById, version: { increment: 1 } },
-          });
-          if (updated.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人修改，请刷新后重新填写` }]);
-        } else {
-          const created = await tx.progressEntry.createMany({
-            data: [{ indicatorId: indicator.id, month: data.month, ...fields, updatedById }],
-            skipDuplicates: true,
-          });
-          if (created.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人填写，请刷新后重新填写` }]);
-        }
-        const after = await tx.progressEntry.findUniqueOrThrow({ where });
-        await audit({
-          action: "progress.save",
-          entityType: "ProgressEntry",
-          entityId: after.id,
-          before: current ? asJson(entrySnapshot(sheet.id, indicator, current)) : null,
-          after: asJson(entrySnapshot(sheet.id, indicator, after)),
-        });
-      }
-      if (writeExecuted) {
-        await writeMonth({ tx, audit }, sheet, data.month, { executed }, "progress.executed").catch((error: unknown) => {
-          if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
-          throw conflict([{ path: "executed", message: `执行数已被他人${monthData ? "修改" : "填写"}，请刷新后重新填写` }]);
-        });
-      }
-
-      const saved = await loadSheetData(tx, sheet.id);
-      return {
-        saved: writes.length + (writeExecuted ? 1 : 0),
-        warnings: explanationWarnings(saved, data.month),
-        view: buildProgressView(saved, actor, data.month, now),
-      };
+    (sheet, write) => applyProgress(sheet, write, data),
+    {
+      now: options.now,
     },
-    { now },
   );
+}
+
+export type SaveProgressData = z.output<typeof saveProgressSchema>;
+
+/**
+ * The work of a progress save on a sheet writeSheet has locked, authorized for `progress.write` and read afresh
+ * (`sheet.id` must be `data.sheetId`): the form saves one sheet through saveProgress, the progress workbook
+ * several in one transaction (lib/progress-workbook). Throws before writing anything when a row is invalid, stale
+ * or the month closed.
+ */
+export async function applyProgress(sheet: SheetData, { tx, audit, actor, now }: SheetWrite, data: SaveProgressData): Promise<SaveProgressResult> {
+  if (sheet.id !== data.sheetId) throw new AppError("INVALID", "绩效目标表与填报内容不一致");
+  await assertMonthOpen(tx, sheet.id, data.month, now);
+
+  const indicators = new Map(sheet.indicators.map((i) => [i.id, i]));
+  const problems: Problem[] = [];
+  const planned: { indicator: IndicatorData; fields: EntryFields; version: number }[] = [];
+  data.rows.forEach((row, index) => {
+    const indicator = indicators.get(row.indicatorId);
+    if (!indicator) {
+      problems.push({ path: `rows.${index}.indicatorId`, message: `第 ${index + 1} 行：指标 ${row.indicatorId} 不属于该绩效目标表` });
+      return;
+    }
+    const fields = entryFields(indicator, row, problems, data.month);
+    if (fields) planned.push({ indicator, fields, version: row.version });
+  });
+  let executed: string | null | undefined;
+  if (data.executed) {
+    const e = parseAmount(data.executed.value, { label: `执行数（截至${data.month}月，万元）`, limit: "amount" });
+    if (e.ok) executed = e.value;
+    else problems.push({ path: "executed", message: e.message });
+  }
+  const questions = unusualValues(planned, sheet, data.month, new Set(data.confirmed));
+  if (problems.length > 0) throw new AppError("INVALID", "填写内容有误，未保存", [...problems, ...questions]);
+  if (questions.length > 0) throw new AppError("INVALID", "有数值超出常见范围，请核对；确认无误后可仍要保存（本次未保存任何内容）", questions);
+
+  // Stale versions: every changed record must be based on what is stored now.
+  const stale: Problem[] = [];
+  const writes: typeof planned = [];
+  for (const p of planned) {
+    const current = sheet.entries.get(entryKey(p.indicator.id, data.month));
+    if (current ? sameEntry(p.fields, current) : isEmpty(p.fields)) continue;
+    const currentVersion = current?.version ?? 0;
+    if (p.version !== currentVersion) {
+      stale.push({
+        path: `indicators.${p.indicator.id}`,
+        message: await describeStale(tx, {
+          name: p.indicator.name,
+          entityType: "ProgressEntry",
+          entityId: current!.id,
+          baseVersion: p.version,
+          current: entrySnapshot(sheet.id, p.indicator, current!),
+        }),
+      });
+      continue;
+    }
+    writes.push(p);
+  }
+  const monthData = sheet.months.get(data.month);
+  const writeExecuted = executed !== undefined && !sameDecimal(monthData?.executed ?? null, executed);
+  if (writeExecuted && data.executed!.version !== (monthData?.version ?? 0)) {
+    stale.push({
+      path: "executed",
+      message: await describeStale(tx, {
+        name: `执行数（${monthLabel(sheet.year, data.month)}）`,
+        entityType: "SheetMonth",
+        entityId: monthData!.id,
+        baseVersion: data.executed!.version,
+        current: monthSnapshot({ ...monthData!, sheetId: sheet.id }),
+      }),
+    });
+  }
+  if (stale.length > 0) throw conflict(stale);
+
+  const updatedById = actorId(actor);
+  for (const { indicator, fields } of writes) {
+    const current = sheet.entries.get(entryKey(indicator.id, data.month));
+    const where = { indicatorId_month: { indicatorId: indicator.id, month: data.month } };
+    if (current) {
+      const updated = await tx.progressEntry.updateMany({
+        where: { id: current.id, version: current.version },
+        data: { ...fields, updatedById, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人修改，请刷新后重新填写` }]);
+    } else {
+      const created = await tx.progressEntry.createMany({
+        data: [{ indicatorId: indicator.id, month: data.month, ...fields, updatedById }],
+        skipDuplicates: true,
+      });
+      if (created.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人填写，请刷新后重新填写` }]);
+    }
+    const after = await tx.progressEntry.findUniqueOrThrow({ where });
+    await audit({
+      action: "progress.save",
+      entityType: "ProgressEntry",
+      entityId: after.id,
+      before: current ? asJson(entrySnapshot(sheet.id, indicator, current)) : null,
+      after: asJson(entrySnapshot(sheet.id, indicator, after)),
+    });
+  }
+  if (writeExecuted) {
+    await writeMonth({ tx, audit }, sheet, data.month, { executed }, "progress.executed").catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+      throw conflict([{ path: "executed", message: `执行数已被他人${monthData ? "修改" : "填写"}，请刷新后重新填写` }]);
+    });
+  }
+
+  const saved = await loadSheetData(tx, sheet.id);
+  return {
+    saved: writes.length + (writeExecuted ? 1 : 0),
+    warnings: explanationWarnings(saved, data.month),
+    view: buildProgressView(saved, actor, data.month, now),
+  };
 }
 
 /**

@@ -49,6 +49,17 @@ export interface OneSheet<S extends { scope: SheetScope }> {
   load: (tx: Tx, sheetId: number) => Promise<S>;
 }
 
+/**
+ * Several existing sheets, each authorized for the same action (a lead's progress workbook over their sheets):
+ * every one is authorized, locked (in id order, so two such writes cannot deadlock) and read afresh as for one
+ * sheet, the work gets them in the order of `sheetIds`, and every one's figures are recomputed before the commit.
+ */
+export interface EachSheet<S extends { scope: SheetScope }> {
+  sheetIds: readonly number[];
+  action: SheetAction;
+  load: (tx: Tx, sheetId: number) => Promise<S>;
+}
+
 /** Several sheets: the action is on no one sheet (`sheets.import`, `sheets.rollover`). */
 export interface ManySheets {
   action: Extract<Action, { type: string; sheet?: never }>;
@@ -69,16 +80,24 @@ export function writeSheet<S extends { scope: SheetScope }, T>(
   work: (sheet: S, write: SheetWrite) => Promise<T>,
   options?: WriteOptions,
 ): Promise<T>;
+export function writeSheet<S extends { scope: SheetScope }, T>(
+  db: PrismaClient,
+  actor: Actor,
+  target: EachSheet<S>,
+  work: (sheets: S[], write: SheetWrite) => Promise<T>,
+  options?: WriteOptions,
+): Promise<T>;
 export function writeSheet<T>(db: PrismaClient, actor: Actor, target: ManySheets, work: (write: SheetsWrite) => Promise<T>, options?: WriteOptions): Promise<T>;
 export async function writeSheet<S extends { scope: SheetScope }, T>(
   db: PrismaClient,
   actor: Actor,
-  target: OneSheet<S> | ManySheets,
-  work: ((sheet: S, write: SheetWrite) => Promise<T>) | ((write: SheetsWrite) => Promise<T>),
+  target: OneSheet<S> | EachSheet<S> | ManySheets,
+  work: ((sheet: S, write: SheetWrite) => Promise<T>) | ((sheets: S[], write: SheetWrite) => Promise<T>) | ((write: SheetsWrite) => Promise<T>),
   options: WriteOptions = {},
 ): Promise<T> {
   const now = options.now ?? new Date();
   if (!("load" in target)) authorize(actor, target.action);
+  if ("sheetIds" in target && target.sheetIds.length === 0) throw new AppError("INVALID", "没有要写入的绩效目标表");
   const run = async (tx: Tx): Promise<T> => {
     const changed = new Set<number>();
     const write: SheetsWrite = {
@@ -92,7 +111,17 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
       changed: (sheetId) => void changed.add(sheetId),
     };
     let result: T;
-    if ("load" in target) {
+    if ("sheetIds" in target) {
+      const byId = new Map<number, S>();
+      for (const id of [...new Set(target.sheetIds)].sort((a, b) => a - b)) {
+        byId.set(id, await openLockedSheet(tx, actor, id, target.action, target.load));
+        changed.add(id);
+      }
+      result = await (work as (sheets: S[], write: SheetWrite) => Promise<T>)(
+        target.sheetIds.map((id) => byId.get(id)!),
+        write,
+      );
+    } else if ("load" in target) {
       const sheetId = typeof target.sheetId === "number" ? target.sheetId : await target.sheetId(tx);
       const sheet = await openLockedSheet(tx, actor, sheetId, target.action, target.load);
       changed.add(sheetId);
@@ -103,7 +132,10 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
     await refreshFigures(tx, [...changed]);
     return result;
   };
-  const limits = options.limits ?? ("load" in target ? TX_OPTIONS : { maxWait: 30_000, timeout: target.timeout ?? TX_OPTIONS.timeout });
+  // Several sheets may wait longer for their locks; one sheet's write is short.
+  const many = "sheetIds" in target || !("load" in target);
+  const timeout = "timeout" in target ? target.timeout : undefined;
+  const limits = options.limits ?? (many ? { maxWait: 30_000, timeout: timeout ?? TX_OPTIONS.timeout } : TX_OPTIONS);
   return db.$transaction(run, limits);
 }
 
