@@ -5,7 +5,7 @@ import { runAction } from "@/app/_lib/action";
 import { commitWorkbookImport } from "@/lib/authoring/commit-workbook-import";
 import { workbookImportSchema } from "@/lib/authoring/import-workbook-input";
 import { type ImportPreview, previewWorkbookImport } from "@/lib/authoring/preview-workbook-import";
-import { discardUpload, readUpload, saveUpload } from "@/lib/authoring/upload-store";
+import { discardUpload, readUpload, saveUpload } from "@/lib/uploads/upload-store";
 
 export interface PreviewData {
   /** Names the kept upload for 确认导入; null when the preview shows the import cannot go ahead. */
@@ -38,6 +38,7 @@ export async function previewImportAction(form: FormData) {
       preview.blockers.length === 0
         ? await saveUpload(bytes, {
             userId: actor.id,
+            purpose: "sheets-import",
             fileName: file.name,
             options: { year: String(preview.year), department: preview.department, replace: preview.replace },
           })
@@ -53,7 +54,7 @@ export async function commitImportAction(input: unknown) {
     tokenSchema,
     input,
     async ({ prisma, actor, input: { token } }) => {
-      const upload = await readUpload(token, actor.id);
+      const upload = await readUpload(token, { userId: actor.id, purpose: "sheets-import" });
       const result = await commitWorkbookImport(prisma, actor, upload.bytes, upload.meta.options);
       await discardUpload(token);
       const data: CommitData = { year: result.year, imported: result.imported.map((s) => ({ id: s.id, name: s.name, action: s.action })) };

@@ -6,16 +6,21 @@ import { dataDir } from "@/lib/db/config";
 import { AppError } from "@/lib/errors";
 
 /**
- * Keeps an uploaded workbook between 导入预览 and 确认导入, and for nothing else: a file under
- * DATA_DIR/tmp/imports named by a random token, readable only by the user who uploaded it, gone after
- * the commit, the cancel, or 30 minutes. Commit reads these exact bytes again.
+ * Keeps an uploaded workbook between its preview and its commit, and for nothing else (导入预览 → 确认导入 of target
+ * sheets, 进度填报工作簿 preview → 确认写入): a file under DATA_DIR/tmp/imports named by a random token, readable only
+ * by the user who uploaded it and only for the purpose it was uploaded for, gone after the commit, the cancel, or
+ * 30 minutes. Commit reads these exact bytes again.
  */
 
 export const UPLOAD_LIFETIME_MS = 30 * 60 * 1000;
 const TOKEN = /^[0-9a-f]{48}$/;
 
+/** What an upload is kept for: a token of one cannot be committed as the other. */
+export type UploadPurpose = "sheets-import" | "progress-workbook";
+
 export interface UploadMeta {
   userId: number;
+  purpose: UploadPurpose;
   fileName: string;
   createdAt: number;
   /** The options the preview was made with (year, department, replace), to commit with the same. */
@@ -39,10 +44,14 @@ export async function saveUpload(bytes: Uint8Array, meta: Omit<UploadMeta, "crea
   return token;
 }
 
-const gone = () => new AppError("NOT_FOUND", "上传的文件已过期或已导入，请重新上传");
+const gone = () => new AppError("NOT_FOUND", "上传的文件已过期或已写入，请重新上传");
 
-/** The bytes and meta of an upload of this user; NOT_FOUND when unknown, expired or another user's. */
-export async function readUpload(token: string, userId: number, root?: string): Promise<{ bytes: Uint8Array; meta: UploadMeta }> {
+/** The bytes and meta of an upload of this user for this purpose; NOT_FOUND when unknown, expired, another user's or for another purpose. */
+export async function readUpload(
+  token: string,
+  owner: { userId: number; purpose: UploadPurpose },
+  root?: string,
+): Promise<{ bytes: Uint8Array; meta: UploadMeta }> {
   if (!TOKEN.test(token)) throw gone();
   const f = files(token, root);
   let meta: UploadMeta;
@@ -51,7 +60,7 @@ export async function readUpload(token: string, userId: number, root?: string): 
   } catch {
     throw gone();
   }
-  if (meta.userId !== userId) throw gone();
+  if (meta.userId !== owner.userId || meta.purpose !== owner.purpose) throw gone();
   if (Date.now() - meta.createdAt > UPLOAD_LIFETIME_MS) {
     await discardUpload(token, root);
     throw gone();
