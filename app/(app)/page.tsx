@@ -4,6 +4,8 @@ import { LightBadge } from "@/components/progress/light-badge";
 import { LightsByUnitChart } from "@/components/scorecard/charts";
 import { SummaryCards } from "@/components/scorecard/summary-cards";
 import { ManagerOverdue } from "@/components/home/manager-overdue";
+import { WorkbookLinks } from "@/components/progress-workbook/workbook-links";
+import { reportingMonth } from "@/lib/figures/reporting-month";
 import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listEvaluations } from "@/lib/evaluation/list-evaluations";
@@ -190,6 +192,7 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
         <h2 id="mine-title" className="font-semibold">
           我的项目
         </h2>
+        <MonthWorkbook sheets={sheets} />
         {sheets.length === 0 ? (
           <p className="rounded border border-line bg-white p-4 text-muted">尚未给您分配绩效目标表。</p>
         ) : (
@@ -239,6 +242,21 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
         )}
       </section>
     </div>
+  );
+}
+
+/** 我的项目's Excel way: this month's workbook of every sheet (the latest fiscal year), and the upload page. */
+function MonthWorkbook({ sheets }: { sheets: Awaited<ReturnType<typeof listMySheets>> }) {
+  const year = sheets[0]?.year;
+  const month = year === undefined ? 0 : reportingMonth(year, new Date());
+  if (year === undefined || month < 1) return null;
+  return (
+    <WorkbookLinks
+      label={`用 Excel 填报${year}年${month}月（全部项目）：`}
+      downloadHref={`/api/v1/progress.xlsx?year=${year}&month=${month}`}
+      downloadLabel="下载本月工作簿"
+      uploadHref={`/progress/workbook?year=${year}&month=${month}`}
+    />
   );
 }
 

@@ -8,6 +8,7 @@ import { loadSheetNav } from "@/app/_lib/sheet-nav";
 import { sheetIdParams } from "@/app/_lib/sheet-params";
 import { PageProblem } from "@/components/layout/page-problem";
 import { ProgressForm } from "@/components/progress/progress-form";
+import { WorkbookLinks } from "@/components/progress-workbook/workbook-links";
 import { SheetNav } from "@/components/sheets/sheet-nav";
 import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
@@ -63,6 +64,14 @@ export default async function ProgressPage({ params, searchParams }: Props) {
         <p className="text-muted">
           {view.sheet.name}（{view.sheet.unit}，项目负责人：{view.sheet.lead}）
         </p>
+        {view.permissions.edit ? (
+          <WorkbookLinks
+            label="用 Excel 填报："
+            downloadHref={`/api/v1/sheets/${view.sheet.id}/progress.xlsx?month=${view.month}`}
+            downloadLabel="下载本月工作簿"
+            uploadHref={`/progress/workbook?sheet=${view.sheet.id}&month=${view.month}`}
+          />
+        ) : null}
       </header>
       {/* Keyed by month: switching months starts from that month's saved state. */}
       <ProgressForm key={`${view.sheet.id}-${view.month}`} initial={view} actions={ACTIONS} files={files} userId={userId} />
