@@ -10,8 +10,8 @@ import { applyProgress, type SaveProgressData, saveProgressSchema } from "@/lib/
 import { loadSheetData, loadSheetDataMany, type SheetData } from "@/lib/progress/sheet-data";
 import { loadSheetScope } from "@/lib/sheets/sheet-scope";
 import { type SheetWrite, writeSheet } from "@/lib/sheets/write-sheet";
-import { ENTRY_FIELDS, type EntryField, FIELD_CAPTION } from "./layout";
-import { describeProblem, type ProgressWorkbookRead, type ReadProgressSheet, type WorkbookProblem } from "./read-progress-workbook";
+import { ENTRY_FIELDS, type EntryField, FIELD_CAPTION } from "@/lib/xlsx/progress-layout";
+import { describeProblem, type ProgressWorkbookRead, type ReadProgressSheet, type WorkbookProblem } from "@/lib/xlsx/read-progress-workbook";
 import { changedFields, locateProblem, type UploadInput, uploadInput } from "./upload-input";
 
 /**

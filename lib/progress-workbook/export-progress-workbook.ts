@@ -12,7 +12,7 @@ import { buildProgressView, type ProgressView } from "@/lib/progress/progress-vi
 import { loadSheetData, loadSheetDataMany } from "@/lib/progress/sheet-data";
 import type { Workbook } from "@/lib/xlsx";
 import { shortSheetName } from "@/lib/xlsx/worksheet-name";
-import { type ProgressWorkbookSheet, writeProgressWorkbook } from "./write-progress-workbook";
+import { type ProgressWorkbookSheet, writeProgressWorkbook } from "@/lib/xlsx/write-progress-workbook";
 
 /** One sheet's month (from 进度填报): anyone who may read the sheet. */
 export const oneSheetSchema = z.object({ sheetId: idSchema, month: monthSchema });
@@ -65,7 +65,7 @@ export function worksheetOf(view: ProgressView): ProgressWorkbookSheet {
 }
 
 /**
- * The month's 进度填报工作簿 (lib/progress-workbook/layout.ts): for one sheet, or for every sheet the lead may fill
+ * The month's 进度填报工作簿 (lib/xlsx/progress-layout.ts): for one sheet, or for every sheet the lead may fill
  * in that month (one worksheet each). Nothing to fill in is refused with a sentence, not an empty workbook.
  */
 export async function exportProgressWorkbook(

@@ -6,7 +6,7 @@ import { AFTER_2025, createFixture, type Fixture, refusal } from "@/lib/testing/
 import { fillProgressWorkbook, worksheetNames } from "@/lib/testing/progress-workbook";
 import { applyUpload } from "./apply-upload";
 import { exportProgressWorkbook } from "./export-progress-workbook";
-import { readProgressWorkbook } from "./read-progress-workbook";
+import { readProgressWorkbook } from "@/lib/xlsx/read-progress-workbook";
 
 let f: Fixture;
 beforeAll(async () => {

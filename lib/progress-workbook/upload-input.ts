@@ -2,8 +2,8 @@ import Decimal from "decimal.js";
 import { type DecimalColumn, readDecimal } from "@/lib/input";
 import type { Problem } from "@/lib/errors";
 import type { SaveProgressInput } from "@/lib/progress/save-progress";
-import { EXECUTED_CAPTION, ENTRY_FIELDS, type EntryField, FIELD_CAPTION, ROW } from "./layout";
-import type { EntryTexts, ReadProgressRow, ReadProgressSheet, WorkbookProblem } from "./read-progress-workbook";
+import { EXECUTED_CAPTION, ENTRY_FIELDS, type EntryField, FIELD_CAPTION, ROW } from "@/lib/xlsx/progress-layout";
+import type { EntryTexts, ReadProgressRow, ReadProgressSheet, WorkbookProblem } from "@/lib/xlsx/read-progress-workbook";
 
 /**
  * A worksheet read back → the input of the progress use case (pure). Only what the lead changed since the

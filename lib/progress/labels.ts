@@ -1,21 +1,9 @@
-import type { Likelihood, MeasureType, MonthStatus } from "@/lib/generated/prisma/enums";
+import type { MeasureType, MonthStatus } from "@/lib/generated/prisma/enums";
 
 /** The words of the in-year report (docs/ux.md), and the mapping between the stored enums and them. */
 
 export { QUALITATIVE_FROM_LABEL, QUALITATIVE_LABEL } from "@/lib/columns/qualitative-status";
-
-export const LIKELIHOOD_LABELS = ["确定能", "有可能", "完全不可能"] as const;
-export type LikelihoodLabel = (typeof LIKELIHOOD_LABELS)[number];
-export const LIKELIHOOD_LABEL: Readonly<Record<Likelihood, LikelihoodLabel>> = {
-  CERTAIN: "确定能",
-  POSSIBLE: "有可能",
-  IMPOSSIBLE: "完全不可能",
-};
-export const LIKELIHOOD_FROM_LABEL: Readonly<Record<LikelihoodLabel, Likelihood>> = {
-  确定能: "CERTAIN",
-  有可能: "POSSIBLE",
-  完全不可能: "IMPOSSIBLE",
-};
+export { LIKELIHOOD_FROM_LABEL, LIKELIHOOD_LABEL, LIKELIHOOD_LABELS, type LikelihoodLabel } from "@/lib/columns/likelihood";
 
 export const MEASURE_TYPE_LABEL: Readonly<Record<MeasureType, string>> = { CUMULATIVE: "累计值", LEVEL: "当期水平" };
 

@@ -1,5 +1,5 @@
 import ExcelJS, { type CellValue } from "exceljs";
-import { COL, type EntryField, EXECUTED_COL, ROW } from "@/lib/progress-workbook/layout";
+import { COL, type EntryField, EXECUTED_COL, ROW } from "@/lib/xlsx/progress-layout";
 
 /**
  * Fills a downloaded 进度填报工作簿 as a lead would in Excel (tests and e2e): per worksheet, cells of rows found by

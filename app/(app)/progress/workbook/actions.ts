@@ -4,7 +4,7 @@ import { z } from "zod";
 import { runAction } from "@/app/_lib/action";
 import { AppError } from "@/lib/errors";
 import { applyUpload } from "@/lib/progress-workbook/apply-upload";
-import { readProgressWorkbook } from "@/lib/progress-workbook/read-progress-workbook";
+import { readProgressWorkbook } from "@/lib/xlsx/read-progress-workbook";
 import { discardUpload, readUpload, saveUpload } from "@/lib/uploads/upload-store";
 import type { CommitData, PreviewData } from "@/components/progress-workbook/progress-upload";
 

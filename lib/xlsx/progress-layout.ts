@@ -1,5 +1,6 @@
 /**
- * The layout of a 进度填报工作簿 worksheet, shared by the writer and the reader (pure). One worksheet per sheet:
+ * The layout of a 进度填报工作簿 worksheet, shared by its writer and its reader (pure; the use cases are in
+ * lib/progress-workbook). One worksheet per sheet:
  *
  * | row | A–L (visible)                                                                    | M–U (hidden)                    |
  * |-----|----------------------------------------------------------------------------------|---------------------------------|
@@ -93,4 +94,4 @@ export const HIDDEN_CAPTIONS: Record<number, string> = {
 
 /** The lists of the data validations: the form's own words. */
 export { QUALITATIVE_STATUSES as QUALITATIVE_CHOICES } from "@/lib/scoring/indicator-light";
-export { LIKELIHOOD_LABELS as LIKELIHOOD_CHOICES } from "@/lib/progress/labels";
+export { LIKELIHOOD_LABELS as LIKELIHOOD_CHOICES } from "@/lib/columns/likelihood";

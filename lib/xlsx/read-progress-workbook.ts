@@ -1,6 +1,6 @@
 import ExcelJS, { type Worksheet } from "exceljs";
-import { cellContent } from "@/lib/xlsx/cell-content";
-import { COL, ENTRY_FIELDS, type EntryField, EXECUTED_COL, FORMAT_MARK, MONTH_VERSION_COL, ORIGINAL_EXECUTED_COL, ROW } from "./layout";
+import { cellContent } from "./cell-content";
+import { COL, ENTRY_FIELDS, type EntryField, EXECUTED_COL, FORMAT_MARK, MONTH_VERSION_COL, ORIGINAL_EXECUTED_COL, ROW } from "./progress-layout";
 
 /**
  * Reads a filled 进度填报工作簿 back (pure: bytes in, plain data out). It only takes the cells as they stand — a

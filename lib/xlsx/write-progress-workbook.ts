@@ -1,8 +1,8 @@
 import type { Cell, CellValue, Worksheet } from "exceljs";
-import { AMOUNT_FORMAT, type CellStyle, FormWriter, TEXT_FORMAT } from "@/lib/xlsx/form-writer";
-import { fromCellNumber } from "@/lib/xlsx/numbers";
-import { newWorkbook, toBuffer } from "@/lib/xlsx/write-workbook";
-import { uniqueSheetNames } from "@/lib/xlsx/worksheet-name";
+import { AMOUNT_FORMAT, type CellStyle, FormWriter, TEXT_FORMAT } from "./form-writer";
+import { fromCellNumber } from "./numbers";
+import { newWorkbook, toBuffer } from "./write-workbook";
+import { uniqueSheetNames } from "./worksheet-name";
 import {
   captions,
   COL,
@@ -18,7 +18,7 @@ import {
   ORIGINAL_EXECUTED_COL,
   QUALITATIVE_CHOICES,
   ROW,
-} from "./layout";
+} from "./progress-layout";
 
 /** What one worksheet shows: a sheet-month as the 进度填报 page has it (plain strings, no Decimal). */
 export interface ProgressWorkbookSheet {
