@@ -1,4 +1,5 @@
-import type { Cell, CellValue, Worksheet } from "exceljs";
+import type { Cell, CellValue, DataValidation, Worksheet } from "exceljs";
+import { columnLetter } from "./grid";
 import { AMOUNT_FORMAT, type CellStyle, FormWriter, TEXT_FORMAT } from "./form-writer";
 import { fromCellNumber } from "./numbers";
 import { newWorkbook, toBuffer } from "./write-workbook";
@@ -70,7 +71,7 @@ function numberCell(value: string | null): CellValue {
   return Number.isFinite(n) && fromCellNumber(n).eq(value) ? n : value;
 }
 
-const listValidation = (choices: readonly string[], title: string) => ({
+const listValidation = (choices: readonly string[], title: string): DataValidation => ({
   type: "list" as const,
   allowBlank: true,
   formulae: [`"${choices.join(",")}"`],
@@ -79,6 +80,15 @@ const listValidation = (choices: readonly string[], title: string) => ({
   errorTitle: title,
   error: `请从下拉列表中选择：${choices.join("、")}`,
 });
+
+/**
+ * Adds a list validation over a range. Per-cell validations would be merged by exceljs into ranges that overlap
+ * when rows pass 9 (it sorts addresses as text: I10 before I6), which Excel may repair away; a range is written
+ * as given. `dataValidations` is exceljs's, missing from its typings.
+ */
+function validate(worksheet: Worksheet, range: string, validation: DataValidation): void {
+  (worksheet as unknown as { dataValidations: { add(address: string, v: DataValidation): void } }).dataValidations.add(range, validation);
+}
 
 function input(cell: Cell): void {
   cell.protection = { locked: false };
@@ -137,10 +147,9 @@ function writeWorksheet(worksheet: Worksheet, sheet: ProgressWorkbookSheet): voi
 
     form.put(r, COL.value, row.qualitative ? row.entry.value : numberCell(row.entry.value), { align: "center" });
     input(worksheet.getCell(r, COL.value));
-    if (row.qualitative) worksheet.getCell(r, COL.value).dataValidation = listValidation(QUALITATIVE_CHOICES, "完成情况");
+    if (row.qualitative) validate(worksheet, `${columnLetter(COL.value)}${r}:${columnLetter(COL.value)}${r}`, listValidation(QUALITATIVE_CHOICES, "完成情况"));
     form.put(r, COL.likelihood, row.entry.likelihood, { align: "center" });
     input(worksheet.getCell(r, COL.likelihood));
-    worksheet.getCell(r, COL.likelihood).dataValidation = listValidation(LIKELIHOOD_CHOICES, "完成目标可能性");
     // A qualitative row has no forecast: its cell stays grey and locked.
     if (row.qualitative) grey(r, COL.forecast, null);
     else {
@@ -163,6 +172,12 @@ function writeWorksheet(worksheet: Worksheet, sheet: ProgressWorkbookSheet): voi
       cell.value = row.entry[field] ?? "";
     });
   });
+
+  if (sheet.rows.length > 0) {
+    const likelihood = columnLetter(COL.likelihood);
+    const last = ROW.firstIndicator + sheet.rows.length - 1;
+    validate(worksheet, `${likelihood}${ROW.firstIndicator}:${likelihood}${last}`, listValidation(LIKELIHOOD_CHOICES, "完成目标可能性"));
+  }
 
   worksheet.getCell(ROW.title, COL.sheetId).value = FORMAT_MARK;
   worksheet.getCell(ROW.executed, COL.sheetId).value = sheet.sheetId;
