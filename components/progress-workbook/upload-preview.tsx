@@ -132,7 +132,9 @@ function SheetSection({ sheet, index }: { sheet: SheetPreview; index: number }) 
           <tbody>
             {sheet.rows.map((row) => (
               <tr key={row.indicatorId}>
-                <td data-label="行">第 {row.row} 行</td>
+                <td data-label="行" className="whitespace-nowrap">
+                  第 {row.row} 行
+                </td>
                 <td data-label="三级指标">{row.name}</td>
                 <td data-label="改动">
                   <ul className="space-y-0.5">
