@@ -22,13 +22,14 @@ export function AdminHeader({ current, children }: { current: (typeof TABS)[numb
         <h1 className="text-lg font-semibold">{title}</h1>
         {children}
       </div>
-      <nav aria-label="系统管理" className="no-print flex gap-1 overflow-x-auto border-b border-line">
+      {/* A phone shows every tab on two or three lines, as pills: a row that scrolls sideways hides the current one. */}
+      <nav aria-label="系统管理" className="no-print flex gap-1 border-line max-sm:flex-wrap sm:border-b">
         {TABS.map((tab) => (
           <Link
             key={tab.key}
             href={tab.href}
             aria-current={tab.key === current ? "page" : undefined}
-            className={`-mb-px shrink-0 whitespace-nowrap rounded-t border px-4 py-1.5 ${tab.key === current ? "border-line border-b-white bg-white font-medium text-brand" : "border-transparent text-muted hover:text-brand"}`}
+            className={`shrink-0 whitespace-nowrap border px-4 py-1.5 max-sm:rounded max-sm:px-3 sm:-mb-px sm:rounded-t ${tab.key === current ? "border-line bg-white font-medium text-brand sm:border-b-white" : "border-transparent text-muted hover:text-brand"}`}
           >
             {tab.label}
           </Link>
