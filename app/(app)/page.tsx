@@ -8,7 +8,7 @@ import { WorkbookLinks } from "@/components/progress-workbook/workbook-links";
 import { reportingMonth } from "@/lib/figures/reporting-month";
 import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
-import { listEvaluations } from "@/lib/evaluation/list-evaluations";
+import { listEvaluations, type YearEndDue } from "@/lib/evaluation/list-evaluations";
 import { listMySheets } from "@/lib/progress/list-my-sheets";
 import { findLeadSheets, listMyTodo, type TodoItem } from "@/lib/progress/list-my-todo";
 import { reviewQueueSummary } from "@/lib/progress/list-review-queue";
@@ -38,7 +38,7 @@ export default async function Home() {
   if (actor.role === "EVALUATOR") {
     const evaluations = await listEvaluations(prisma, actor);
     const finals = evaluations.rows.filter((r) => r.state === "FINAL").length;
-    return <EvaluatorHome year={evaluations.year} total={evaluations.rows.length} finals={finals} />;
+    return <EvaluatorHome year={evaluations.year} total={evaluations.rows.length} finals={finals} deadline={evaluations.deadlines?.evaluation ?? null} />;
   }
   return <AdminHome />;
 }
@@ -302,7 +302,7 @@ function ManagerHome({
   );
 }
 
-function EvaluatorHome({ year, total, finals }: { year: number | null; total: number; finals: number }) {
+function EvaluatorHome({ year, total, finals, deadline }: { year: number | null; total: number; finals: number; deadline: YearEndDue | null }) {
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">工作台</h1>
@@ -313,6 +313,12 @@ function EvaluatorHome({ year, total, finals }: { year: number | null; total: nu
         <p className="mt-1">
           {total === 0 ? "尚未给您分配需要评价的绩效目标表。" : `分配给您评价 ${total} 张，已定稿 ${finals} 张，待完成 ${total - finals} 张。`}
         </p>
+        {deadline && total > finals ? (
+          <p className="mt-1 text-sm">
+            截止 {deadline.due}（北京时间）
+            <span className={deadline.past ? "ml-1 font-medium text-red-800" : "ml-1 text-muted"}>{deadline.countdown}</span>
+          </p>
+        ) : null}
         <div className="mt-3 flex gap-4">
           <Link href="/evaluations" className="text-brand hover:underline">
             查看待评价

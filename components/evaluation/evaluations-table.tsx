@@ -11,6 +11,13 @@ const helper = dataTableColumnHelper<EvaluationListRow>();
 const selfText = (row: EvaluationListRow) =>
   row.selfState === "NONE" ? SELF_STATE_LABEL.NONE : row.selfState === "DRAFT" ? `${row.selfTotal ?? ""}（未提交）` : (row.selfTotal ?? "");
 
+/** 逾期 beside a state whose year-end deadline has passed (lib/deadlines), in words, never colour alone. */
+const Overdue = ({ what }: { what: string }) => (
+  <span className="ml-1 text-xs font-medium text-red-800" title={`${what}截止日已过，尚未完成`}>
+    逾期
+  </span>
+);
+
 const ACTION_LABEL: Record<EvaluationListRow["role"], string> = { evaluator: "评价", lead: "自评", viewer: "查看" };
 
 // Module scope: TanStack needs stable column definitions.
@@ -27,7 +34,18 @@ const columns = helper.columns([
   }),
   helper.accessor("unit", { header: "预算单位", sortFn: "text", meta: { width: "16%" } }),
   helper.accessor("lead", { header: "项目负责人", sortFn: "text", meta: { width: "9%" } }),
-  helper.accessor((row) => STATE_LABEL[row.state], { id: "state", header: "评价状态", sortFn: "text", meta: { width: "8%" } }),
+  helper.accessor((row) => STATE_LABEL[row.state], {
+    id: "state",
+    header: "评价状态",
+    sortFn: "text",
+    meta: { width: "8%" },
+    cell: (ctx) => (
+      <>
+        {ctx.getValue()}
+        {ctx.row.original.overdue ? <Overdue what="年终评价" /> : null}
+      </>
+    ),
+  }),
   helper.accessor((row) => (row.total === null ? -1 : Number(row.total)), {
     id: "total",
     header: "得分",
@@ -52,6 +70,12 @@ const columns = helper.columns([
     sortFn: "text",
     enableGlobalFilter: false,
     meta: { width: "9%" },
+    cell: (ctx) => (
+      <>
+        {ctx.getValue()}
+        {ctx.row.original.selfOverdue ? <Overdue what="自评" /> : null}
+      </>
+    ),
   }),
   helper.display({
     id: "actions",
@@ -105,7 +129,9 @@ export function EvaluationsTable({ rows, caption }: { rows: EvaluationListRow[];
             <p className="mt-1 text-sm">
               {STATE_LABEL[r.state]}
               {r.total !== null ? `：${r.total}${r.grade ? `（${r.grade}）` : ""}${r.state !== "FINAL" ? (r.complete ? " 草稿" : " 未完成") : ""}` : ""}
+              {r.overdue ? <Overdue what="年终评价" /> : null}
               <span className="ml-3 text-muted">负责人自评：{selfText(r)}</span>
+              {r.selfOverdue ? <Overdue what="自评" /> : null}
             </p>
             <p className="mt-1 flex gap-4">
               <Link

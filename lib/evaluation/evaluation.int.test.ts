@@ -238,6 +238,25 @@ describe("the list (待评价)", () => {
       selfState: "NONE",
     });
   });
+
+  it("shows the year's 自评 and 年终评价 deadlines, and 逾期 on what is not final once they have passed", async () => {
+    await saveComplete();
+    await finaliseEvaluation(f.db.prisma, f.actors.evaluator, { sheetId: f.sheetId, version: 1, earlyReason: "负责人未按期提交自评" });
+    const at = (iso: string) => listEvaluations(f.db.prisma, f.actors.evaluator, { year: 2025 }, new Date(`${iso}+08:00`));
+    const before = await at("2026-01-28T12:00:00");
+    expect(before.deadlines).toEqual({
+      selfEvaluation: { due: "2026-01-31 23:59", countdown: "还剩3天", past: false },
+      evaluation: { due: "2026-02-28 23:59", countdown: "还剩31天", past: false },
+    });
+    expect(before.rows.some((r) => r.overdue || r.selfOverdue)).toBe(false);
+    // 00:00 Beijing time on 1 February: the 自评 is late on every sheet (none submitted); the evaluations are not yet.
+    const self = await at("2026-02-01T00:00:00");
+    expect(self.deadlines!.selfEvaluation).toMatchObject({ past: true, countdown: "已逾期1天" });
+    expect(self.rows.every((r) => r.selfOverdue && !r.overdue)).toBe(true);
+    const after = await at("2026-03-01T00:00:00");
+    expect(after.rows.filter((r) => r.overdue).map((r) => r.sheetId)).toHaveLength(13);
+    expect(after.rows.find((r) => r.sheetId === f.sheetId)).toMatchObject({ state: "FINAL", overdue: false, selfOverdue: true });
+  });
 });
 
 describe("audit", () => {

@@ -8,6 +8,8 @@ import { parseInput } from "@/lib/parse-input";
 import { Decimal, fmt2 } from "@/lib/scoring/decimal";
 import { listYears } from "@/lib/sheets/list-sheets";
 import { readableSheetsWhere } from "@/lib/sheets/sheet-scope";
+import { loadYearDeadlines } from "@/lib/deadlines/load-deadlines";
+import { countdownText, daysUntil, type DeadlineView, dueText, isPastDue } from "@/lib/deadlines/rules";
 import { loadEvaluationDataMany } from "./evaluation-data";
 import type { EvaluationState } from "./labels";
 import { scoreStored } from "./score-evaluation";
@@ -31,24 +33,48 @@ export interface EvaluationListRow {
   complete: boolean;
   selfState: EvaluationState;
   selfTotal: string | null;
+  /** The year's 年终评价 deadline has passed and the evaluation is not final. */
+  overdue: boolean;
+  /** The year's 自评 deadline has passed and the lead's 自评 is not submitted (final). */
+  selfOverdue: boolean;
+}
+
+/** A year-end deadline as the list shows it (Beijing time). */
+export interface YearEndDue {
+  /** `2026-01-31 23:59`. */
+  due: string;
+  /** `还剩3天` / `今天截止` / `已逾期5天`. */
+  countdown: string;
+  past: boolean;
 }
 
 export interface EvaluationList {
   year: number | null;
   years: number[];
   rows: EvaluationListRow[];
+  /** The year's 自评 and 年终评价 deadlines (lib/deadlines); null without a year. */
+  deadlines: { selfEvaluation: YearEndDue; evaluation: YearEndDue } | null;
 }
+
+const yearEndDue = (view: DeadlineView, now: Date): YearEndDue => ({
+  due: dueText(view.due),
+  countdown: countdownText(daysUntil(view.due, now)),
+  past: isPastDue(view.due, now),
+});
 
 /**
  * 待评价: an evaluator's assigned sheets, a lead's own sheets (for their self-evaluation), a manager's department,
  * everything for an admin — each with the state and score of its evaluations.
  */
-export async function listEvaluations(prisma: PrismaClient, actor: Actor, input: ListEvaluationsInput = {}): Promise<EvaluationList> {
+export async function listEvaluations(prisma: PrismaClient, actor: Actor, input: ListEvaluationsInput = {}, now = new Date()): Promise<EvaluationList> {
   const data = parseInput(listEvaluationsSchema, input);
   authorize(actor, { type: "sheets.list" });
   const years = await listYears(prisma);
   const year = data.year ?? years[0] ?? null;
-  if (year === null) return { year, years, rows: [] };
+  if (year === null) return { year, years, rows: [], deadlines: null };
+  const fiscalYear = await prisma.fiscalYear.findUnique({ where: { year }, select: { id: true, year: true } });
+  const due = fiscalYear ? await loadYearDeadlines(prisma, fiscalYear) : null;
+  const deadlines = due ? { selfEvaluation: yearEndDue(due.selfEvaluation, now), evaluation: yearEndDue(due.evaluation, now) } : null;
 
   const where: Prisma.TargetSheetWhereInput = { AND: [{ fiscalYear: { year }, status: "PUBLISHED" }, readableSheetsWhere(actor)] };
   const sheets = await prisma.targetSheet.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
@@ -91,7 +117,9 @@ export async function listEvaluations(prisma: PrismaClient, actor: Actor, input:
       complete,
       selfState: self?.status ?? "NONE",
       selfTotal: self?.status === "FINAL" && self.total !== null ? fmt2(new Decimal(self.total)) : self ? fmt2(scoreStored(sheet, self).score.total) : null,
+      overdue: (deadlines?.evaluation.past ?? false) && ev?.status !== "FINAL",
+      selfOverdue: (deadlines?.selfEvaluation.past ?? false) && self?.status !== "FINAL",
     });
   }
-  return { year, years, rows };
+  return { year, years, rows, deadlines };
 }

@@ -6,6 +6,7 @@ import { loadDeadlines } from "@/lib/deadlines/load-deadlines";
 import { findUnsubmitted } from "@/lib/deadlines/overdue";
 import { monthsPastDue, type YearDeadlines } from "@/lib/deadlines/rules";
 import { notify } from "@/lib/notifications/notify";
+import { queueYearEndReminders } from "./queue-year-end";
 import { activeYears, monthsDueSoon, monthsJustPassed, passedText, type ReminderText, remindersDue, type SummaryLine, soonText, summaryText } from "./rules";
 
 export interface QueuedReminders {
@@ -28,7 +29,7 @@ interface Year {
 
 /**
  * The time-based reminders due at `now` (lib/reminders/rules.ts), raised through notify with one idempotency key per
- * sheet × month (per department × Beijing day for the summary): a pass run twice, two passes at once, or a restart
+ * sheet × month (per sheet for the year-end ones, per department × Beijing day for the summary): a pass run twice, two passes at once, or a restart
  * between them, raise each reminder once. Candidates already notified are left out before notify is called, so a pass
  * that finds nothing new writes nothing. Each reminder commits in its own short transaction.
  */
@@ -71,6 +72,10 @@ export async function queueReminders(prisma: PrismaClient, options: { now?: Date
       }
     }
   }
+
+  const yearEnd = await queueYearEndReminders(prisma, now, raise);
+  result.soon += yearEnd.soon;
+  result.passed += yearEnd.passed;
 
   const day = formatDate(now);
   for (const s of await departmentSummaries(prisma, years, now, day)) {

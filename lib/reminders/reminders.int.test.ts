@@ -103,3 +103,53 @@ describe("a reminder pass", () => {
     expect(one.reminders.passed + two.reminders.passed).toBe(0);
   });
 });
+
+describe("the year-end reminders", () => {
+  const yearEnd = (event: "DEADLINE_SOON" | "DEADLINE_PASSED") =>
+    prisma().notification.findMany({ where: { event, month: null }, select: { userId: true, sheetId: true, title: true, link: true }, orderBy: { id: "asc" } });
+  /** The published 2025 sheets with someone of that role, and those people. */
+  async function owing(role: "LEAD" | "EVALUATOR"): Promise<{ id: number; people: number[] }[]> {
+    const sheets = await prisma().targetSheet.findMany({
+      where: { fiscalYear: { year: 2025 }, status: "PUBLISHED", assignments: { some: { role } } },
+      select: { id: true, assignments: { where: { role }, select: { userId: true } } },
+    });
+    return sheets.map((s) => ({ id: s.id, people: s.assignments.map((a) => a.userId) }));
+  }
+  const pairs = (sheets: { id: number; people: number[] }[]) => sheets.flatMap((s) => s.people.map((u) => [s.id, u])).sort();
+
+  it("reminds the leads 3 days before the 自评 deadline (31 January), once, not of a sheet whose 自评 is final", async () => {
+    await prisma().evaluation.create({ data: { sheetId: f.sheets.kepu, kind: "SELF", status: "FINAL", finalisedAt: beijing("2026-01-20T10:00:00") } });
+    const now = beijing("2026-01-28T09:00:00");
+    const [one, two] = await Promise.all([runReminderPass(prisma(), { now }), runReminderPass(prisma(), { now })]);
+    const soon = await yearEnd("DEADLINE_SOON");
+    const leads = (await owing("LEAD")).filter((s) => s.id !== f.sheets.kepu);
+    expect(soon.map((n) => [n.sheetId, n.userId]).sort()).toEqual(pairs(leads));
+    expect(soon.find((n) => n.sheetId === f.sheets.liangqu)).toMatchObject({
+      title: "「2025年“两区”创新建设专项」2025年年度自评将于 2026-01-31 23:59 截止（还剩3天）",
+      link: `/sheets/${f.sheets.liangqu}/evaluate`,
+    });
+    // December's 逾期提醒 (due 10 January) goes out in the same pass; the year-end ones are counted with them.
+    expect(one.reminders.soon + two.reminders.soon).toBe(leads.length);
+    const again = await runReminderPass(prisma(), { now: beijing("2026-01-29T09:00:00") });
+    expect(again.reminders.soon).toBe(0);
+  });
+
+  it("tells the leads once the 自评 deadline has passed, and the evaluators before and after the 年终评价 deadline (end of February)", async () => {
+    await runReminderPass(prisma(), { now: beijing("2026-02-01T08:00:00") });
+    const leads = (await owing("LEAD")).filter((s) => s.id !== f.sheets.kepu);
+    const passedSelf = (await yearEnd("DEADLINE_PASSED")).filter((n) => n.title.includes("年度自评"));
+    expect(passedSelf.map((n) => [n.sheetId, n.userId]).sort()).toEqual(pairs(leads));
+
+    await prisma().evaluation.create({ data: { sheetId: f.sheets.peitao, kind: "EVALUATOR", status: "FINAL", finalisedAt: beijing("2026-02-20T10:00:00") } });
+    await runReminderPass(prisma(), { now: beijing("2026-02-25T08:00:00") });
+    const evaluators = (await owing("EVALUATOR")).filter((s) => s.id !== f.sheets.peitao);
+    const soonEvaluation = (await yearEnd("DEADLINE_SOON")).filter((n) => n.title.includes("年终评价"));
+    expect(evaluators.length).toBeGreaterThan(0);
+    expect(soonEvaluation.map((n) => [n.sheetId, n.userId]).sort()).toEqual(pairs(evaluators));
+    expect(soonEvaluation[0]!.title).toMatch(/2025年年终评价将于 2026-02-28 23:59 截止（还剩3天）$/);
+
+    await runReminderPass(prisma(), { now: beijing("2026-03-01T08:00:00") });
+    const passedEvaluation = (await yearEnd("DEADLINE_PASSED")).filter((n) => n.title.includes("年终评价"));
+    expect(passedEvaluation.map((n) => [n.sheetId, n.userId]).sort()).toEqual(pairs(evaluators));
+  });
+});

@@ -86,3 +86,48 @@ export function summaryText(department: string, waiting: SummaryLine[], overdue:
     link: "/",
   };
 }
+
+/**
+ * The year-end deadlines (自评 by the sheet's leads, 年终评价 by its evaluators) remind like a month's: 截止提醒 0–3 days
+ * before, 逾期提醒 once it has passed (within the same window), once per sheet, while the evaluation is not final.
+ */
+export type YearEndPhase = "soon" | "passed";
+
+export function yearEndPhase(due: string, now: Date): YearEndPhase | null {
+  if (!isPastDue(due, now)) return daysUntil(due, now) <= SOON_DAYS ? "soon" : null;
+  return daysUntil(due, now) >= -PASSED_WINDOW_DAYS ? "passed" : null;
+}
+
+/** The fiscal years whose year-end deadlines may be near at `now`: last year's, and this year's (an admin may set 31 December). */
+export function yearEndYears(now: Date): number[] {
+  const { year } = beijingYearMonth(now);
+  return [year - 1, year];
+}
+
+const YEAR_END_WORK = {
+  SELF_EVALUATION: { what: "年度自评", todo: "尚未提交", ask: "完成自评并提交" },
+  EVALUATION: { what: "年终评价", todo: "尚未定稿", ask: "完成评分并定稿" },
+} as const;
+
+export function yearEndText(
+  kind: keyof typeof YEAR_END_WORK,
+  phase: YearEndPhase,
+  sheet: { id: number; name: string },
+  year: number,
+  due: string,
+  now: Date,
+): ReminderText {
+  const work = YEAR_END_WORK[kind];
+  const link = `/sheets/${sheet.id}/evaluate`;
+  if (phase === "soon")
+    return {
+      title: `「${sheet.name}」${year}年${work.what}将于 ${dueText(due)} 截止（${countdownText(daysUntil(due, now))}）`,
+      body: `该表的${work.what}${work.todo}，请在截止前${work.ask}。`,
+      link,
+    };
+  return {
+    title: `「${sheet.name}」${year}年${work.what}已逾期（截止 ${dueText(due)}）`,
+    body: `该表的${work.what}截止时仍${work.todo}，请尽快${work.ask}。`,
+    link,
+  };
+}

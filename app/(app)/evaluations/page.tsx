@@ -4,6 +4,7 @@ import { z } from "zod";
 import { BadYear } from "@/components/layout/page-problem";
 import { yearSchema } from "@/lib/input";
 import { EvaluationsTable } from "@/components/evaluation/evaluations-table";
+import { YearEndDeadlines } from "@/components/evaluation/year-end-deadlines";
 import { requireActor } from "@/lib/session/session";
 import { getPrisma } from "@/lib/db";
 import { listEvaluations } from "@/lib/evaluation/list-evaluations";
@@ -33,6 +34,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
         {heading.title}
       </h1>
       <p className="text-muted">{heading.intro}</p>
+      {list.deadlines ? <YearEndDeadlines deadlines={list.deadlines} /> : null}
       {list.years.length > 1 ? (
         <nav aria-label="年度" className="flex gap-3">
           {list.years.map((y) => (
