@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Select, TextArea } from "@/components/ui/field";
 import { NumberInput } from "@/components/ui/number-input";
 import { NEGATIVE_ALLOWED_HINT } from "@/lib/targets/plausible-value";
@@ -9,6 +10,7 @@ import { LIKELIHOOD_LABELS, MEASURE_TYPE_LABEL, QUALITATIVE_LABEL } from "@/lib/
 import type { ProgressRowView, ProgressView } from "@/lib/progress/progress-view";
 import { groupRows } from "@/lib/sheets/group-rows";
 import { GroupCells } from "@/components/sheets/group-cells";
+import { CarriedTag } from "./carry-over";
 import { LightBadge } from "./light-badge";
 import { rowPath } from "./progress-values";
 
@@ -27,11 +29,14 @@ export function IndicatorRows({
   form,
   files,
   onMeasureType,
+  toolbar,
 }: {
   view: ProgressView;
   form: ActionForm;
   files: EvidenceFileView[];
   onMeasureType: (row: ProgressRowView, measureType: string) => void;
+  /** Actions on the whole table (沿用上月), under its heading. */
+  toolbar?: ReactNode;
 }) {
   const m = view.month;
   const valueLabel = `实际完成值（截至${m}月）`;
@@ -40,6 +45,7 @@ export function IndicatorRows({
       <h2 id="rows-title" className="font-semibold">
         绩效指标完成情况（截至{view.monthLabel}）
       </h2>
+      {toolbar}
       <div className="md:overflow-x-auto">
         <table className="form-table card-table md:min-w-[1280px]">
           <caption className="sr-only">绩效指标完成情况（{view.monthLabel}）</caption>
@@ -126,6 +132,7 @@ function IndicatorRow({
           {row.level1} · {row.level2}
         </span>
         {row.name}
+        <CarriedTag row={row} form={form} />
         {rowProblem ? <p className="mt-0.5 text-xs font-normal text-red-700">{rowProblem}</p> : null}
       </th>
       <td data-label="指标值">

@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { EvidenceFileView } from "@/lib/evidence/evidence-view";
 import type { ProgressRowView, ProgressView } from "@/lib/progress/progress-view";
 import { BudgetSection } from "./budget-section";
+import { CarryOverAction } from "./carry-over";
 import { IndicatorRows } from "./indicator-rows";
 import { MonthSwitcher } from "./month-switcher";
 import type { ProgressActions, ProgressOutcome } from "./progress-actions";
@@ -116,7 +117,13 @@ export function ProgressForm({
       <StatusBar view={view} />
       <Summary view={view} />
       <BudgetSection view={view} form={form} onAdjust={() => void adjust()} />
-      <IndicatorRows view={view} form={form} files={files} onMeasureType={(row, type) => void switchMeasureType(row, type)} />
+      <IndicatorRows
+        view={view}
+        form={form}
+        files={files}
+        onMeasureType={(row, type) => void switchMeasureType(row, type)}
+        toolbar={<CarryOverAction view={view} form={form} />}
+      />
       {/* Next to the buttons that caused it, where the eyes are after a click. */}
       <FormFeedback
         form={form}

@@ -6,6 +6,7 @@ import { describeTarget } from "@/lib/targets/format-target";
 import { allowsNegative } from "@/lib/targets/plausible-value";
 import { isQuantitative, type Target } from "@/lib/targets/types";
 import { isPeriodLocked, periodLockLabel, periodLockMessage } from "@/lib/fiscal-years/period-lock";
+import { type CarryOver, carryOverOf } from "./carry-over";
 import { computeMonth, hasAnyEntry, type MonthResult, type RowResult } from "./compute-month";
 import {
   formatTimestamp,
@@ -68,6 +69,8 @@ export interface ProgressRowView {
   };
   /** The previous month's value (month 1: null). */
   previousValue: string | null;
+  /** What 沿用上月 copies from the previous month into this row when it is empty (carry-over.ts); null: nothing. */
+  carryOver: CarryOver | null;
   light: LightView;
   /** Not green: 偏差原因 and 改进措施 are required before submitting. */
   needsExplanation: boolean;
@@ -190,6 +193,16 @@ function rowView(sheet: SheetData, result: MonthResult, row: RowResult): Progres
       updatedAt: entry ? formatTimestamp(entry.updatedAt) : null,
     },
     previousValue: previous ? valueText({ indicator, entry: previous }) : null,
+    carryOver: carryOverOf(
+      previous
+        ? {
+            qualitative: !isQuantitative(indicator.target),
+            value: valueText({ indicator, entry: previous }),
+            likelihood: previous.likelihood ? LIKELIHOOD_LABEL[previous.likelihood] : null,
+            forecast: isQuantitative(indicator.target) ? plain(previous.forecast) : null,
+          }
+        : null,
+    ),
     light: lightView(row.light),
     needsExplanation: row.needsExplanation,
     projected: row.projected
