@@ -15,6 +15,8 @@ export interface ReviewItem {
   year: number;
   month: number;
   monthLabel: string;
+  /** The sheet-month's version as listed: 批量审核通过 sends it back, so a month changed since is refused. */
+  version: number;
   submittedAt: string | null;
   submittedBy: string | null;
   sheetLight: LightView;
@@ -26,7 +28,14 @@ async function monthsToReview(prisma: PrismaClient, actor: Actor) {
   const months = await prisma.sheetMonth.findMany({
     where: { status: "SUBMITTED", sheet: readableSheetsWhere(actor) },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    select: { sheetId: true, month: true, submittedAt: true, sheet: { include: sheetScopeInclude }, submittedBy: { select: { displayName: true } } },
+    select: {
+      sheetId: true,
+      month: true,
+      version: true,
+      submittedAt: true,
+      sheet: { include: sheetScopeInclude },
+      submittedBy: { select: { displayName: true } },
+    },
   });
   return months.filter((m) => can(actor, { type: "month.review", sheet: toSheetScope(m.sheet) }));
 }
@@ -50,6 +59,7 @@ export async function listReviewQueue(prisma: PrismaClient, actor: Actor): Promi
         year: sheet.year,
         month: m.month,
         monthLabel: monthLabel(sheet.year, m.month),
+        version: m.version,
         submittedAt: m.submittedAt ? formatTimestamp(m.submittedAt) : null,
         submittedBy: m.submittedBy?.displayName ?? null,
         sheetLight: sheetLightView(computed),
