@@ -146,18 +146,21 @@ export function ReviewQueueTable({ items, approveMonths }: { items: ReviewItem[]
   return (
     <Selection.Provider value={{ selected, toggle, disabled: form.busy }}>
       <div className="space-y-3">
-        <div className="no-print flex flex-wrap items-center gap-3">
-          <Button
-            tone="approve"
-            onClick={() => void approve()}
-            disabled={form.busy || chosen.length === 0}
-            pending={form.pending === "approve"}
-            pendingText="正在审核…"
-          >
-            批量审核通过{chosen.length > 0 ? `（${chosen.length}）` : ""}
-          </Button>
-          <span className="text-sm text-muted">勾选月份后一并审核通过；退回需填写意见，请在该月页面逐个处理。</span>
-        </div>
+        {/* Nothing to tick: no bulk action either (the result of the last one stays below). */}
+        {items.length > 0 ? (
+          <div className="no-print flex flex-wrap items-center gap-3">
+            <Button
+              tone="approve"
+              onClick={() => void approve()}
+              disabled={form.busy || chosen.length === 0}
+              pending={form.pending === "approve"}
+              pendingText="正在审核…"
+            >
+              批量审核通过{chosen.length > 0 ? `（${chosen.length}）` : ""}
+            </Button>
+            <span className="text-sm text-muted">勾选月份后一并审核通过；退回需填写意见，请在该月页面逐个处理。</span>
+          </div>
+        ) : null}
         <FormFeedback form={form} />
         {result ? <BulkResult result={result} /> : null}
         {items.length === 0 ? (
