@@ -224,6 +224,49 @@ describe("the progress workbook", () => {
     ]);
   });
 
+  it("writes several sheets in one transaction: one refused row leaves every sheet as it was; the audit is the form's", async () => {
+    const bytes = await download({ year: 2025, month: 10 });
+    const [liangqu, peitao] = await worksheetNames(bytes);
+    const peitaoFirst = (await f.db.prisma.indicator.findFirstOrThrow({ where: { sheetId: f.sheets.peitao }, orderBy: { position: "asc" } })).name;
+    const both = await fillProgressWorkbook(bytes, {
+      [liangqu!]: { rows: { [name(0)]: { value: 3 } } },
+      [peitao!]: { rows: { [peitaoFirst]: { value: 1 } }, executed: 100 },
+    });
+    // Meanwhile someone saves 两区's first row of October.
+    await saveProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.liangqu, month: 10, rows: [{ indicatorId: row(0).id, version: 0, value: "2" }] }, now);
+    const before = await auditCount();
+    const err = await refusal(upload(both, "commit"));
+    expect(err.code).toBe("CONFLICT");
+    expect(await auditCount()).toBe(before);
+    const peitaoView = () => getProgress(f.db.prisma, f.actors.lead, { sheetId: f.sheets.peitao, month: 10 }, now);
+    expect((await peitaoView()).rows[0]!.entry.value).toBeNull();
+    expect((await peitaoView()).budget.executed).toBeNull();
+
+    // Without the stale row, both sheets' changes are written, audited as the form audits them.
+    const since = (await f.db.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
+    const onlyPeitao = await fillProgressWorkbook(bytes, { [peitao!]: { rows: { [peitaoFirst]: { value: 1 } }, executed: 100 } });
+    expect((await upload(onlyPeitao, "commit")).writes).toBe(2);
+    const entries = await f.db.prisma.auditLog.findMany({ where: { id: { gt: since } }, orderBy: { id: "asc" } });
+    expect(entries.map((e) => [e.action, e.entityType, e.actorId])).toEqual([
+      ["progress.save", "ProgressEntry", (f.actors.lead as { id: number }).id],
+      ["progress.executed", "SheetMonth", (f.actors.lead as { id: number }).id],
+    ]);
+    expect((await peitaoView()).budget.executed).toBe("100.00");
+    expect((await stored(10))[0]).toEqual(["2", null, null]);
+  });
+
+  it("shows an unusual value as a question in the preview; committing after it confirms it", async () => {
+    const bytes = await download({ sheetId: f.sheets.liangqu, month: 11 });
+    const [ws] = await worksheetNames(bytes);
+    const filled = await fillProgressWorkbook(bytes, { [ws!]: { rows: { [name(0)]: { value: 31 } } } });
+    const preview = await upload(filled, "preview");
+    expect(preview.canCommit).toBe(true);
+    expect(preview.sheets[0]!.questions).toEqual([`工作表“${ws}”第 6 行“本月完成值”：31项 超过目标值 3项 的 10 倍，请确认没有多输位数`]);
+    expect(preview.sheets[0]!.rows[0]!.lightAfter).not.toBeNull();
+    expect((await upload(filled, "commit")).writes).toBe(1);
+    expect((await stored(11))[0]).toEqual(["31", null, null]);
+  });
+
   it("refuses a month locked since the download, and a workbook of someone else's sheet", async () => {
     const bytes = await download({ sheetId: f.sheets.liangqu, month: 1 });
     const [ws] = await worksheetNames(bytes);
