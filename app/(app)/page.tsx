@@ -192,7 +192,7 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
         <h2 id="mine-title" className="font-semibold">
           我的项目
         </h2>
-        <MonthWorkbook sheets={sheets} />
+        <MonthWorkbook sheets={sheets} todo={todo} />
         {sheets.length === 0 ? (
           <p className="rounded border border-line bg-white p-4 text-muted">尚未给您分配绩效目标表。</p>
         ) : (
@@ -245,11 +245,16 @@ function LeadHome({ todo, sheets }: { todo: Awaited<ReturnType<typeof listMyTodo
   );
 }
 
-/** 我的项目's Excel way: this month's workbook of every sheet (the latest fiscal year), and the upload page. */
-function MonthWorkbook({ sheets }: { sheets: Awaited<ReturnType<typeof listMySheets>> }) {
+/**
+ * 我的项目's Excel way: this month's workbook of every sheet (the latest fiscal year) still open to fill in, and the
+ * upload page; nothing while no sheet's month is open (the download would only refuse).
+ */
+function MonthWorkbook({ sheets, todo }: { sheets: Awaited<ReturnType<typeof listMySheets>>; todo: TodoItem[] }) {
   const year = sheets[0]?.year;
   const month = year === undefined ? 0 : reportingMonth(year, new Date());
   if (year === undefined || month < 1) return null;
+  const open = todo.some((t) => t.year === year && t.month === month && !t.periodLocked);
+  if (!open) return null;
   return (
     <WorkbookLinks
       label={`用 Excel 填报${year}年${month}月（全部项目）：`}
