@@ -6,7 +6,9 @@ import { createGunzip } from "node:zlib";
 import type { DbTarget } from "@/lib/db/config";
 import { migrate, readMigrations } from "@/lib/db/migrate";
 import { type Database, openDatabase } from "@/lib/db/open";
-import { storedPath, uploadsDir } from "@/lib/evidence/storage";
+import { dataDir } from "@/lib/db/config";
+import { evidenceStore, putVerified } from "@/lib/storage/evidence-store";
+import type { EvidenceStore } from "@/lib/storage/port";
 import { type BackupManifest, MANIFEST_NAME, manifestSchema } from "./manifest";
 import { insertLines, listTables, loadTables } from "./table-data";
 import { readTar, type TarEntry } from "./tar";
@@ -18,7 +20,8 @@ import { BackupError } from "./write-backup";
  * program knows every migration the backup was taken at (same names, same checksums), and every entry's size and
  * sha256; evidence files are unpacked into a scratch folder meanwhile. The second pass creates the schema as it
  * was at the backup (those migrations only), loads the tables in one transaction, then applies this program's
- * newer migrations, and moves the files into place.
+ * newer migrations, and puts the files into the evidence store configured now (lib/storage: the local directory or
+ * S3 — a backup taken on one restores onto either), each checked against its hash again on the way in.
  */
 
 export interface RestoreResult {
@@ -178,21 +181,18 @@ async function loadArchive(db: Database, file: string, manifest: BackupManifest)
   return total;
 }
 
-function hasFiles(dir: string): boolean {
-  if (!fs.existsSync(dir)) return false;
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).some((e) => !e.isDirectory());
-}
-
-function refuseNonEmptyDataDir(target: DbTarget): void {
+async function refuseNonEmptyDataDir(target: DbTarget, store: EvidenceStore): Promise<void> {
   if (target.engine === "pglite") {
     const pgdata = path.join(target.dataDir, "pgdata");
     if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length > 0) {
       throw new BackupError(`数据目录 ${target.dataDir} 不是空的（已有数据库 pgdata/）：恢复只写入空的数据目录。请指定新的 DATA_DIR，或先移走原有数据`);
     }
   }
-  if (hasFiles(uploadsDir())) {
+  if (!(await store.isEmpty())) {
     throw new BackupError(
-      `数据目录 ${path.dirname(uploadsDir())} 不是空的（uploads/ 中已有佐证资料）：恢复只写入空的数据目录。请指定新的 DATA_DIR，或先移走原有数据`,
+      store.kind === "local"
+        ? `数据目录 ${dataDir()} 不是空的（uploads/ 中已有佐证资料）：恢复只写入空的数据目录。请指定新的 DATA_DIR，或先移走原有数据`
+        : `佐证资料存储（${store.location}）不是空的：恢复只写入空的存储。请换一个空的存储桶，或先清空它`,
     );
   }
 }
@@ -209,11 +209,11 @@ async function refuseNonEmptyDatabase(db: Database, target: DbTarget): Promise<v
   );
 }
 
-export async function restoreBackup(file: string, target: DbTarget): Promise<RestoreResult> {
+export async function restoreBackup(file: string, target: DbTarget, options: { store?: EvidenceStore } = {}): Promise<RestoreResult> {
   if (!fs.existsSync(file)) throw new BackupError(`找不到备份文件 ${file}`);
-  refuseNonEmptyDataDir(target);
-  const uploads = uploadsDir();
-  const scratch = path.join(path.dirname(uploads), `restore-tmp-${randomBytes(6).toString("hex")}`);
+  const store = options.store ?? evidenceStore();
+  await refuseNonEmptyDataDir(target, store);
+  const scratch = path.join(dataDir(), `restore-tmp-${randomBytes(6).toString("hex")}`);
   await fs.promises.mkdir(scratch, { recursive: true });
   const createdPgdata = target.engine === "pglite" && !fs.existsSync(path.join(target.dataDir, "pgdata"));
   let db: Database | undefined;
@@ -228,9 +228,9 @@ export async function restoreBackup(file: string, target: DbTarget): Promise<Res
     const upgraded = await migrate(db.sql);
     loaded = true;
     for (const { sha256 } of manifest.files) {
-      const to = storedPath(sha256);
-      await fs.promises.mkdir(path.dirname(to), { recursive: true });
-      await fs.promises.rename(path.join(scratch, sha256), to);
+      const unpacked = path.join(scratch, sha256);
+      await putVerified(store, sha256, fs.createReadStream(unpacked));
+      await fs.promises.rm(unpacked);
     }
     return { manifest, rows, files: manifest.files.length, upgraded };
   } finally {

@@ -8,20 +8,25 @@ import { createGzip } from "node:zlib";
 import { formatTimestamp } from "@/lib/beijing-time";
 import type { Database } from "@/lib/db/open";
 import type { SqlDriver } from "@/lib/db/sql-driver";
-import { storedPath, uploadsDir } from "@/lib/evidence/storage";
+import { dataDir } from "@/lib/db/config";
+import { evidenceStore } from "@/lib/storage/evidence-store";
+import type { EvidenceStore, HeldContent } from "@/lib/storage/port";
+import { ContentMissingError } from "@/lib/storage/port";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupManifest, fileEntry, MANIFEST_NAME, tableEntry } from "./manifest";
 import { listTables, tableLines } from "./table-data";
 import { type TarEntry, tarStream } from "./tar";
 
 /**
- * One consistent archive (.tar.gz) of the database and the evidence files (docs/security.md, "CSP 与备份恢复").
+ * One consistent archive (.tar.gz) of the database and the evidence files (docs/security.md, "CSP 与备份恢复"),
+ * whichever evidence store holds them (lib/storage): the archive is the same for both.
  *
  * The tables are read in one snapshot (a read-only REPEATABLE READ transaction; on PGlite, which has one
  * connection, the transaction also holds every other query back for its few seconds). Inside the same
- * transaction every evidence file the snapshot refers to is hard-linked into a scratch folder beside the
- * uploads: a file deleted afterwards keeps its bytes for the archive, and the server is not held back while
- * the archive is compressed. On PostgreSQL a file may be deleted between the snapshot and its link (another
- * app process deleting evidence): the backup then starts again with a fresh snapshot.
+ * transaction every evidence file the snapshot refers to is held (`EvidenceStore.hold`): the local directory
+ * hard-links it into a scratch folder beside the uploads, so a file deleted afterwards keeps its bytes for the
+ * archive; on S3 the object is only looked up, as objects never change under their hash. A file deleted between
+ * the snapshot and its hold (another app process deleting evidence), or — on S3 — before the archive has read it,
+ * starts the backup again with a fresh snapshot.
  */
 
 export class BackupError extends Error {
@@ -36,13 +41,13 @@ export interface BackupResult {
 interface Snapshot {
   migrations: { name: string; checksum: string }[];
   tables: { name: string; path: string; rows: number; size: number; sha256: string }[];
-  files: { sha256: string; path: string; size: number }[];
+  files: ({ sha256: string } & HeldContent)[];
 }
 
 const ATTEMPTS = 3;
 
 /** The scratch folder lives under the data directory, on the file system of the uploads, so links work. */
-export const scratchRoot = () => path.join(path.dirname(uploadsDir()), "backup-tmp");
+export const scratchRoot = () => path.join(dataDir(), "backup-tmp");
 
 async function writeLines(lines: AsyncIterable<string>, file: string): Promise<{ rows: number; size: number; sha256: string }> {
   const hash = createHash("sha256");
@@ -64,19 +69,9 @@ async function writeLines(lines: AsyncIterable<string>, file: string): Promise<{
   return { rows, size, sha256: hash.digest("hex") };
 }
 
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await fs.promises.link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw error;
-    await fs.promises.copyFile(from, to);
-  }
-}
-
 class FileVanished extends Error {}
 
-async function takeSnapshot(sql: SqlDriver, scratch: string): Promise<Snapshot> {
+async function takeSnapshot(sql: SqlDriver, store: EvidenceStore, scratch: string): Promise<Snapshot> {
   return sql.transaction(async (tx) => {
     await tx.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     const migrations = await tx.query<{ name: string; checksum: string }>(
@@ -90,27 +85,27 @@ async function takeSnapshot(sql: SqlDriver, scratch: string): Promise<Snapshot> 
     const hashes = await tx.query<{ sha256: string }>(`SELECT DISTINCT sha256 FROM "evidence_file" ORDER BY sha256`);
     const files: Snapshot["files"] = [];
     for (const { sha256 } of hashes) {
-      const link = path.join(scratch, sha256);
-      try {
-        await linkOrCopy(storedPath(sha256), link);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new FileVanished(sha256);
-        throw error;
-      }
-      files.push({ sha256, path: link, size: (await fs.promises.stat(link)).size });
+      const held = await store.hold(sha256, scratch);
+      if (!held) throw new FileVanished(sha256);
+      files.push({ sha256, ...held });
     }
     return { migrations, tables, files };
   });
 }
 
 /** A file's bytes, checked against the hash it is stored under: a damaged file fails the backup. */
-async function* verified(file: string, sha256: string): AsyncGenerator<Uint8Array> {
+async function* verified(file: HeldContent, sha256: string, store: EvidenceStore): AsyncGenerator<Uint8Array> {
   const hash = createHash("sha256");
-  for await (const chunk of fs.createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    yield chunk as Buffer;
+  try {
+    for await (const chunk of file.open()) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof ContentMissingError) throw new FileVanished(sha256);
+    throw error;
   }
-  if (hash.digest("hex") !== sha256) throw new BackupError(`佐证资料文件 ${storedPath(sha256)} 的内容与其校验值不符（文件已损坏），备份未完成`);
+  if (hash.digest("hex") !== sha256) throw new BackupError(`佐证资料文件 ${sha256}（${store.location}）的内容与其校验值不符（文件已损坏），备份未完成`);
 }
 
 /** `绩效目标管理-备份-20261202-2305.tar.gz` (Beijing time). */
@@ -119,26 +114,28 @@ export const backupFileName = (now: Date) => `绩效目标管理-备份-${format
 const fileBody = (file: string) => fs.createReadStream(file) as AsyncIterable<Uint8Array>;
 
 /** Writes the archive to `destination` (replaced only once it is complete). */
-export async function writeBackup(db: Database, destination: string, options: { now?: Date } = {}): Promise<BackupResult> {
+export async function writeBackup(db: Database, destination: string, options: { now?: Date; store?: EvidenceStore } = {}): Promise<BackupResult> {
+  const store = options.store ?? evidenceStore();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeArchive(db, store, destination, options.now);
+    } catch (error) {
+      if (!(error instanceof FileVanished) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function writeArchive(db: Database, store: EvidenceStore, destination: string, now: Date | undefined): Promise<BackupResult> {
   await fs.promises.mkdir(scratchRoot(), { recursive: true });
   const scratch = await fs.promises.mkdtemp(path.join(scratchRoot(), "backup-"));
   const partial = `${destination}.${randomBytes(4).toString("hex")}.part`;
   try {
-    let snapshot: Snapshot | undefined;
-    for (let attempt = 1; !snapshot; attempt++) {
-      try {
-        snapshot = await takeSnapshot(db.sql, scratch);
-      } catch (error) {
-        if (!(error instanceof FileVanished) || attempt >= ATTEMPTS) throw error;
-        await fs.promises.rm(scratch, { recursive: true, force: true });
-        await fs.promises.mkdir(scratch);
-      }
-    }
+    const snapshot = await takeSnapshot(db.sql, store, scratch);
     if (snapshot.migrations.length === 0) throw new BackupError("数据库尚未建立（没有已应用的迁移），没有可备份的内容");
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
-      createdAt: formatTimestamp(options.now ?? new Date()),
+      createdAt: formatTimestamp(now ?? new Date()),
       engine: db.sql.engine,
       migrations: snapshot.migrations,
       tables: snapshot.tables.map((t) => ({ name: t.name, entry: tableEntry(t.name), rows: t.rows, size: t.size, sha256: t.sha256 })),
@@ -149,7 +146,7 @@ export async function writeBackup(db: Database, destination: string, options: { 
     const entries = function* (): Generator<TarEntry> {
       yield { name: MANIFEST_NAME, size: manifestBytes.length, body: [manifestBytes] };
       for (const t of tables) yield { name: tableEntry(t.name), size: t.size, body: fileBody(t.path) };
-      for (const f of files) yield { name: fileEntry(f.sha256), size: f.size, body: verified(f.path, f.sha256) };
+      for (const f of files) yield { name: fileEntry(f.sha256), size: f.size, body: verified(f, f.sha256, store) };
     };
     await pipeline(Readable.from(tarStream(entries())), createGzip(), fs.createWriteStream(partial, { flags: "wx", mode: 0o600 }));
     await fs.promises.rename(partial, destination);

@@ -1,12 +1,20 @@
 import "server-only";
 import { dbTarget } from "@/lib/db/config";
+import { describeStore, StoreSettingsError, storeSettings } from "@/lib/storage/settings";
 import { withDatabase } from "./run";
 import { migrateStep, seedStep } from "./seed-step";
 
-/** Migrates and seeds before the server starts; exits with a clear message when that fails. */
+/** Checks the settings, migrates and seeds before the server starts; exits with a clear message when that fails. */
 export async function runSetup(): Promise<void> {
   const target = dbTarget();
   console.log(target.engine === "pglite" ? `内嵌数据库：${target.dataDir}` : "数据库：PostgreSQL（DATABASE_URL）");
+  try {
+    console.log(`佐证资料存储：${describeStore(storeSettings())}`);
+  } catch (error) {
+    if (!(error instanceof StoreSettingsError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   const code = await withDatabase(
     async (db) => {
       console.log(await migrateStep(db));

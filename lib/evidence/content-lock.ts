@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { removeContent } from "./storage";
+import { evidenceStore } from "@/lib/storage/evidence-store";
 
 /**
  * Stored files are shared by every row with the same hash, so "is this file still referenced?" and
@@ -26,7 +26,7 @@ export async function removeIfUnreferenced(prisma: PrismaClient, sha256: string)
   return prisma.$transaction(async (tx) => {
     await lockContent(tx, sha256);
     if ((await tx.evidenceFile.count({ where: { sha256 } })) > 0) return false;
-    await removeContent(sha256);
+    await evidenceStore().remove(sha256);
     return true;
   }, FILE_TX_OPTIONS);
 }

@@ -1,9 +1,7 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { uploadsDir } from "./storage";
+import { evidenceStore } from "@/lib/storage/evidence-store";
 import { DEFAULT_EVIDENCE_LIMITS, type DiskSpace, diskRefusal, type EvidenceLimits, quotaRefusal } from "./storage-limits";
 
 type Db = Pick<Prisma.TransactionClient, "evidenceLimits" | "evidenceFile">;
@@ -17,32 +15,23 @@ export async function readEvidenceLimits(db: Pick<Prisma.TransactionClient, "evi
 }
 
 /**
- * Free space of the file system the evidence goes to: the uploads directory, or — before the first upload
- * creates it — the nearest directory above it that exists.
+ * Free space where the evidence goes: the local directory's file system. Null for object storage (S3), which has
+ * no disk an upload could fill — there only the quotas apply.
  */
-export async function evidenceDiskSpace(): Promise<DiskSpace> {
-  let dir = uploadsDir();
-  for (;;) {
-    try {
-      const stats = await fs.promises.statfs(dir);
-      return { freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize };
-    } catch (error) {
-      const parent = path.dirname(dir);
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || parent === dir) throw error;
-      dir = parent;
-    }
-  }
+export async function evidenceDiskSpace(): Promise<DiskSpace | null> {
+  return evidenceStore().freeSpace();
 }
 
 /**
- * Refuses (STORAGE_FULL, naming the limit) an upload of `size` bytes that would leave the disk too full or
+ * Refuses (STORAGE_FULL, naming the limit) an upload of `size` bytes that would leave the local disk too full or
  * break the sheet's or the uploader's quota. Called before a byte is written, and again inside the upload's
  * transaction, where the sheet is locked and the uploader's uploads queue on an advisory lock, so parallel
  * uploads cannot together pass a quota each passes alone.
  */
 export async function assertRoomFor(db: Db, upload: { sheetId: number; userId: number | null; name: string; size: number }): Promise<void> {
   const limits = await readEvidenceLimits(db);
-  const disk = diskRefusal(upload.name, upload.size, await evidenceDiskSpace(), limits);
+  const space = await evidenceDiskSpace();
+  const disk = space && diskRefusal(upload.name, upload.size, space, limits);
   if (disk) throw new AppError("STORAGE_FULL", disk, [{ path: "file", message: disk }]);
   const [sheet, user] = await Promise.all([
     db.evidenceFile.aggregate({ where: { sheetId: upload.sheetId }, _sum: { sizeBytes: true } }),

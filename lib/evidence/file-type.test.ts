@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { samples, pdfOfSize } from "@/lib/testing/evidence-samples";
-import { checkEvidenceFile, MAX_NAME_LENGTH, sanitiseFileName, sniff } from "./file-type";
+import { ContentSniffer, checkEvidenceFile, MAX_NAME_LENGTH, sanitiseFileName, sniff } from "./file-type";
 import { EVIDENCE_ACCEPT, formatFileSize, formatMegabytes, MAX_EVIDENCE_BYTES, precheckEvidence } from "./limits";
 
 const UNSUPPORTED = (name: string) => `文件「${name}」类型不支持：仅支持 PDF、图片、Office 文档和 zip 压缩包`;
@@ -27,6 +27,27 @@ describe("sniff", () => {
     ["empty", new Uint8Array(), null],
   ])("%s", (_, bytes, expected) => {
     expect(sniff(bytes)).toBe(expected);
+    // Streamed in pieces of any size, the same judgement.
+    for (const piece of [1, 7, 4096]) {
+      const sniffer = new ContentSniffer();
+      for (let i = 0; i < bytes.length; i += piece) sniffer.push(bytes.subarray(i, i + piece));
+      expect(sniffer.signature()).toBe(expected);
+    }
+  });
+
+  it("finds the OOXML marker far past the head, split across two chunks", () => {
+    const marker = new TextEncoder().encode("[Content_Types].xml");
+    const bytes = new Uint8Array(100_000);
+    bytes.set(samples.zip.subarray(0, 30));
+    bytes.set(marker, 70_000);
+    expect(sniff(bytes)).toBe("ooxml");
+    const sniffer = new ContentSniffer();
+    sniffer.push(bytes.subarray(0, 70_005));
+    sniffer.push(bytes.subarray(70_005));
+    expect(sniffer.signature()).toBe("ooxml");
+    const plain = new ContentSniffer();
+    plain.push(bytes.subarray(0, 70_000));
+    expect(plain.signature()).toBe("zip");
   });
 });
 

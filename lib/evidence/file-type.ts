@@ -39,6 +39,42 @@ const CONTENT_TYPES = ascii("[Content_Types].xml");
 
 /** The container format the bytes start with, or null when none of the accepted ones. */
 export function sniff(bytes: Uint8Array): Signature | null {
+  return sniffHead(bytes, indexOfBytes(bytes, CONTENT_TYPES) >= 0);
+}
+
+/** What sniffing needs of a file's start: the PDF header may follow up to 1 KB of blanks. */
+const HEAD_BYTES = 2048;
+
+/**
+ * The same judgement as `sniff`, made while the file streams past (an upload is never held whole): the first
+ * 2 KB are kept, and the rest is searched for the OOXML marker across chunk boundaries.
+ */
+export class ContentSniffer {
+  private head = new Uint8Array(HEAD_BYTES);
+  private headLength = 0;
+  private tail = new Uint8Array(0);
+  private marker = false;
+
+  push(chunk: Uint8Array): void {
+    if (this.headLength < HEAD_BYTES) {
+      const take = chunk.subarray(0, HEAD_BYTES - this.headLength);
+      this.head.set(take, this.headLength);
+      this.headLength += take.length;
+    }
+    if (this.marker) return;
+    const joined = new Uint8Array(this.tail.length + chunk.length);
+    joined.set(this.tail);
+    joined.set(chunk, this.tail.length);
+    if (indexOfBytes(joined, CONTENT_TYPES) >= 0) this.marker = true;
+    else this.tail = joined.slice(Math.max(0, joined.length - (CONTENT_TYPES.length - 1)));
+  }
+
+  signature(): Signature | null {
+    return sniffHead(this.head.subarray(0, this.headLength), this.marker);
+  }
+}
+
+function sniffHead(bytes: Uint8Array, hasContentTypes: boolean): Signature | null {
   // Readers accept the header anywhere in the first KB; we allow only whitespace or a BOM before it, so a
   // program with "%PDF-" somewhere in its header is not taken for a PDF.
   if (startsWith(bytes, PDF, leadingBlank(bytes))) return "pdf";
@@ -47,7 +83,7 @@ export function sniff(bytes: Uint8Array): Signature | null {
   if (startsWith(bytes, GIF87) || startsWith(bytes, GIF89)) return "gif";
   if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8)) return "webp";
   if (startsWith(bytes, OLE)) return "ole";
-  if (startsWith(bytes, ZIP_LOCAL)) return indexOfBytes(bytes, CONTENT_TYPES) >= 0 ? "ooxml" : "zip";
+  if (startsWith(bytes, ZIP_LOCAL)) return hasContentTypes ? "ooxml" : "zip";
   if (startsWith(bytes, ZIP_EMPTY)) return "zip";
   if (startsWith(bytes, RTF)) return "rtf";
   return null;
@@ -85,12 +121,16 @@ export type EvidenceCheck = { ok: true; name: string; mime: string } | { ok: fal
 
 /** Checks one file: not empty, within the size limit, an allowed extension whose content matches it. */
 export function checkEvidenceFile(rawName: string, bytes: Uint8Array): EvidenceCheck {
+  return checkEvidenceContent(rawName, bytes.length, sniff(bytes));
+}
+
+/** The same check from what a stream showed: its size and its signature (ContentSniffer). */
+export function checkEvidenceContent(rawName: string, size: number, signature: Signature | null): EvidenceCheck {
   const name = sanitiseFileName(rawName);
-  if (bytes.length === 0) return { ok: false, name, message: messages.empty(name) };
-  if (bytes.length > MAX_EVIDENCE_BYTES) return { ok: false, name, message: messages.tooLarge(name, bytes.length) };
+  if (size === 0) return { ok: false, name, message: messages.empty(name) };
+  if (size > MAX_EVIDENCE_BYTES) return { ok: false, name, message: messages.tooLarge(name, size) };
   const ext = extensionOf(name);
   const type = Object.hasOwn(EVIDENCE_TYPES, ext) ? EVIDENCE_TYPES[ext] : undefined;
-  const signature = sniff(bytes);
   if (!type || !signature || !type.signatures.includes(signature)) return { ok: false, name, message: messages.unsupportedType(name) };
   return { ok: true, name, mime: IMAGE_MIME[signature] ?? type.mime };
 }

@@ -111,7 +111,7 @@ describe("a nearly full disk", () => {
   });
 
   it("refuses when the upload would leave less than the share of the disk set", async () => {
-    const disk = await evidenceDiskSpace();
+    const disk = (await evidenceDiskSpace())!;
     const freePercent = (disk.freeBytes / disk.totalBytes) * 100;
     // One point above what is free now (when the disk is nearly empty, this case cannot be made: the unit tests cover the rule).
     if (freePercent >= 99) return;

@@ -1,11 +1,15 @@
+import { Readable } from "node:stream";
+import busboy from "busboy";
 import { AppError } from "@/lib/errors";
 import { sanitiseFileName } from "./file-type";
 import { MAX_EVIDENCE_BYTES, messages } from "./limits";
 
 /**
- * Reads a multipart upload (fields plus one `file`) from an HTTP request without ever holding more
- * than the size limit plus a little room for the other fields: route handlers, unlike server actions,
- * put no limit on the body. Web APIs only (Request, ReadableStream), so it is tested without Next.
+ * Reads a multipart upload (fields plus one `file`) from an HTTP request as it arrives: the small fields are
+ * collected, and the file is handed on as a stream the use case reads once — into the evidence store's staging,
+ * hashed and checked on the way — so no upload is ever held in memory whole. Route handlers, unlike server
+ * actions, put no limit on the body: a body announced as too long is refused from its head alone, and a file that
+ * turns out too long is cut off one byte past the limit (the use case refuses it).
  */
 
 /** Room for the multipart framing and the small text fields around the file. */
@@ -14,8 +18,16 @@ export const MULTIPART_OVERHEAD = 64 * 1024;
 const HEAD_BYTES = 16 * 1024;
 
 export interface UploadForm {
+  /** The fields before the file (the upload control sends the file last). */
   fields: Record<string, string>;
-  file: { name: string; type: string; bytes: Uint8Array } | null;
+  file: {
+    name: string;
+    type: string;
+    /** The file's bytes as they arrive; read it once. Errors in the body surface here as an AppError. */
+    stream: AsyncIterable<Uint8Array>;
+    /** At least this many bytes, from the request's announced length: for a quota check before reading. */
+    sizeHint?: number;
+  } | null;
 }
 
 /** Raised as an AppError (INVALID) with this status hint for an over-long body: HTTP 413. */
@@ -34,27 +46,75 @@ export async function readUploadForm(request: Request, maxFileBytes = MAX_EVIDEN
   const cap = maxFileBytes + MULTIPART_OVERHEAD;
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   const length = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
-  // A body announced as too long: read only its head, for the file's name.
-  const { bytes, truncated } = await readAtMost(request.body, length !== undefined && length > cap ? HEAD_BYTES : cap);
-  if (truncated || (length !== undefined && length > cap)) throw tooLarge(bytes, boundaryText, length);
+  if (length !== undefined && length > cap) {
+    // A body announced as too long: read only its head, for the file's name.
+    const { bytes } = await readAtMost(request.body, HEAD_BYTES);
+    throw tooLarge(bytes, boundaryText, length);
+  }
+  return parseMultipart(request.body, contentType, maxFileBytes, length === undefined ? undefined : Math.max(0, length - MULTIPART_OVERHEAD));
+}
 
-  let form: FormData;
+const unreadable = () => new AppError("INVALID", "上传的内容无法解析，请重新选择文件上传");
+
+/** busboy over the body: resolves at the file part (or the end, without one) with the fields before it. */
+function parseMultipart(body: ReadableStream<Uint8Array>, contentType: string, maxFileBytes: number, sizeHint: number | undefined): Promise<UploadForm> {
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    let settled = false;
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: { "content-type": contentType },
+        defParamCharset: "utf8",
+        // One byte past the limit reaches the use case, which refuses the file naming it.
+        limits: { files: 1, fileSize: maxFileBytes + 1, fields: 20, fieldSize: 4096, parts: 25 },
+      });
+    } catch {
+      reject(unreadable());
+      return;
+    }
+    const source = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+    const fail = (error: unknown) => {
+      source.destroy();
+      if (!settled) {
+        settled = true;
+        reject(error instanceof AppError ? error : unreadable());
+      }
+    };
+    parser.on("field", (name, value) => {
+      fields[name] = value;
+    });
+    parser.on("file", (name, file, info) => {
+      if (name !== "file" || settled) {
+        file.resume(); // a second file, or one under another name: skipped
+        return;
+      }
+      settled = true;
+      resolve({ fields: { ...fields }, file: { name: info.filename ?? "", type: info.mimeType, stream: guarded(file), sizeHint } });
+    });
+    parser.on("close", () => {
+      if (!settled) {
+        settled = true;
+        resolve({ fields, file: null });
+      }
+    });
+    parser.on("error", fail);
+    source.on("error", fail);
+    source.pipe(parser);
+  });
+}
+
+/** The file part's bytes; a broken body (cut off, malformed) becomes the same Chinese refusal as before the file. */
+async function* guarded(file: Readable): AsyncGenerator<Uint8Array> {
   try {
-    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+    for await (const chunk of file) yield chunk as Buffer;
   } catch {
-    throw new AppError("INVALID", "上传的内容无法解析，请重新选择文件上传");
+    throw unreadable();
   }
-  const fields: Record<string, string> = {};
-  let file: UploadForm["file"] = null;
-  for (const [key, value] of form.entries()) {
-    if (typeof value === "string") fields[key] = value;
-    else if (key === "file" && file === null) file = { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
-  }
-  return { fields, file };
 }
 
 /** Reads a stream up to `limit` bytes; `truncated` when there was more (the rest is not read). */
-async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; truncated: boolean }> {
+async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

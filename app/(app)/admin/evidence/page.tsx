@@ -23,10 +23,12 @@ export default async function EvidenceSettingsPage() {
           当前存储
         </h2>
         <p>
-          佐证资料合计 {formatBytes(settings.usedBytes)}；
-          {disk
-            ? `存放目录所在磁盘剩余 ${formatBytes(disk.freeBytes)}，共 ${formatBytes(disk.totalBytes)}（剩余 ${disk.totalBytes > 0 ? ((disk.freeBytes / disk.totalBytes) * 100).toFixed(1) : "0.0"}%）。`
-            : "无法读取存放目录所在磁盘的空间。"}
+          佐证资料合计 {formatBytes(settings.usedBytes)}，存放于{settings.store.location}；
+          {settings.store.kind === "s3"
+            ? "对象存储不检查磁盘空间，上传只受下列配额限制。"
+            : disk
+              ? `存放目录所在磁盘剩余 ${formatBytes(disk.freeBytes)}，共 ${formatBytes(disk.totalBytes)}（剩余 ${disk.totalBytes > 0 ? ((disk.freeBytes / disk.totalBytes) * 100).toFixed(1) : "0.0"}%）。`
+              : "无法读取存放目录所在磁盘的空间。"}
         </p>
       </section>
       <section aria-labelledby="evidence-limits" className="space-y-2 rounded border border-line bg-white p-4">
@@ -34,7 +36,8 @@ export default async function EvidenceSettingsPage() {
           存储限制
         </h2>
         <p className="text-muted">
-          上传佐证资料时，超过本表或本人的配额、或上传后磁盘剩余空间低于阈值，即拒绝上传并说明原因；已上传的文件不受影响。单个文件仍以 20 MB 为限。
+          上传佐证资料时，超过本表或本人的配额、或上传后磁盘剩余空间低于阈值（仅本地目录存储），即拒绝上传并说明原因；已上传的文件不受影响。单个文件仍以 20 MB
+          为限。
           {settings.version === 0 ? " 目前使用默认设置。" : ""}
         </p>
         <EvidenceLimitsForm action={setEvidenceLimitsAction} limits={{ ...settings.limits, version: settings.version }} />

@@ -1,3 +1,4 @@
+import { RangeNotSatisfiableError } from "@/lib/evidence/byte-range";
 import { UploadTooLargeError } from "@/lib/evidence/upload-request";
 import { errorResponse as refusalResponse, problemResponse } from "../_lib/problem";
 
@@ -5,9 +6,10 @@ import { errorResponse as refusalResponse, problemResponse } from "../_lib/probl
 
 export { problemResponse, unauthorized } from "../_lib/problem";
 
-/** As every route answers, but a file over the size limit is 413. */
+/** As every route answers, but a file over the size limit is 413, and a download range past its end 416. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof UploadTooLargeError) return problemResponse(413, error.message, error.problems);
+  if (error instanceof RangeNotSatisfiableError) return problemResponse(416, error.message, [], { "Content-Range": `bytes */${error.size}` });
   return refusalResponse(error);
 }
 

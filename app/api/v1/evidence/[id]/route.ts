@@ -8,19 +8,24 @@ type Context = { params: Promise<{ id: string }> };
 
 const parseId = (raw: string): number | null => (/^\d{1,10}$/.test(raw) ? Number(raw) : null);
 
-/** GET /api/v1/evidence/:id — download (always as an attachment, never rendered by the browser). */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
+/**
+ * GET /api/v1/evidence/:id — download (always as an attachment, never rendered by the browser), streamed from the
+ * evidence store; one `Range: bytes=…` is honoured (206), so an interrupted download of a large file can resume.
+ */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
   return withActor(
     "read",
     async ({ actor, prisma }) => {
       const id = parseId((await params).id);
       if (id === null) return problemResponse(404, "找不到该佐证资料");
-      const { file, stream, size } = await readEvidence(prisma, actor, { id });
+      const { file, stream, size, range } = await readEvidence(prisma, actor, { id, range: request.headers.get("range") });
       return new Response(stream, {
-        status: 200,
+        status: range ? 206 : 200,
         headers: {
           "Content-Type": file.mimeType,
-          "Content-Length": String(size),
+          "Content-Length": String(range ? range.end - range.start + 1 : size),
+          ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${size}` } : {}),
+          "Accept-Ranges": "bytes",
           "Content-Disposition": contentDisposition(file.originalName),
           "X-Content-Type-Options": "nosniff",
           "Cache-Control": "private, no-store",
