@@ -52,7 +52,7 @@ async function uploadRequest(bytes: Uint8Array, name: string, fields: Record<str
 }
 
 const context = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
-const get = (id: number | string) => GET(new Request(`${BASE}/${id}`), context(id));
+const get = (id: number | string, headers: Record<string, string> = {}) => GET(new Request(`${BASE}/${id}`, { headers }), context(id));
 const del = (id: number | string, headers: Record<string, string> = {}) => DELETE(new Request(`${BASE}/${id}`, { method: "DELETE", headers }), context(id));
 
 describe("POST /api/v1/evidence", () => {
@@ -141,6 +141,23 @@ describe("GET and DELETE /api/v1/evidence/:id", () => {
       `attachment; filename="2025_7_ ____(__).pdf"; filename*=UTF-8''2025%E5%B9%B47%E6%9C%88%20%E5%B7%A5%E4%BD%9C%E8%B5%84%E6%96%99%28%E7%BB%88%E7%A8%BF%29.pdf`,
     );
     expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from(samples.pdf));
+  });
+
+  it("serves one byte range (206) for resuming, and refuses a range past the end (416)", async () => {
+    const { id } = await uploaded();
+    session.actor = actors.manager;
+    const part = await get(id, { range: "bytes=5-14" });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 5-14/${samples.pdf.length}`);
+    expect(part.headers.get("content-length")).toBe("10");
+    expect(part.headers.get("accept-ranges")).toBe("bytes");
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(Buffer.from(samples.pdf.subarray(5, 15)));
+    const past = await get(id, { range: `bytes=${samples.pdf.length}-` });
+    expect(past.status).toBe(416);
+    expect(past.headers.get("content-range")).toBe(`bytes */${samples.pdf.length}`);
+    expect(await past.json()).toEqual({ error: `请求的范围超出文件大小（${samples.pdf.length} 字节）`, problems: [] });
+    // Several ranges are not served as such: the whole file.
+    expect((await get(id, { range: "bytes=0-1,5-6" })).status).toBe(200);
   });
 
   it("never sends the bytes to the signed-out or to another lead", async () => {
