@@ -10,18 +10,32 @@ export interface Block {
   titleAddress?: string;
 }
 
+type RowKeys = ReadonlyArray<{ key: string; col: number }>;
+
+// Finding the forms and then reading their rows asks for every row's keys twice; labelKey runs seven
+// regular expressions per cell, so each row's keys are kept for the grid's lifetime.
+const keysByGrid = new WeakMap<Grid, RowKeys[]>();
+
 /** Own (non-merge-copy) label keys of a row, with their cells. */
-export function rowKeys(grid: Grid, row: number): Array<{ key: string; col: number }> {
+export function rowKeys(grid: Grid, row: number): RowKeys {
+  let kept = keysByGrid.get(grid);
+  if (!kept) {
+    kept = [];
+    keysByGrid.set(grid, kept);
+  }
+  const hit = kept[row];
+  if (hit) return hit;
   const out: Array<{ key: string; col: number }> = [];
   for (let c = 1; c <= grid.cols; c++) {
     const cell = grid.at(row, c);
     if (hasOwnText(cell)) out.push({ key: labelKey(cell.text), col: c });
   }
+  kept[row] = out;
   return out;
 }
 
 /** The header row of an indicator table: it names at least the 三级指标 and 指标值 columns. */
-export function isTableHeader(keys: Array<{ key: string }>): boolean {
+export function isTableHeader(keys: ReadonlyArray<{ key: string }>): boolean {
   const fields = new Set(keys.map((k) => COLUMN_LABELS.get(k.key)));
   return fields.has("name") && fields.has("targetRaw");
 }

@@ -1,4 +1,4 @@
-import type { Worksheet } from "exceljs";
+import type { Cell, Worksheet } from "exceljs";
 import { type CellContent, cellContent } from "./cell-content";
 
 /** One position of the sheet, with merged cells resolved to the merge's top-left (master) cell. */
@@ -22,27 +22,45 @@ export interface Grid {
  * A read-only view of a worksheet. exceljs creates the slave cells of every merge (`worksheet.model.merges`)
  * on load and points them at their master; reading through `cell.master` makes a 一级指标 merged over
  * four rows read the same on each row.
+ *
+ * Reading visits every cell several times (finding the forms, their captions, then their rows), so each
+ * position is resolved once and kept in an array per row: a 10,000-row workbook asks for ~10⁶ positions,
+ * and a string-keyed map with a fresh object per hit was most of its reading time (issue 12).
  */
 export function gridOf(worksheet: Worksheet): Grid {
   const rows = worksheet.rowCount;
   const cols = worksheet.columnCount;
-  const cache = new Map<string, GridCell>();
-  const at = (row: number, col: number): GridCell => {
-    const key = `${row}:${col}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const cell = row >= 1 && col >= 1 ? worksheet.findCell(row, col) : undefined;
+  const cache: Array<Array<GridCell | undefined> | undefined> = [];
+  const resolve = (row: number, col: number): GridCell => {
+    // findRow + findCell by number: worksheet.findCell(r, c) builds and parses an address string per call.
+    const cell: Cell | undefined = row >= 1 && col >= 1 ? worksheet.findRow(row)?.findCell(col) : undefined;
     const master = cell?.isMerged ? cell.master : cell;
-    const address = master?.address ?? columnLetter(col) + row;
-    const result: GridCell = {
-      ...cellContent(master),
-      address,
-      row: master ? Number(master.row) : row,
-      col: master ? Number(master.col) : col,
-      slave: master !== undefined && master !== cell,
+    if (!master) return { text: "", asTyped: "", address: columnLetter(col) + row, row, col, slave: false };
+    const content = cellContent(master);
+    return {
+      text: content.text,
+      ...(content.number !== undefined ? { number: content.number } : {}),
+      asTyped: content.asTyped,
+      address: master.address,
+      row: Number(master.row),
+      col: Number(master.col),
+      slave: master !== cell,
     };
-    cache.set(key, result);
-    return result;
+  };
+  const at = (row: number, col: number): GridCell => {
+    const hit = cache[row]?.[col];
+    if (hit) return hit;
+    const resolved = resolve(row, col);
+    // Only cells the sheet holds are kept: a blank position is cheap to answer again, and keeping one object per
+    // position would make memory grow with the used range instead of with the cells.
+    if (resolved.text === "" && resolved.asTyped === "" && resolved.number === undefined && !resolved.slave) return resolved;
+    let line = cache[row];
+    if (!line) {
+      line = [];
+      cache[row] = line;
+    }
+    line[col] = resolved;
+    return resolved;
   };
   return { name: worksheet.name, rows, cols, at };
 }

@@ -26,12 +26,21 @@ export function readIndicatorRows(grid: Grid, headerRow: number, lastRow: number
   const rows: ReadRow[] = [];
   const used = FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
   let previous: { level1: string; level2: string } | undefined;
+  // Where the 一级/二级 shown on each row was typed: the nearest cell at or above it, below the header,
+  // with text. Carried down row by row (a search upward from each row was quadratic in a long table).
+  const shownAt: Partial<Record<"level1" | "level2", string>> = {};
   for (let r = headerRow + 1; r <= lastRow; r++) {
+    for (const field of ["level1", "level2"] as const) {
+      const col = columns[field];
+      if (col === undefined) continue;
+      const c = grid.at(r, col);
+      if (c.text.trim() !== "") shownAt[field] = c.address;
+    }
     const own = used.map((c) => grid.at(r, c)).filter(hasOwnText);
     const first = firstOwnText(grid, r);
     if (first && isNote(first.text)) break;
     if (own.length === 0 || isTableHeader(rowKeys(grid, r))) continue;
-    const row = readRow(grid, r, headerRow, columns, previous);
+    const row = readRow(grid, r, columns, previous, shownAt);
     previous = { level1: row.indicator.level1, level2: row.indicator.level2 };
     rows.push(row);
   }
@@ -46,7 +55,13 @@ function firstOwnText(grid: Grid, row: number): GridCell | undefined {
   return undefined;
 }
 
-function readRow(grid: Grid, r: number, headerRow: number, columns: TableColumns, previous: { level1: string; level2: string } | undefined): ReadRow {
+function readRow(
+  grid: Grid,
+  r: number,
+  columns: TableColumns,
+  previous: { level1: string; level2: string } | undefined,
+  shownAt: Partial<Record<"level1" | "level2", string>>,
+): ReadRow {
   const cell = (field: ColumnField): GridCell | undefined => (columns[field] === undefined ? undefined : grid.at(r, columns[field]));
   const text = (field: ColumnField) => cleanText(cell(field)?.text ?? "");
   const problems: ReadRow["problems"] = [];
@@ -81,7 +96,8 @@ function readRow(grid: Grid, r: number, headerRow: number, columns: TableColumns
     evidence: splitEvidence(cell("evidence")?.text ?? ""),
   };
   const cells = Object.fromEntries(
-    FIELDS.map((f) => [f, f === "level1" || f === "level2" ? levelAddress(grid, r, headerRow, columns[f]) : (cell(f)?.address ?? "")]),
+    // A filled-down 一级/二级 is reported at the cell the person can see the value in.
+    FIELDS.map((f) => [f, f === "level1" || f === "level2" ? (shownAt[f] ?? cell(f)?.address ?? "") : (cell(f)?.address ?? "")]),
   ) as Record<ColumnField, string>;
   return { indicator, cells, problems };
 }
@@ -94,14 +110,4 @@ function readWeight(cell: GridCell | undefined): number | string {
   if (isNil(raw)) return "";
   const d = parseNumberText(raw, /分$/);
   return d === undefined ? cleanText(raw) : d.toNumber();
-}
-
-/** A filled-down 一级/二级 is reported at the cell the person can see the value in. */
-function levelAddress(grid: Grid, r: number, headerRow: number, col: number | undefined): string {
-  if (col === undefined) return "";
-  for (let row = r; row > headerRow; row--) {
-    const c = grid.at(row, col);
-    if (c.text.trim() !== "") return c.address;
-  }
-  return grid.at(r, col).address;
 }
