@@ -5,13 +5,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, type Problem } from "@/lib/errors";
 import type { InterchangeFile, InterchangeSheet } from "@/lib/interchange/schema";
 import type { ValidFile } from "@/lib/interchange/validate";
-import { lintSheet, type LintIssue } from "@/lib/lint";
-import { readValidSheetsWorkbook } from "@/lib/xlsx";
+import type { LintIssue } from "@/lib/lint";
 import { parseTarget, type Target } from "@/lib/targets";
-import { workbookYear } from "./workbook-year";
-
-/** The largest workbook accepted (a year of a department's sheets is well under 1 MB). */
-export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+import { runWorkbookJob } from "@/lib/workbook-reader/run-job";
 
 /** What preview and commit take besides the bytes: the year (else read from the forms) and department. */
 export const workbookImportSchema = z.object({
@@ -37,16 +33,17 @@ export interface WorkbookRead {
 
 const invalid = (path: string, message: string) => new AppError("INVALID", message, [{ path, message }]);
 
-/** Reads and lints an uploaded workbook: the common first half of preview and commit. */
+/**
+ * Reads and lints an uploaded workbook: the common first half of preview and commit. The reading — load, year,
+ * sheets, validation, lint — runs in a worker under the limits of lib/workbook-reader (a file over one is
+ * refused, INVALID on `file`); the request thread only looks up the department.
+ */
 export async function readWorkbookForImport(db: Tx, bytes: Uint8Array, options: z.output<typeof workbookImportSchema>): Promise<WorkbookRead> {
-  if (bytes.byteLength === 0) throw invalid("file", "请选择要导入的 Excel 文件（.xlsx）");
-  if (bytes.byteLength > MAX_WORKBOOK_BYTES) throw invalid("file", `文件过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`);
-  const year = options.year ?? (await workbookYear(bytes));
-  if (year === undefined) throw invalid("year", "工作簿标题下没有写明年度，请填写年度");
   const department = await importDepartment(db, options.department);
-  const read = await readValidSheetsWorkbook(bytes, { department, fiscalYear: year });
-  if (!read.ok) return { year, department, problems: read.problems, lint: [] };
-  return { year, department, problems: [], file: read.file, valid: read.valid, lint: read.file.sheets.map((sheet) => lintSheet(sheet)) };
+  const read = await runWorkbookJob("target-sheets", bytes, { department, year: options.year });
+  if (read.year === undefined) throw invalid("year", "工作簿标题下没有写明年度，请填写年度");
+  if (!read.ok) return { year: read.year, department, problems: read.problems, lint: [] };
+  return { year: read.year, department, problems: [], file: read.file, valid: read.valid, lint: read.lint };
 }
 
 /** The department named, else the only one there is, else (an empty database) the caller must name one. */

@@ -170,8 +170,10 @@ describe("previewWorkbookImport and commitWorkbookImport", () => {
   });
 
   it("says what is wrong with a file that is not a workbook, or one whose year is not printed", async () => {
-    const notXlsx = await previewWorkbookImport(db.prisma, actors.admin, new TextEncoder().encode("not a workbook"), { year: 2024 });
-    expect(notXlsx.problems[0]!.message).toMatch(/^不是有效的 Excel 工作簿（\.xlsx）/);
+    // Refused before any worker starts: the file has no zip directory.
+    const notXlsx = await refusal(previewWorkbookImport(db.prisma, actors.admin, new TextEncoder().encode("not a workbook"), { year: 2024 }));
+    expect([notXlsx.code, notXlsx.problems[0]?.path]).toEqual(["INVALID", "file"]);
+    expect(notXlsx.message).toMatch(/^不是有效的 Excel 工作簿（\.xlsx）：找不到压缩包目录/);
     const noYear = await refusal(previewWorkbookImport(db.prisma, actors.admin, await workbookOf({ 表: newProjectCells({ "A2:I2": "（    年）" }) }), {}));
     expect([noYear.code, noYear.problems[0]?.path]).toEqual(["INVALID", "year"]);
     // Given in the form, the year needs no title.

@@ -31,13 +31,27 @@ export async function readValidSheetsWorkbook(
   buffer: Buffer | ArrayBuffer | Uint8Array,
   options: { department: string; fiscalYear: number },
 ): Promise<ReadValidWorkbookResult> {
+  const loaded = await loadWorkbook(buffer);
+  return loaded.ok ? readLoadedSheetsWorkbook(loaded.workbook, options) : loaded;
+}
+
+/** An .xlsx loaded by exceljs, or the problem that it is not one. */
+export async function loadWorkbook(
+  buffer: Buffer | ArrayBuffer | Uint8Array,
+): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; problems: Problem[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(toArrayBuffer(buffer));
+    return { ok: true, workbook };
   } catch (error) {
-    return { ok: false, problems: [{ path: "", message: `不是有效的 Excel 工作簿（.xlsx）：${(error as Error).message}` }] };
+    return { ok: false, problems: [{ path: "", message: `${NOT_A_WORKBOOK}：${(error as Error).message}` }] };
   }
+}
 
+export const NOT_A_WORKBOOK = "不是有效的 Excel 工作簿（.xlsx）";
+
+/** readValidSheetsWorkbook of a workbook already loaded (by an import that also reads its year). */
+export function readLoadedSheetsWorkbook(workbook: ExcelJS.Workbook, options: { department: string; fiscalYear: number }): ReadValidWorkbookResult {
   const sheets: InterchangeSheet[] = [];
   const cells = new CellMap();
   const problems: Problem[] = [];

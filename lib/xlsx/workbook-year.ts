@@ -6,15 +6,10 @@ const ROWS_SCANNED = 4;
 
 /**
  * The fiscal year the workbook's forms print under their title, when they all print the same one
- * (the template leaves `（    年）` to fill in). Undefined when none, several, or not a workbook.
+ * (the template leaves `（    年）` to fill in). Undefined when none or several. Takes the loaded workbook,
+ * so an import loads the file once for the year and the sheets.
  */
-export async function workbookYear(bytes: Uint8Array): Promise<number | undefined> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch {
-    return undefined;
-  }
+export function workbookYear(workbook: ExcelJS.Workbook): number | undefined {
   const years = new Set<number>();
   for (const worksheet of workbook.worksheets) {
     worksheet.eachRow((row, r) => {
