@@ -33,7 +33,8 @@ export async function runWithDatabase(main: (db: Database) => Promise<number | v
 export function reportError(error: unknown): number {
   if (error instanceof AppError) {
     process.stderr.write(`${error.message}\n`);
-    for (const problem of error.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+    // A refusal of the whole file (a workbook limit) is also its one problem, on the form's file field: said once.
+    for (const problem of error.problems) if (problem.message !== error.message) process.stderr.write(`  ${formatProblem(problem)}\n`);
     return error.code === "INVALID" || error.code === "CONFLICT" ? 2 : 1;
   }
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -43,10 +44,15 @@ export function reportError(error: unknown): number {
 
 /** Reads a file, or standard input for `-`. */
 export async function readInput(file: string): Promise<string> {
-  if (file !== "-") return (await import("node:fs/promises")).readFile(file, "utf8");
+  return Buffer.from(await readInputBytes(file)).toString("utf8");
+}
+
+/** Reads a file, or standard input for `-`, as bytes (a workbook is not text). */
+export async function readInputBytes(file: string): Promise<Uint8Array> {
+  if (file !== "-") return new Uint8Array(await (await import("node:fs/promises")).readFile(file));
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export function usage(text: string): never {
