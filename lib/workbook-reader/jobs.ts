@@ -1,3 +1,4 @@
+import { readProgressWorkbook } from "@/lib/xlsx/read-progress-workbook";
 import { readTargetSheets } from "./target-sheets";
 
 /**
@@ -9,7 +10,10 @@ import { readTargetSheets } from "./target-sheets";
  * of docs/architecture.md: the use case that runs the job imports this folder, so the folder cannot import it back.
  */
 export const WORKBOOK_JOBS = {
+  /** 导入 (admin page, sheets:import): target sheets, their year, validation and lint. */
   "target-sheets": readTargetSheets,
+  /** 进度填报工作簿 uploaded back by a lead. */
+  progress: readProgressWorkbook,
 } as const;
 
 export type WorkbookJobName = keyof typeof WORKBOOK_JOBS;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { newProjectCells, workbookOf } from "@/lib/testing/authoring-workbooks";
 import { largeTargetWorkbook } from "@/lib/testing/large-workbooks";
+import { NOT_A_PROGRESS_WORKBOOK } from "@/lib/xlsx/read-progress-workbook";
 import { sheetBomb, sheetXml, WORKBOOK_PARTS, type ZipPart, zipOf } from "@/lib/testing/zip-files";
 import { WORKBOOK_LIMITS as L } from "./limits";
 import { runWorkbookJob } from "./run-job";
@@ -77,6 +78,13 @@ describe("runWorkbookJob: target-sheets", () => {
     const broken = await runWorkbookJob("target-sheets", await workbookOf({ 表: newProjectCells({ G9: "十分" }) }), options);
     expect(broken.ok).toBe(false);
     expect(broken.problems.map((p) => p.path)).toEqual(["工作表「表」单元格 G9 指标分值权重"]);
+  });
+});
+
+describe("runWorkbookJob: progress", () => {
+  it("reads a workbook as the 进度填报工作簿 reader does, in a worker", async () => {
+    const read = await runWorkbookJob("progress", await workbookOf({ 表: newProjectCells() }), {});
+    expect(read).toEqual({ sheets: [], skipped: ["表"], problems: [{ worksheet: null, row: null, column: null, message: NOT_A_PROGRESS_WORKBOOK }] });
   });
 });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { runAction } from "@/app/_lib/action";
 import { AppError } from "@/lib/errors";
 import { applyUpload } from "@/lib/progress-workbook/apply-upload";
-import { readProgressWorkbook } from "@/lib/xlsx/read-progress-workbook";
+import { runWorkbookJob } from "@/lib/workbook-reader/run-job";
 import { discardUpload, readUpload, saveUpload } from "@/lib/uploads/upload-store";
 import type { CommitData, PreviewData } from "@/components/progress-workbook/progress-upload";
 
@@ -24,7 +24,7 @@ const tokenSchema = z.object({ token: z.string().max(200).default("") });
 export async function previewProgressWorkbookAction(form: FormData) {
   return runAction(previewSchema, { file: form.get("file") ?? undefined }, async ({ prisma, actor, input: { file } }) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const preview = await applyUpload(prisma, actor, await readProgressWorkbook(bytes), "preview");
+    const preview = await applyUpload(prisma, actor, await runWorkbookJob("progress", bytes, {}), "preview");
     const token = preview.canCommit ? await saveUpload(bytes, { userId: actor.id, purpose: PURPOSE, fileName: file.name, options: {} }) : null;
     const data: PreviewData = { token, fileName: file.name, preview };
     const message = token
@@ -43,7 +43,7 @@ export async function commitProgressWorkbookAction(input: unknown) {
     input,
     async ({ prisma, actor, input: { token } }) => {
       const upload = await readUpload(token, { userId: actor.id, purpose: PURPOSE });
-      const read = await readProgressWorkbook(upload.bytes);
+      const read = await runWorkbookJob("progress", upload.bytes, {});
       const outcome = await applyUpload(prisma, actor, read, "commit");
       await discardUpload(token);
       if (outcome.writes === 0) throw new AppError("INVALID", "没有需要写入的改动（可能已写入过）");
