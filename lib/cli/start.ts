@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
+import { buildIsCurrent } from "./build-current";
 import { runSetup } from "./start-setup";
 
 /**
@@ -13,34 +13,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = process.cwd();
 const next = path.join(root, "node_modules", ".bin", "next");
 
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "prisma/schema.prisma",
-  "next.config.js",
-  "proxy.ts",
-  "postcss.config.mjs",
-  "package-lock.json",
-  "tsconfig.json",
-];
-
-function newestSourceMtime(entry: string): number {
-  const full = path.join(root, entry);
-  if (!fs.existsSync(full) || full.includes(`${path.sep}generated`)) return 0;
-  const stat = fs.statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(full).map((child) => newestSourceMtime(path.join(entry, child))));
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  return Math.max(...SOURCES.map(newestSourceMtime)) <= fs.statSync(buildId).mtimeMs;
-}
-
-if (!buildIsCurrent()) {
+if (!buildIsCurrent(root)) {
   console.log("正在构建（首次启动或源码有变更，约需一两分钟）…");
   const build = spawnSync(next, ["build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
