@@ -22,7 +22,7 @@ interface SheetRow {
   status: SheetStatus;
   funds_total: string;
   budget_execution_weight: string | null;
-  /** {"1": "7", …}: each month's figures change_seq. */
+  /** {"1": ["7", "7"], …}: each month's figures change_seq and computed_seq. */
   change_seqs: string;
   months: string;
   adjustments: string;
@@ -36,7 +36,7 @@ interface SheetRow {
 const SOURCES_SQL = `
 SELECT ts."id", ts."fiscal_year_id", ts."unit_id", ts."kind"::text AS "kind", ts."status"::text AS "status",
        ts."funds_total"::text AS "funds_total", ts."budget_execution_weight"::text AS "budget_execution_weight",
-       (SELECT COALESCE(json_object_agg(f."month", f."change_seq"::text), '{}'::json)::text
+       (SELECT COALESCE(json_object_agg(f."month", json_build_array(f."change_seq"::text, f."computed_seq"::text)), '{}'::json)::text
           FROM "sheet_figures" f WHERE f."sheet_id" = ts."id") AS "change_seqs",
        (SELECT COALESCE(json_agg(json_build_object('month', sm."month", 'executed', sm."executed"::text, 'status', sm."status")), '[]'::json)::text
           FROM "sheet_month" sm WHERE sm."sheet_id" = ts."id") AS "months",
@@ -72,6 +72,8 @@ interface IndicatorJson {
 export interface LoadedSource extends FiguresSource {
   /** The figures row's change_seq when read (in the same snapshot as the rows): fresh for it. Null: no row yet. */
   changeSeq: string | null;
+  /** Whether the stored figures of this month were computed from the rows as read (change_seq = computed_seq). */
+  fresh: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function loadFiguresSources(db: Db, sheetIds: readonly number[], mo
   const sheets = await db.$queryRawUnsafe<SheetRow[]>(SOURCES_SQL, [...sheetIds]);
   return sheets.flatMap((s) => {
     const history = toHistory(s);
-    const seqs = JSON.parse(s.change_seqs) as Record<string, string>;
+    const seqs = JSON.parse(s.change_seqs) as Record<string, [change: string, computed: string]>;
     const final = s.final_total === null || s.final_grade === null ? null : { total: new Decimal(s.final_total), grade: s.final_grade };
     return months.map(
       (month): LoadedSource => ({
@@ -96,7 +98,8 @@ export async function loadFiguresSources(db: Db, sheetIds: readonly number[], mo
         kind: s.kind,
         status: s.status,
         final,
-        changeSeq: seqs[String(month)] ?? null,
+        changeSeq: seqs[String(month)]?.[0] ?? null,
+        fresh: seqs[String(month)] !== undefined && seqs[String(month)]![0] === seqs[String(month)]![1],
       }),
     );
   });

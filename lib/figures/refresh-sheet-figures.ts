@@ -12,13 +12,14 @@ import { LIGHT_TO_DB } from "./labels";
  *   sheet's source rows, whoever writes them; the refresh records the `change_seq` it computed from. A row whose
  *   `computed_seq` lags — a write path that does not call the refresh yet — is stale.
  * - A sheet has figures for each month 1–12 (the scorecard's 截至月份): each row measures the values entered up to
- *   its month against that month's time progress, so figures do not depend on the date; a write recomputes the
- *   sheet's twelve rows.
+ *   its month against that month's time progress, so figures do not depend on the date. A change recorded for month
+ *   m reaches months m…12 only; the triggers (migration 20261204140000_figures_touch_by_month) mark just those, and
+ *   a write recomputes just the months marked (`onlyStale`), from the sheet's rows read in one statement.
  * - `refreshStaleFigures` recomputes the stale rows of a fiscal year in one batch (a few statements whatever their
  *   number) and runs before every scorecard read, so a read never shows stale figures.
  */
 
-/** Recomputes one sheet's figures from its rows. Call inside the transaction of the write that changed them. */
+/** Recomputes one sheet's figures from its rows (every month). Call inside the transaction of the write that changed them. */
 export async function refreshSheetFigures(tx: Db, sheetId: number): Promise<void> {
   await refreshFigures(tx, [sheetId]);
 }
@@ -26,11 +27,16 @@ export async function refreshSheetFigures(tx: Db, sheetId: number): Promise<void
 /** Sheets per round trip (twelve rows each): bounded so a province-scale refresh does not build one huge statement. */
 const BATCH = 100;
 
-/** Recomputes the figures of the given sheets (all of them, stale or not); returns how many rows were written. */
-export async function refreshFigures(db: Db, sheetIds: readonly number[]): Promise<number> {
+/**
+ * Recomputes the figures of the given sheets — every month, or with `onlyStale` the months whose rows changed since
+ * they were computed (what a write does: the triggers mark the months a change reaches, a change of month m the
+ * months m…12, so a save recomputes only those) — and returns how many rows were written.
+ */
+export async function refreshFigures(db: Db, sheetIds: readonly number[], options: { onlyStale?: boolean } = {}): Promise<number> {
   let written = 0;
   for (let start = 0; start < sheetIds.length; start += BATCH) {
-    const sources = await loadFiguresSources(db, sheetIds.slice(start, start + BATCH));
+    const loaded = await loadFiguresSources(db, sheetIds.slice(start, start + BATCH));
+    const sources = options.onlyStale ? loaded.filter((source) => !source.fresh) : loaded;
     if (sources.length === 0) continue;
     const rows = sources.map((source) => ({ ...toRecord(computeFigures(source).row), computed_seq: source.changeSeq ?? "1" }));
     written += await db.$executeRawUnsafe(UPSERT_SQL, JSON.stringify(rows));

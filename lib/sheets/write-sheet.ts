@@ -17,7 +17,8 @@ import { loadSheetScope } from "./sheet-scope";
  *    and authorizes again against what it read, so every check of the work sees every committed change,
  * 3. runs the work with the transaction,
  * 4. appends the audit entries the work records (appendAudit, in the same transaction),
- * 5. recomputes the sheet's figures (lib/figures), so the scorecard never reads a write's old figures.
+ * 5. recomputes the sheet's figures (lib/figures) of the months its changes reach, so the scorecard never reads a
+ *    write's old figures.
  * No other module locks a sheet or refreshes its figures (lib/architecture.test.ts fails the build if one does).
  */
 
@@ -129,7 +130,8 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
     } else {
       result = await (work as (write: SheetsWrite) => Promise<T>)(write);
     }
-    await refreshFigures(tx, [...changed]);
+    // Only the months the work's changes reach (the triggers mark them stale): a save of July recomputes July…December.
+    await refreshFigures(tx, [...changed], { onlyStale: true });
     return result;
   };
   // Several sheets may wait longer for their locks; one sheet's write is short.
