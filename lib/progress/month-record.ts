@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, SheetMonth } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { SheetWrite } from "@/lib/sheets/write-sheet";
 import { monthLabel } from "./labels";
@@ -31,16 +31,13 @@ export async function writeMonth(
   month: number,
   change: MonthChange,
   action: string,
-): Promise<{ version: number }> {
+): Promise<SheetMonth> {
   const current = sheet.months.get(month);
-  if (current) {
-    const updated = await tx.sheetMonth.updateMany({ where: { id: current.id, version: current.version }, data: { ...change, version: { increment: 1 } } });
-    if (updated.count !== 1) throw new AppError("CONFLICT", `「${monthLabel(sheet.year, month)}」已被他人修改，请刷新页面后重试`);
-  } else {
-    const created = await tx.sheetMonth.createMany({ data: [{ ...change, sheetId: sheet.id, month }], skipDuplicates: true });
-    if (created.count !== 1) throw new AppError("CONFLICT", `「${monthLabel(sheet.year, month)}」已被他人修改，请刷新页面后重试`);
-  }
-  const after = await tx.sheetMonth.findUniqueOrThrow({ where: { sheetId_month: { sheetId: sheet.id, month } } });
+  // The write answers the stored row (RETURNING): no second read.
+  const [after] = current
+    ? await tx.sheetMonth.updateManyAndReturn({ where: { id: current.id, version: current.version }, data: { ...change, version: { increment: 1 } } })
+    : await tx.sheetMonth.createManyAndReturn({ data: [{ ...change, sheetId: sheet.id, month }], skipDuplicates: true });
+  if (!after) throw new AppError("CONFLICT", `「${monthLabel(sheet.year, month)}」已被他人修改，请刷新页面后重试`);
   await audit({
     action,
     entityType: "SheetMonth",

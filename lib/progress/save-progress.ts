@@ -18,7 +18,17 @@ import { assertMonthOpen } from "./month-open";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson } from "@/lib/audit/as-json";
 import { describeStale, entrySnapshot, monthSnapshot } from "./records";
-import { entryKey, type IndicatorData, loadSheetData, type SheetData } from "./sheet-data";
+import {
+  type EntryData,
+  entryKey,
+  type IndicatorData,
+  loadSheetData,
+  type MonthData,
+  type SheetData,
+  toEntryData,
+  toMonthData,
+  withWritten,
+} from "./sheet-data";
 
 const typed = typedNumberText.nullable().default(null);
 
@@ -227,23 +237,22 @@ export async function applyProgress(sheet: SheetData, { tx, audit, actor, now }:
   if (stale.length > 0) throw conflict(stale);
 
   const updatedById = actorId(actor);
+  const writer = actor.kind === "user" ? actor.displayName : null;
+  const written: EntryData[] = [];
   for (const { indicator, fields } of writes) {
     const current = sheet.entries.get(entryKey(indicator.id, data.month));
-    const where = { indicatorId_month: { indicatorId: indicator.id, month: data.month } };
-    if (current) {
-      const updated = await tx.progressEntry.updateMany({
-        where: { id: current.id, version: current.version },
-        data: { ...fields, updatedById, version: { increment: 1 } },
-      });
-      if (updated.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人修改，请刷新后重新填写` }]);
-    } else {
-      const created = await tx.progressEntry.createMany({
-        data: [{ indicatorId: indicator.id, month: data.month, ...fields, updatedById }],
-        skipDuplicates: true,
-      });
-      if (created.count !== 1) throw conflict([{ path: "", message: `「${indicator.name}」已被他人填写，请刷新后重新填写` }]);
-    }
-    const after = await tx.progressEntry.findUniqueOrThrow({ where });
+    // Each write answers the stored row (RETURNING): the audit and the answer need no second read.
+    const [after] = current
+      ? await tx.progressEntry.updateManyAndReturn({
+          where: { id: current.id, version: current.version },
+          data: { ...fields, updatedById, version: { increment: 1 } },
+        })
+      : await tx.progressEntry.createManyAndReturn({
+          data: [{ indicatorId: indicator.id, month: data.month, ...fields, updatedById }],
+          skipDuplicates: true,
+        });
+    if (!after) throw conflict([{ path: "", message: `「${indicator.name}」已被他人${current ? "修改" : "填写"}，请刷新后重新填写` }]);
+    written.push(toEntryData(after, writer));
     await audit({
       action: "progress.save",
       entityType: "ProgressEntry",
@@ -252,14 +261,17 @@ export async function applyProgress(sheet: SheetData, { tx, audit, actor, now }:
       after: asJson(entrySnapshot(sheet.id, indicator, after)),
     });
   }
+  let month: MonthData | undefined;
   if (writeExecuted) {
-    await writeMonth({ tx, audit }, sheet, data.month, { executed }, "progress.executed").catch((error: unknown) => {
+    const after = await writeMonth({ tx, audit }, sheet, data.month, { executed }, "progress.executed").catch((error: unknown) => {
       if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
       throw conflict([{ path: "executed", message: `执行数已被他人${monthData ? "修改" : "填写"}，请刷新后重新填写` }]);
     });
+    month = toMonthData(after, { submittedBy: monthData?.submittedBy ?? null, reviewedBy: monthData?.reviewedBy ?? null });
   }
 
-  const saved = await loadSheetData(tx, sheet.id);
+  // The sheet as saved, from what was read under the lock and what the writes returned: not read a second time.
+  const saved = withWritten(sheet, { entries: written, month });
   return {
     saved: writes.length + (writeExecuted ? 1 : 0),
     warnings: explanationWarnings(saved, data.month),

@@ -153,41 +153,9 @@ function toSheetData(sheet: SheetRow, entries: EntryRow[]): SheetData {
       rule: i.rule,
       evidence: i.evidence,
     })),
-    entries: new Map(
-      entries.map((e) => [
-        entryKey(e.indicatorId, e.month),
-        {
-          id: e.id,
-          indicatorId: e.indicatorId,
-          month: e.month,
-          value: dec(e.value),
-          qualitativeValue: e.qualitativeValue,
-          likelihood: e.likelihood,
-          forecast: dec(e.forecast),
-          deviationReason: e.deviationReason,
-          improvement: e.improvement,
-          version: e.version,
-          updatedBy: e.updatedBy?.displayName ?? null,
-          updatedAt: e.updatedAt,
-        },
-      ]),
-    ),
+    entries: new Map(entries.map((e) => [entryKey(e.indicatorId, e.month), toEntryData(e, e.updatedBy?.displayName ?? null)])),
     months: new Map(
-      sheet.months.map((m) => [
-        m.month,
-        {
-          id: m.id,
-          month: m.month,
-          status: m.status,
-          executed: dec(m.executed),
-          reviewComment: m.reviewComment,
-          submittedAt: m.submittedAt,
-          submittedBy: m.submittedBy?.displayName ?? null,
-          reviewedAt: m.reviewedAt,
-          reviewedBy: m.reviewedBy?.displayName ?? null,
-          version: m.version,
-        },
-      ]),
+      sheet.months.map((m) => [m.month, toMonthData(m, { submittedBy: m.submittedBy?.displayName ?? null, reviewedBy: m.reviewedBy?.displayName ?? null })]),
     ),
     adjustments: sheet.budgetAdjustments.map((a) => ({
       id: a.id,
@@ -198,4 +166,53 @@ function toSheetData(sheet: SheetRow, entries: EntryRow[]): SheetData {
       createdAt: a.createdAt,
     })),
   };
+}
+
+type EntryScalars = Omit<EntryRow, "updatedBy" | "updatedById" | "createdAt">;
+type MonthScalars = Omit<SheetRow["months"][number], "submittedBy" | "reviewedBy">;
+
+/** A stored progress entry as SheetData keeps it; `updatedBy`: the display name of who saved it last. */
+export function toEntryData(e: EntryScalars, updatedBy: string | null): EntryData {
+  return {
+    id: e.id,
+    indicatorId: e.indicatorId,
+    month: e.month,
+    value: dec(e.value),
+    qualitativeValue: e.qualitativeValue,
+    likelihood: e.likelihood,
+    forecast: dec(e.forecast),
+    deviationReason: e.deviationReason,
+    improvement: e.improvement,
+    version: e.version,
+    updatedBy,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** A stored sheet-month as SheetData keeps it, with the display names of who submitted and reviewed it. */
+export function toMonthData(m: MonthScalars, names: { submittedBy: string | null; reviewedBy: string | null }): MonthData {
+  return {
+    id: m.id,
+    month: m.month,
+    status: m.status,
+    executed: dec(m.executed),
+    reviewComment: m.reviewComment,
+    submittedAt: m.submittedAt,
+    submittedBy: names.submittedBy,
+    reviewedAt: m.reviewedAt,
+    reviewedBy: names.reviewedBy,
+    version: m.version,
+  };
+}
+
+/**
+ * The sheet as a write leaves it, from what the write stored (the rows its statements returned), without reading the
+ * sheet again: the write holds the sheet's lock, so nothing else changed it meanwhile.
+ */
+export function withWritten(sheet: SheetData, written: { entries?: readonly EntryData[]; month?: MonthData }): SheetData {
+  const entries = new Map(sheet.entries);
+  for (const e of written.entries ?? []) entries.set(entryKey(e.indicatorId, e.month), e);
+  const months = new Map(sheet.months);
+  if (written.month) months.set(written.month.month, written.month);
+  return { ...sheet, entries, months };
 }
