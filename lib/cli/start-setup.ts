@@ -1,10 +1,25 @@
 import "server-only";
 import { dbTarget } from "@/lib/db/config";
+import { resolveAuthSecret, SharedSecretRequiredError } from "@/lib/session/secret";
 import { describeStore, StoreSettingsError, storeSettings } from "@/lib/storage/settings";
 import { withDatabase } from "./run";
 import { migrateStep, seedStep } from "./seed-step";
 
-/** Checks the settings, migrates and seeds before the server starts; exits with a clear message when that fails. */
+/**
+ * Settings the server cannot run without, checked before the build and the database: on PostgreSQL a shared
+ * NEXTAUTH_SECRET (lib/session/secret.ts) — otherwise the server would start and refuse every sign-in. Exits 2.
+ */
+export function checkStartSettings(): void {
+  try {
+    resolveAuthSecret();
+  } catch (error) {
+    if (!(error instanceof SharedSecretRequiredError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+/** Checks the store's settings, migrates and seeds before the server starts; exits with a clear message when that fails. */
 export async function runSetup(): Promise<void> {
   const target = dbTarget();
   console.log(target.engine === "pglite" ? `内嵌数据库：${target.dataDir}` : "数据库：PostgreSQL（DATABASE_URL）");

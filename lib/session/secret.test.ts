@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { resolveAuthSecret, SECRET_FILE_NAME } from "./secret";
+import { resolveAuthSecret, SECRET_FILE_NAME, SharedSecretRequiredError } from "./secret";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -35,5 +35,17 @@ describe("resolveAuthSecret", () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, SECRET_FILE_NAME), "kept-key\n");
     expect(resolveAuthSecret({}, dir)).toBe("kept-key");
+  });
+
+  it("refuses to generate one on PostgreSQL, where instances share the database, and says why; a given one is used", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, SECRET_FILE_NAME), "kept-key\n");
+    const postgres = { DATABASE_URL: "postgresql://u@db/ptt" };
+    expect(() => resolveAuthSecret(postgres, dir)).toThrow(SharedSecretRequiredError);
+    expect(() => resolveAuthSecret({ ...postgres, NEXTAUTH_SECRET: "  " }, dir)).toThrow(/必须设置 NEXTAUTH_SECRET：.*多个应用实例共用/);
+    const empty = tempDir();
+    expect(() => resolveAuthSecret(postgres, empty)).toThrow(SharedSecretRequiredError);
+    expect(fs.readdirSync(empty)).toEqual([]);
+    expect(resolveAuthSecret({ ...postgres, NEXTAUTH_SECRET: "shared" }, dir)).toBe("shared");
   });
 });
