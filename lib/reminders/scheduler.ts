@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { getPrisma } from "@/lib/db";
-import { takeLease } from "./lease";
+import { onShutdown, SHUTDOWN_ORDER } from "@/lib/db/shutdown";
+import { releaseLease, takeLease } from "./lease";
 import { runReminderPass } from "./run-pass";
 
 /** A pass a minute: e-mails raised by a write go out within about a minute, reminders on the first pass after 08:00. */
@@ -24,15 +25,34 @@ export function startScheduler(): void {
   if (started.__ptt_scheduler || process.env.PTT_SCHEDULER === "off") return;
   const me = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   started.__ptt_scheduler = me;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     try {
       const prisma = await getPrisma();
       if (await takeLease(prisma, me, LEASE_TTL_MS)) await runReminderPass(prisma);
     } catch (error) {
-      console.error(`提醒调度出错（下一轮重试）：${error instanceof Error ? error.message : String(error)}`);
+      if (!stopped) console.error(`提醒调度出错（下一轮重试）：${error instanceof Error ? error.message : String(error)}`);
     }
     // unref: the scheduler never keeps a stopping process alive.
-    setTimeout(() => void tick(), PASS_INTERVAL_MS).unref();
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick();
+    }, PASS_INTERVAL_MS).unref();
   };
-  void tick();
+  running = tick();
+  // A stopping server (lib/cli/serve.ts): no new pass, the one running finishes (its sends are recorded in the outbox,
+  // so one cut short would only be retried), and the lease is given up so another instance takes over at once
+  // instead of after LEASE_TTL_MS. Runs before the database closes.
+  onShutdown("scheduler", {
+    order: SHUTDOWN_ORDER.scheduler,
+    run: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await releaseLease(await getPrisma(), me);
+      started.__ptt_scheduler = undefined;
+    },
+  });
 }
