@@ -101,3 +101,29 @@ export async function migrate(driver: SqlDriver, dir = DEFAULT_MIGRATIONS_DIR, o
   }
   return appliedNow;
 }
+
+/** How the database's applied migrations compare with this program's (GET /api/health). */
+export interface MigrationStatus {
+  /** The program's migrations the database has not applied: this instance must not serve it (run db:migrate). */
+  pending: string[];
+  /** Applied migrations this program does not know: a newer version migrated the database (a rolling upgrade). */
+  unknown: string[];
+  /** Migrations that started and never finished: the database needs a person. */
+  failed: string[];
+}
+
+/** Compares the applied migrations with `files` (read once by the caller: they do not change while a server runs). */
+export async function migrationStatus(driver: SqlDriver, files: readonly Pick<MigrationFile, "name">[]): Promise<MigrationStatus> {
+  const applied = await driver.query<AppliedRow>(SELECT_APPLIED).catch((error: unknown) => {
+    // No table yet: nothing applied (a database nobody migrated).
+    if ((error as { code?: string }).code === "42P01") return [] as AppliedRow[];
+    throw error;
+  });
+  const known = new Set(files.map((file) => file.name));
+  const done = new Set(applied.filter((row) => row.finished_at).map((row) => row.migration_name));
+  return {
+    pending: files.map((file) => file.name).filter((name) => !done.has(name)),
+    unknown: [...done].filter((name) => !known.has(name)),
+    failed: applied.filter((row) => !row.finished_at).map((row) => row.migration_name),
+  };
+}
