@@ -131,13 +131,13 @@ describe("runWorkbookJob: limits checked while expanding (worker)", () => {
 
   it("refuses too many rows, too many cells and a used range too large to walk, naming the file's figure", async () => {
     const rows = workbookWith({ name: "xl/worksheets/sheet1.xml", data: sheetXml(L.rows + 1) });
-    expect(await refusal(runWorkbookJob("target-sheets", rows, options))).toBe("工作簿共有 50,001 行，超过上限 50,000 行，已拒绝");
-    const cells = workbookWith({ name: "xl/worksheets/sheet1.xml", data: sheetXml(10_001, 30) });
-    expect(await refusal(runWorkbookJob("target-sheets", cells, options))).toBe("工作簿共有 300,030 个单元格，超过上限 300,000 个，已拒绝");
-    // One cell far out: row 40,000, column CV (100): 4 million positions.
-    const far = workbookWith({ name: "xl/worksheets/sheet1.xml", data: sheetXml(1, 100, 40_000) });
+    expect(await refusal(runWorkbookJob("target-sheets", rows, options))).toBe("工作簿共有 20,001 行，超过上限 20,000 行，已拒绝");
+    const cells = workbookWith({ name: "xl/worksheets/sheet1.xml", data: sheetXml(5_001, 30) });
+    expect(await refusal(runWorkbookJob("target-sheets", cells, options))).toBe("工作簿共有 150,030 个单元格，超过上限 150,000 个，已拒绝");
+    // One cell far out: row 19,000, column DV (126): 2.4 million positions.
+    const far = workbookWith({ name: "xl/worksheets/sheet1.xml", data: sheetXml(1, 126, 19_000) });
     expect(await refusal(runWorkbookJob("target-sheets", far, options))).toBe(
-      "工作簿的「xl/worksheets/sheet1.xml」使用区域为 40,000 行 × 100 列，合计超过上限 2,000,000 个单元格位置，已拒绝",
+      "工作簿的「xl/worksheets/sheet1.xml」使用区域为 19,000 行 × 126 列，合计超过上限 2,000,000 个单元格位置，已拒绝",
     );
   });
 
