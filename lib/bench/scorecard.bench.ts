@@ -112,6 +112,7 @@ async function benchEngine(engine: "PGlite" | "PostgreSQL"): Promise<void> {
       await db.close(); // the embedded database admits one process: the server's
       db = null;
     }
+    ensureBuild(ROOT); // here, not first: a build running meanwhile (a rebuild after a change) has time to finish
     const server = await startServer(ROOT, Number(values.port), environment.env);
     try {
       const cookie = await signInOverHttp(server.base, "bench-manager", PASSWORD);
@@ -147,7 +148,6 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(" ");
 console.log(`bench:scorecard — ${os.cpus().length} × ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${load()}`);
-ensureBuild(ROOT);
 if (values.only !== "postgres") await benchEngine("PGlite");
 if (values.only !== "pglite" && process.env.DATABASE_URL?.trim()) await benchEngine("PostgreSQL");
 else if (values.only !== "pglite") console.log("\n(PostgreSQL skipped: set DATABASE_URL to a server where a throwaway database may be created)");

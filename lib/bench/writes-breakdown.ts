@@ -59,8 +59,12 @@ export async function measureBreakdown(
     samples.useCase.push(performance.now() - t);
     rememberVersions(versions, input.sheetId, input.month, result.view);
 
+    // What the save's refresh does: the months its change reached (input.month…12) marked stale, then recomputed.
     t = performance.now();
-    await prisma.$transaction((tx) => refreshFigures(tx, [input.sheetId]));
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "sheet_figures" SET "change_seq" = "change_seq" + 1 WHERE "sheet_id" = ${input.sheetId} AND "month" >= ${input.month}`;
+      await refreshFigures(tx, [input.sheetId], { onlyStale: true });
+    });
     samples.figures.push(performance.now() - t);
   }
   return { session: median(samples.session), rateLimit: median(samples.rateLimit), useCase: median(samples.useCase), figures: median(samples.figures) };

@@ -41,7 +41,7 @@ export async function runRound(
   };
   await Promise.all(
     workers.map(async (leads) => {
-      for (let i = 0; i < warmup; i++) await save(leads[i % leads.length]!, next(leads[i % leads.length]!));
+      for (let i = 0; i < warmup; i++) await save(leads[i % leads.length]!, next(leads[i % leads.length]!)).catch(() => null);
     }),
   );
 
@@ -56,7 +56,10 @@ export async function runRound(
         started++;
         const lead = leads[turn % leads.length]!;
         const t0 = performance.now();
-        const problem = await save(lead, next(lead));
+        // A dropped connection (the server closing an idle keep-alive socket as it is reused) is a failed save, not the end of the bench.
+        const problem = await save(lead, next(lead)).catch(
+          (error: unknown) => `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`,
+        );
         latencies.push(performance.now() - t0);
         if (problem !== null) {
           failed++;

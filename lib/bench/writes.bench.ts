@@ -121,8 +121,10 @@ async function benchEngine(engine: "PGlite" | "PostgreSQL"): Promise<void> {
         rememberVersions(versions, input.sheetId, input.month, answer.result.data.state);
         return null;
       };
-      for (const n of ROUNDS) http.push(await runRound(n, roundTotal(n), dataset.leads, overHttp, counters));
-      printRounds(`over HTTP (next start, signed in, the saveProgressAction server action; answer ≈ ${(bytes / 1024).toFixed(1)} KiB)`, http);
+      for (const n of ROUNDS) {
+        http.push(await runRound(n, roundTotal(n), dataset.leads, overHttp, counters));
+        printRounds(`over HTTP (next start, signed in, the saveProgressAction server action; answer ≈ ${(bytes / 1024).toFixed(1)} KiB)`, http.slice(-1));
+      }
     } finally {
       await server.stop();
     }
