@@ -23,7 +23,7 @@ export default async function EvidenceSettingsPage() {
           当前存储
         </h2>
         <p>
-          佐证资料合计 {formatBytes(settings.usedBytes)}，存放于{settings.store.location}；
+          佐证资料合计 {formatBytes(settings.usedBytes)}，存放于：{settings.store.location}；
           {settings.store.kind === "s3"
             ? "对象存储不检查磁盘空间，上传只受下列配额限制。"
             : disk
