@@ -1,4 +1,4 @@
-/** The little of s3rver 3.7 (no types of its own) that lib/testing/s3-server.ts uses. */
+/** The little of s3rver 3.7 (no types of its own) that e2e/multi-instance.spec.ts uses; lib/testing/s3-server.ts runs it in a child process. */
 declare module "s3rver" {
   import type { AddressInfo } from "node:net";
   import type { Server } from "node:http";

@@ -32,6 +32,9 @@ async function readAll(stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8A
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 const inUse = () => {
+  // Twice: V8 frees the memory of dead buffers after a collection, in the background, and the next collection
+  // finishes that; one alone sometimes counted megabytes already let go (seen on a loaded machine).
+  gc();
   gc();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
@@ -146,9 +149,9 @@ export function storeContract(open: () => EvidenceStore): void {
   });
 
   it("streams a 30 MB file in and out without holding it in memory", async () => {
-    // Held whole, the file alone would add 30 MB; the bound leaves room for the S3 test server, which runs in
-    // this process and buffers some of what it serves.
-    const bound = 20 * MB;
+    // Held whole, the file alone would add 30 MB; streamed, about 1 MB is in use at a time (the S3 test server
+    // runs in a child process, so only the store is measured).
+    const bound = 8 * MB;
     const s = open();
     const size = 30 * MB;
     const seen: { peak: number; sha256?: string } = { peak: 0 };
