@@ -272,7 +272,8 @@ describe("migrated database matches schema.prisma", () => {
     const read = await p.department.findUniqueOrThrow({
       where: { id: department.id },
       include: {
-        units: { include: { sheets: { include: { indicators: true, assignments: true, fiscalYear: true } } } },
+        // Ordered: the draft made from the sheet is in the same unit, and an unordered include may list it first.
+        units: { include: { sheets: { orderBy: { id: "asc" }, include: { indicators: true, assignments: true, fiscalYear: true } } } },
         users: { include: { auditEntries: true } },
       },
     });

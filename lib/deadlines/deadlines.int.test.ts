@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditMark, expectRefused } from "@/lib/testing/audit";
 import { createFixture, type Fixture } from "@/lib/testing/progress-fixtures";
+import { refreshStaleFigures } from "@/lib/figures/refresh-sheet-figures";
 import { listDeadlines } from "./get-deadlines";
 import { loadYearDeadlines } from "./load-deadlines";
 import { findOverdue, overdueSheetWhere } from "./overdue";
@@ -196,5 +197,25 @@ describe("逾期", () => {
     expect((await filter([1, 2])).map((s) => s.id)).not.toContain(f.sheets.liangqu);
     expect((await filter([1, 2, 3])).map((s) => s.id)).toContain(f.sheets.liangqu);
     expect(await filter([])).toEqual([]);
+  });
+
+  it("reads each sheet's submitted months, which follow every change of sheet_month and stale no figures", async () => {
+    const sheetId = f.sheets.kepu;
+    const submitted = async () => (await prisma().targetSheet.findUniqueOrThrow({ where: { id: sheetId }, select: { submittedMonths: true } })).submittedMonths;
+    const staleMonths = async () =>
+      (
+        await prisma().$queryRaw<{ month: number }[]>`SELECT month FROM sheet_figures WHERE sheet_id = ${sheetId} AND computed_seq <> change_seq ORDER BY month`
+      ).map((r) => r.month);
+    await refreshStaleFigures(prisma(), await year2025());
+    expect(await submitted()).toEqual([]);
+    await prisma().sheetMonth.createMany({ data: [6, 5, 7].map((month) => ({ sheetId, month, status: "SUBMITTED" as const })) });
+    expect(await submitted()).toEqual([5, 6, 7]);
+    await prisma().sheetMonth.update({ where: { sheetId_month: { sheetId, month: 6 } }, data: { status: "RETURNED" } });
+    expect(await submitted()).toEqual([5, 7]);
+    await prisma().sheetMonth.update({ where: { sheetId_month: { sheetId, month: 7 } }, data: { status: "APPROVED" } });
+    await prisma().sheetMonth.delete({ where: { sheetId_month: { sheetId, month: 5 } } });
+    expect(await submitted()).toEqual([7]);
+    // Months 1–4 hold no change: keeping the list did not mark the whole sheet stale.
+    expect(await staleMonths()).toEqual([5, 6, 7, 8, 9, 10, 11, 12]);
   });
 });

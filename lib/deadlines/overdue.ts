@@ -35,7 +35,8 @@ export async function findOverdue(
 
 /**
  * Of `months` of a fiscal year, those each published sheet has not submitted (neither 已提交 nor 已通过), in the
- * database; sheets with none are left out. `sheetIds` narrows the sheets.
+ * database; sheets with none are left out. `sheetIds` narrows the sheets. Reads the sheets' submitted months, which a
+ * trigger on sheet_month keeps (migration 20261205100000), so it costs one pass over the sheets whatever the months.
  */
 export async function findUnsubmitted(db: Db, fiscalYearId: number, months: readonly number[], sheetIds?: readonly number[]): Promise<SheetOverdue[]> {
   if (months.length === 0 || sheetIds?.length === 0) return [];
@@ -43,21 +44,19 @@ export async function findUnsubmitted(db: Db, fiscalYearId: number, months: read
   const ids = sheetIds ? [...sheetIds] : null;
   const rows = await db.$queryRaw<{ sheetId: number; unitId: number; months: number[] }[]>`
     SELECT s.id AS "sheetId", s.unit_id AS "unitId",
-           ARRAY(SELECT p.m FROM unnest(${wanted}::int[]) AS p(m)
-                  WHERE NOT EXISTS (SELECT 1 FROM sheet_month sm
-                                     WHERE sm.sheet_id = s.id AND sm.month = p.m AND sm.status IN ('SUBMITTED', 'APPROVED'))
-                  ORDER BY p.m) AS months
+           ARRAY(SELECT p.m FROM unnest(${wanted}::int[]) AS p(m) WHERE p.m <> ALL(s.submitted_months) ORDER BY p.m) AS months
       FROM target_sheet s
      WHERE s.fiscal_year_id = ${fiscalYearId} AND s.status = 'PUBLISHED'
        AND (${ids}::int[] IS NULL OR s.id = ANY(${ids}::int[]))
+       AND NOT (s.submitted_months @> ${wanted}::int[])
      ORDER BY s.id`;
-  return rows.filter((r) => r.months.length > 0).map((r) => ({ sheetId: r.sheetId, unitId: r.unitId, fiscalYearId, months: r.months.map(Number) }));
+  return rows.map((r) => ({ sheetId: r.sheetId, unitId: r.unitId, fiscalYearId, months: r.months.map(Number) }));
 }
 
 /**
- * Sheets with at least one 逾期 month, as a filter (a month whose deadline has passed with no submitted record);
- * `passed`: monthsPastDue of their year. Matches nothing when no deadline has passed.
+ * Sheets with at least one 逾期 month, as a filter (a month whose deadline has passed that the sheet has not
+ * submitted); `passed`: monthsPastDue of their year. Matches nothing when no deadline has passed.
  */
 export const overdueSheetWhere = (passed: readonly number[]): Prisma.TargetSheetWhereInput =>
-  // An empty OR would match every sheet.
-  passed.length === 0 ? { id: { in: [] } } : { OR: passed.map((month) => ({ months: { none: { month, status: { in: ["SUBMITTED", "APPROVED"] } } } })) };
+  // An empty hasEvery would match no sheet anyway; said outright.
+  passed.length === 0 ? { id: { in: [] } } : { NOT: { submittedMonths: { hasEvery: [...passed] } } };
