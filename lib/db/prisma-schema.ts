@@ -21,7 +21,8 @@ export interface SchemaModel {
   name: string;
   table: string;
   fields: SchemaField[];
-  indexes: { columns: string[]; unique: boolean }[];
+  /** `name`: the `map:` of the index, when it has one (else Prisma's default name, prismaIndexName). */
+  indexes: { columns: string[]; unique: boolean; name?: string }[];
 }
 
 export interface PrismaSchema {
@@ -61,10 +62,15 @@ function parseModel(name: string, body: string, modelNames: Set<string>): Schema
     });
   }
   const columnOf = (field: string) => fields.find((f) => f.name === field)?.column ?? field;
-  const indexes = lines
-    .map((l) => /^@@(index|unique)\(\[([^\]]+)\]/.exec(l))
+  const indexes: SchemaModel["indexes"] = lines
+    .map((l) => /^@@(index|unique)\(\[([^\]]+)\](?:,\s*map:\s*"([^"]+)")?/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ unique: m[1] === "unique", columns: m[2]!.split(",").map((f) => columnOf(f.trim())) }));
+    // `light(sort: Desc)`: the column is `light`; the order is the migration's.
+    .map((m) => ({
+      unique: m[1] === "unique",
+      columns: m[2]!.split(/,(?![^(]*\))/).map((f) => columnOf(f.trim().replace(/\(.*\)$/, ""))),
+      ...(m[3] ? { name: m[3] } : {}),
+    }));
   for (const field of fields) {
     const line = lines.find((l) => l.startsWith(`${field.name} `));
     if (line && /@unique\b/.test(line)) indexes.push({ unique: true, columns: [field.column] });

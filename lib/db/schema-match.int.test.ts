@@ -79,7 +79,7 @@ describe("migrated database matches schema.prisma", () => {
     const byName = new Map(rows.map((r) => [r.indexname, r.indexdef]));
     for (const model of schema.models) {
       for (const index of model.indexes) {
-        const name = prismaIndexName(model.table, index.columns, index.unique);
+        const name = index.name ?? prismaIndexName(model.table, index.columns, index.unique);
         expect(byName.has(name), name).toBe(true);
         expect(byName.get(name)!.startsWith(index.unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"), name).toBe(true);
       }

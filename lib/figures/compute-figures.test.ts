@@ -17,6 +17,7 @@ const source = (over: Partial<FiguresSource> = {}): FiguresSource => ({
   sheetId: 1,
   fiscalYearId: 1,
   unitId: 1,
+  position: 1,
   kind: "PROJECT",
   status: "PUBLISHED",
   month: 6,

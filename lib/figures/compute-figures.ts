@@ -62,6 +62,8 @@ export interface FiguresSource extends SignalsSource {
   sheetId: number;
   fiscalYearId: number;
   unitId: number;
+  /** The sheet's place in its year's document (target_sheet.position): the scorecard's tie-break order. */
+  position: number;
   kind: SheetKind;
   status: SheetStatus;
   monthsSubmitted: number;
@@ -77,6 +79,7 @@ export interface FiguresRow {
   sheetId: number;
   fiscalYearId: number;
   unitId: number;
+  position: number;
   kind: SheetKind;
   status: SheetStatus;
   month: number;
@@ -211,6 +214,7 @@ export function computeFigures(source: FiguresSource): ComputedFigures {
       sheetId: source.sheetId,
       fiscalYearId: source.fiscalYearId,
       unitId: source.unitId,
+      position: source.position,
       kind: source.kind,
       status: source.status,
       month,

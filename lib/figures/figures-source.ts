@@ -18,6 +18,7 @@ interface SheetRow {
   id: number;
   fiscal_year_id: number;
   unit_id: number;
+  position: number;
   kind: SheetKind;
   status: SheetStatus;
   funds_total: string;
@@ -34,7 +35,7 @@ interface SheetRow {
 // One statement for any number of sheets, one row per sheet with its whole year as JSON (numbers as text: exact);
 // the months are cut from it in JS (sheet-history.ts), so twelve months cost one read.
 const SOURCES_SQL = `
-SELECT ts."id", ts."fiscal_year_id", ts."unit_id", ts."kind"::text AS "kind", ts."status"::text AS "status",
+SELECT ts."id", ts."fiscal_year_id", ts."unit_id", ts."position", ts."kind"::text AS "kind", ts."status"::text AS "status",
        ts."funds_total"::text AS "funds_total", ts."budget_execution_weight"::text AS "budget_execution_weight",
        (SELECT COALESCE(json_object_agg(f."month", json_build_array(f."change_seq"::text, f."computed_seq"::text)), '{}'::json)::text
           FROM "sheet_figures" f WHERE f."sheet_id" = ts."id") AS "change_seqs",
@@ -95,6 +96,7 @@ export async function loadFiguresSources(db: Db, sheetIds: readonly number[], mo
         sheetId: s.id,
         fiscalYearId: s.fiscal_year_id,
         unitId: s.unit_id,
+        position: s.position,
         kind: s.kind,
         status: s.status,
         final,

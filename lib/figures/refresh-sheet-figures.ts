@@ -76,6 +76,7 @@ const COLUMNS: readonly [column: string, type: string, key: keyof FiguresRow][] 
   ["sheet_id", "int", "sheetId"],
   ["fiscal_year_id", "int", "fiscalYearId"],
   ["unit_id", "int", "unitId"],
+  ["position", "int", "position"],
   ["kind", '"SheetKind"', "kind"],
   ["month", "int", "month"],
   ["status", '"SheetStatus"', "status"],

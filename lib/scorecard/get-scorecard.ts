@@ -67,7 +67,8 @@ export function scorecardOrderBy(query: ScorecardQuery): Prisma.SheetFiguresOrde
   return [
     ...(query.group === "unit" ? [{ unitId: "asc" as const }] : []),
     (query.sort === "overdue" ? SORT_FIELD.light : SORT_FIELD[query.sort])(query.dir),
-    { sheet: { position: "asc" } },
+    // The figures' copy of the sheet's position: the default order is then an index order (no join, no full sort).
+    { position: "asc" },
     { sheetId: "asc" },
   ];
 }
@@ -114,13 +115,17 @@ export function scorecardScope(actor: Actor, fiscalYearId: number, month: number
  * drafts is not monitored yet), else the latest.
  */
 export async function resolveYear(db: Db, query: ScorecardQuery): Promise<{ years: number[]; fiscalYear: { id: number; year: number } | null }> {
-  const years = await db.fiscalYear.findMany({
-    orderBy: { year: "desc" },
-    select: { id: true, year: true, _count: { select: { sheets: { where: { status: "PUBLISHED" } } } } },
-  });
-  const fiscalYear =
-    query.year === undefined ? (years.find((y) => y._count.sheets > 0) ?? years[0] ?? null) : (years.find((y) => y.year === query.year) ?? null);
-  return { years: years.map((y) => y.year), fiscalYear: fiscalYear && { id: fiscalYear.id, year: fiscalYear.year } };
+  const years = await db.fiscalYear.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true } });
+  const asked = query.year === undefined ? await latestPublishedYear(db, years) : years.find((y) => y.year === query.year);
+  return { years: years.map((y) => y.year), fiscalYear: asked ?? (query.year === undefined ? (years[0] ?? null) : null) };
+}
+
+/** The latest of `years` (newest first) with a published sheet: one index probe per year until one has. */
+async function latestPublishedYear<Y extends { id: number }>(db: Db, years: Y[]): Promise<Y | undefined> {
+  for (const year of years) {
+    if (await db.targetSheet.findFirst({ where: { fiscalYearId: year.id, status: "PUBLISHED" }, select: { id: true } })) return year;
+  }
+  return undefined;
 }
 
 /**
@@ -165,8 +170,13 @@ export async function withOverdue(
  * 截至月份 of the scorecard and of 运行监控 alike. Reads fresh figures (their month-12 rows count every month).
  */
 export async function latestSubmittedMonth(db: Db, actor: Actor, fiscalYearId: number): Promise<number | null> {
-  const latest = await db.sheetFigures.aggregate({ where: visibleFigures(actor, fiscalYearId, 12), _max: { lastSubmittedMonth: true } });
-  return latest._max.lastSubmittedMonth;
+  // The first in the order of an index (fiscal year, month, last submitted month descending), not a MAX over all.
+  const latest = await db.sheetFigures.findFirst({
+    where: visibleFigures(actor, fiscalYearId, 12),
+    orderBy: { lastSubmittedMonth: { sort: "desc", nulls: "last" } },
+    select: { lastSubmittedMonth: true },
+  });
+  return latest?.lastSubmittedMonth ?? null;
 }
 
 const BUCKET_LABELS = Array.from({ length: 10 }, (_, b) => `${b * 10}–${b === 9 ? 100 : b * 10 + 10}`);
@@ -199,7 +209,7 @@ export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, 
     db,
     [
       { where: filtered, orderBy: scorecardOrderBy(query), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE },
-      { where: { AND: [base, { kind: "DEPARTMENT" }] }, orderBy: [{ sheet: { position: "asc" } }, { sheetId: "asc" }] },
+      { where: { AND: [base, { kind: "DEPARTMENT" }] }, orderBy: [{ position: "asc" }, { sheetId: "asc" }] },
     ],
     nameOf,
   );
