@@ -51,7 +51,26 @@ export function currentValue(indicator: IndicatorData, entry: EntryData | null |
   return entry.qualitativeValue ? QUALITATIVE_LABEL[entry.qualitativeValue] : null;
 }
 
+// A page or a save shows up to 13 months of one sheet (the month, its warnings, the month strip): each month is
+// computed once per SheetData, from a history built once. SheetData is never changed in place (withWritten copies).
+const results = new WeakMap<SheetData, Map<number, MonthResult>>();
+const histories = new WeakMap<SheetData, SheetHistory>();
+
 export function computeMonth(sheet: SheetData, month: number): MonthResult {
+  let byMonth = results.get(sheet);
+  if (!byMonth) {
+    byMonth = new Map();
+    results.set(sheet, byMonth);
+  }
+  let result = byMonth.get(month);
+  if (!result) {
+    result = monthOf(sheet, month);
+    byMonth.set(month, result);
+  }
+  return result;
+}
+
+function monthOf(sheet: SheetData, month: number): MonthResult {
   const source = sourceAt(historyOf(sheet), month);
   const signals = computeSignals(source);
   const rows = sheet.indicators.map((indicator, i): RowResult => {
@@ -77,7 +96,15 @@ export function computeMonth(sheet: SheetData, month: number): MonthResult {
 
 /** The sheet's year as the figures read it (lib/figures/sheet-history.ts). */
 function historyOf(sheet: SheetData): SheetHistory {
-  return {
+  const cached = histories.get(sheet);
+  if (cached) return cached;
+  const byIndicator = new Map<number, EntryData[]>();
+  for (const entry of sheet.entries.values()) {
+    const list = byIndicator.get(entry.indicatorId);
+    if (list) list.push(entry);
+    else byIndicator.set(entry.indicatorId, [entry]);
+  }
+  const history: SheetHistory = {
     fundsTotal: sheet.fundsTotal,
     budgetExecutionWeight: sheet.budgetExecutionWeight,
     indicators: sheet.indicators.map((indicator) => ({
@@ -87,14 +114,16 @@ function historyOf(sheet: SheetData): SheetHistory {
       measureType: indicator.measureType,
       weight: indicator.weight,
       rule: indicator.rule,
-      entries: [...sheet.entries.values()].flatMap((entry) => {
-        const value = entry.indicatorId === indicator.id ? currentValue(indicator, entry) : null;
+      entries: (byIndicator.get(indicator.id) ?? []).flatMap((entry) => {
+        const value = currentValue(indicator, entry);
         return value === null ? [] : [{ month: entry.month, value, forecast: entry.forecast }];
       }),
     })),
     months: [...sheet.months.values()].map((m) => ({ month: m.month, executed: m.executed, status: m.status })),
     adjustments: sheet.adjustments.map((a) => ({ month: a.month, amount: a.amount })),
   };
+  histories.set(sheet, history);
+  return history;
 }
 
 /** Whether anything has been entered for the month (a row value or the spending). */
