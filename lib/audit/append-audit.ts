@@ -70,21 +70,54 @@ async function departmentOfEntry(tx: Tx, entry: Named, sheetId: number | null): 
 /**
  * Appends to the audit log inside the caller's transaction, so the change and its record stand or fall
  * together. It also records the sheet and department the entry belongs to (derived here, once, rather
- * than by every caller), which the 操作日志 filters and scopes by.
+ * than by every caller), which the 操作日志 filters and scopes by. Inside a sheet write (openAuditBatch) the entry
+ * joins the write's batch, in order, appended in one statement as the write commits.
  */
 export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  const batch = batches.get(tx);
+  if (batch) batch.push({ actor, entry: auditSnapshot(entry) });
+  else await tx.auditLog.create({ data: await auditRecord(tx, actor, entry) });
+}
+
+type Pending = { actor: Actor; entry: AuditEntry };
+const batches = new WeakMap<object, Pending[]>();
+
+/**
+ * From now on the entries appended in `tx` wait in a batch until `flush` appends them all, in their order, in one
+ * statement (lib/sheets/write-sheet.ts: a save's rows, its 执行数 and their audit cost one INSERT, not one each).
+ */
+export function openAuditBatch(tx: Tx): { flush(): Promise<void> } {
+  const pending: Pending[] = [];
+  batches.set(tx, pending);
+  return {
+    async flush() {
+      batches.delete(tx);
+      if (pending.length === 0) return;
+      const data: Prisma.AuditLogCreateManyInput[] = [];
+      for (const { actor, entry } of pending) data.push(await auditRecord(tx, actor, entry));
+      await tx.auditLog.createMany({ data });
+    },
+  };
+}
+
+/** The entry as it stands now, its JSON copied: recorded now and appended later, it keeps what it said. */
+const auditSnapshot = (entry: AuditEntry): AuditEntry => ({
+  ...entry,
+  before: asStored(entry.before) as Prisma.InputJsonValue | null,
+  after: asStored(entry.after) as Prisma.InputJsonValue | null,
+});
+
+async function auditRecord(tx: Tx, actor: Actor, entry: AuditEntry): Promise<Prisma.AuditLogCreateManyInput> {
   const named: Named = { entityType: entry.entityType, entityId: String(entry.entityId), before: asStored(entry.before), after: asStored(entry.after) };
   const sheetId = sheetIdOfEntry(named);
-  await tx.auditLog.create({
-    data: {
-      actorId: actorId(actor),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: named.entityId,
-      before: entry.before ?? undefined,
-      after: entry.after ?? undefined,
-      sheetId,
-      departmentId: await departmentOfEntry(tx, named, sheetId),
-    },
-  });
+  return {
+    actorId: actorId(actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: named.entityId,
+    before: entry.before ?? undefined,
+    after: entry.after ?? undefined,
+    sheetId,
+    departmentId: await departmentOfEntry(tx, named, sheetId),
+  };
 }

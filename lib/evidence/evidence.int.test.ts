@@ -299,7 +299,10 @@ function failingAudit(prisma: PrismaClient): PrismaClient {
             fn(
               new Proxy(tx, {
                 get(t, p, r) {
-                  if (p === "auditLog") return { create: () => Promise.reject(new Error("audit down")) };
+                  if (p === "auditLog") {
+                    const down = () => Promise.reject(new Error("audit down"));
+                    return { create: down, createMany: down };
+                  }
                   return Reflect.get(t, p, r);
                 },
               }),

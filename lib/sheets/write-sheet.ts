@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { type AuditEntry, appendAudit } from "@/lib/audit/append-audit";
+import { type AuditEntry, appendAudit, openAuditBatch } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { type Action, authorize, type SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
@@ -16,7 +16,7 @@ import { loadSheetScope } from "./sheet-scope";
  * 2. authorizes the actor (lib/auth/authorize.ts) and locks the sheet row (lockSheet), then reads the sheet afresh
  *    and authorizes again against what it read, so every check of the work sees every committed change,
  * 3. runs the work with the transaction,
- * 4. appends the audit entries the work records (appendAudit, in the same transaction),
+ * 4. appends the audit entries the work records (in the same transaction, in one statement once the work is done),
  * 5. recomputes the sheet's figures (lib/figures) of the months its changes reach, so the scorecard never reads a
  *    write's old figures.
  * No other module locks a sheet or refreshes its figures (lib/architecture.test.ts fails the build if one does).
@@ -30,7 +30,7 @@ export interface SheetWrite {
   actor: Actor;
   /** The clock of the write (tests pass one): the figures are computed for it too. */
   now: Date;
-  /** Appends an audit entry of this write, in its transaction. */
+  /** Records an audit entry of this write: appended, in its transaction, when the work has done (so in one statement). */
   audit(entry: AuditEntry): Promise<void>;
 }
 
@@ -101,6 +101,8 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
   if ("sheetIds" in target && target.sheetIds.length === 0) throw new AppError("INVALID", "没有要写入的绩效目标表");
   const run = async (tx: Tx): Promise<T> => {
     const changed = new Set<number>();
+    // Every entry appended in this transaction, the work's and its helpers' alike, waits to be appended in one statement.
+    const audits = openAuditBatch(tx);
     const write: SheetsWrite = {
       tx,
       actor,
@@ -130,6 +132,7 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
     } else {
       result = await (work as (write: SheetsWrite) => Promise<T>)(write);
     }
+    await audits.flush();
     // Only the months the work's changes reach (the triggers mark them stale): a save of July recomputes July…December.
     await refreshFigures(tx, [...changed], { onlyStale: true });
     return result;
