@@ -4,9 +4,10 @@ import { AppError } from "@/lib/errors";
 import { isPeriodLocked, periodLockMessage } from "./period-lock";
 
 /**
- * The one check of the period lock, shared by every write of a sheet's in-year data (progress, 执行数,
- * 调整预算, submission, return, reopening, evidence upload and delete): refuses with LOCKED when `month` of the
- * sheet's year lies inside the period an admin has locked. `what` ends the message (`不能再上传佐证资料`).
+ * The check of the period lock for the writes of a sheet's in-year data that do not need the month open (return,
+ * reopening; the others check it in assertMonthOpen's one statement, by the same rule of period-lock.ts): refuses
+ * with LOCKED when `month` of the sheet's year lies inside the period an admin has locked. `what` ends the message
+ * (`不能再退回`).
  *
  * Inside a transaction the fiscal year's row is read FOR SHARE: an admin's lock (an UPDATE of that row) waits
  * for the writes that passed this check to commit, and a write that starts after the lock committed sees it.
