@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { otherDepartmentSheet } from "@/lib/testing/factory";
 import { createFixture, type Fixture } from "@/lib/testing/progress-fixtures";
 import { scratchFiguresByMonth, storedFigures } from "@/lib/testing/scorecard";
 import { ALL_MONTHS } from "./figures-source";
@@ -130,5 +131,15 @@ describe("the incremental figures refresh", () => {
       expect(await differences(prisma, c.sheetId), label).toEqual([]);
     }
     for (const sheetId of sheets) expect(await differences(prisma, sheetId)).toEqual([]);
+  });
+});
+
+describe("a new sheet's figures", () => {
+  it("carry its position from the insert, before any refresh (an instance of the previous version refreshes without it)", async () => {
+    const prisma = f.db.prisma;
+    const { sheetB } = await otherDepartmentSheet(prisma);
+    const rows = await prisma.sheetFigures.findMany({ where: { sheetId: sheetB.id }, select: { position: true, computedSeq: true, changeSeq: true } });
+    expect(rows).toHaveLength(12);
+    expect(rows.every((row) => row.position === 98 && row.computedSeq !== row.changeSeq)).toBe(true);
   });
 });
