@@ -11,7 +11,8 @@ import { approvedText, lightCountsText, submittedText } from "./cells";
 import type { Db } from "@/lib/figures/figures-source";
 import { resolveScorecard, scorecardOrderBy, withOverdue } from "./get-scorecard";
 import { overdueText } from "@/lib/deadlines/rules";
-import { emptySubtotal, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
+import { emptySubtotal, loadRows, type ScorecardRow, type Subtotal, toSubtotal, unitSubtotals } from "./queries";
+import { summarizeScorecard } from "./tally";
 import { LIGHT_SHORT } from "@/lib/figures/labels";
 import { type ScorecardColumnId, type ScorecardQuery, SCORECARD_COLUMNS } from "./query";
 
@@ -76,7 +77,7 @@ export async function exportScorecard(db: Db, actor: Actor, query: ScorecardQuer
   if (fiscalYear && scope && deadlines) {
     const { filtered } = scope;
     const [summary, units] = await Promise.all([
-      summarize(db, filtered, scope.overdue),
+      summarizeScorecard(db, scope),
       // Only units of sheets the actor may read: a unit filter naming another unit must not reveal its name.
       db.budgetUnit.findMany({
         where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id }, readableSheetsWhere(actor)] } } },

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
-import { readableSheetsWhere } from "@/lib/sheets/sheet-scope";
+import { sheetVisibility } from "@/lib/auth/authorize";
+import { readableSheetsWhere, visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { measurableMonths, resolveAsOfMonth } from "@/lib/figures/as-of-month";
 import type { Db } from "@/lib/figures/figures-source";
 import { monthLabel } from "@/lib/progress/labels";
@@ -10,7 +11,8 @@ import { formatTimeProgress } from "@/lib/progress/progress-view";
 import type { Grade } from "@/lib/scoring";
 import { LIGHT_TO_DB } from "@/lib/figures/labels";
 import { PAGE_SIZE, type ScorecardQuery } from "./query";
-import { emptySubtotal, type LightCounts, loadRows, type ScorecardRow, type Subtotal, summarize, toSubtotal, unitSubtotals } from "./queries";
+import { emptySubtotal, type LightCounts, loadRows, type ScorecardRow, type Subtotal, toSubtotal, unitSubtotals } from "./queries";
+import { summarizeScorecard, type TallyScope } from "./tally";
 import { refreshStaleFigures } from "@/lib/figures/refresh-sheet-figures";
 import { loadYearDeadlines } from "@/lib/deadlines/load-deadlines";
 import { findOverdue, overdueSheetWhere } from "@/lib/deadlines/overdue";
@@ -83,6 +85,8 @@ export interface ScorecardScope {
   hasFilters: boolean;
   /** The sheets of `filtered` with a month 逾期 now (lib/deadlines), for the 逾期 counts. */
   overdue: Prisma.SheetFiguresWhereInput;
+  /** How the maintained tallies answer the sums of `filtered`; null when a filter needs every sheet read. */
+  tally: TallyScope | null;
 }
 
 /** The figures at `month` of the year's published sheets the actor may see. */
@@ -107,7 +111,33 @@ export function scorecardScope(actor: Actor, fiscalYearId: number, month: number
     const contains = { contains: query.q, mode: "insensitive" } as const;
     filters.push({ sheet: { OR: [{ name: contains }, { lead: contains }, { unit: { name: contains } }] } });
   }
-  return { fiscalYearId, base, filtered: { AND: filters }, hasFilters: filters.length > 2, overdue: { AND: [...filters, overdue] } };
+  const filtered = { AND: filters };
+  const tally =
+    query.light || query.grade || query.q || query.overdue ? null : tallyScope(actor, { fiscalYearId, month, unitId: query.unit, passed }, filtered, overdue);
+  return { fiscalYearId, base, filtered, hasFilters: filters.length > 2, overdue: { AND: [...filters, overdue] }, tally };
+}
+
+/**
+ * The tallies sum whole units: every unit for an actor who sees every sheet, a manager's department's units. Sheets
+ * seen through other grants (a manager's own drafts, a lead's or evaluator's assignments) outside those units are
+ * summed from their figures (`rest`); an actor with no department grant reads every matching sheet instead.
+ */
+function tallyScope(
+  actor: Actor,
+  at: Omit<TallyScope, "departmentIds" | "rest">,
+  filtered: Prisma.SheetFiguresWhereInput,
+  overdue: Prisma.SheetFiguresWhereInput,
+): TallyScope | null {
+  const visibility = sheetVisibility(actor);
+  if ("all" in visibility) return { ...at, departmentIds: null, rest: null };
+  const departmentIds = visibility.anyOf.flatMap((grant) => ("departmentId" in grant ? [grant.departmentId] : []));
+  if (departmentIds.length === 0) return null;
+  const others = visibility.anyOf.filter((grant) => !("departmentId" in grant));
+  if (others.length === 0) return { ...at, departmentIds, rest: null };
+  const outside: Prisma.SheetFiguresWhereInput = {
+    sheet: { AND: [visibleSheetsWhere({ anyOf: others }), { unit: { departmentId: { notIn: departmentIds } } }] },
+  };
+  return { ...at, departmentIds, rest: { where: { AND: [filtered, outside] }, overdue: { AND: [filtered, outside, overdue] } } };
 }
 
 /**
@@ -193,7 +223,7 @@ export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, 
   const { base, filtered } = scope;
 
   const [summary, units] = await Promise.all([
-    summarize(db, filtered, scope.overdue),
+    summarizeScorecard(db, scope),
     db.budgetUnit.findMany({
       where: { sheets: { some: { AND: [{ fiscalYearId: fiscalYear.id, status: "PUBLISHED" }, readableSheetsWhere(actor)] } } },
       select: { id: true, name: true },
@@ -226,7 +256,8 @@ export async function getScorecard(db: Db, actor: Actor, query: ScorecardQuery, 
     summary: { ...toSubtotal(null, "合计", summary.total), grades: summary.grades },
     department: department!,
     units,
-    lightsByUnit: unitSubtotals(summary, nameOf).map((s) => ({ unitId: s.unitId!, unit: s.unit, lights: s.lights })),
+    // Only the counts: a subtotal per unit (exact decimals, rates, averages) is for the grouped table.
+    lightsByUnit: [...summary.byUnit.entries()].sort(([a], [b]) => a - b).map(([unitId, t]) => ({ unitId, unit: nameOf(unitId), lights: { ...t.lights } })),
     distribution: BUCKET_LABELS.map((label, bucket) => ({ bucket, label, count: summary.buckets.get(bucket) ?? 0 })),
     table: {
       rows: rows!,

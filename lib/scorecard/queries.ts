@@ -70,7 +70,7 @@ export interface Subtotal {
 
 export const emptyLights = (): LightCounts => ({ red: 0, yellow: 0, green: 0, blue: 0, none: 0 });
 
-interface Tally {
+export interface Tally {
   sheets: number;
   fundsTotal: Decimal;
   budget: Decimal;
@@ -83,7 +83,7 @@ interface Tally {
   overdueSheets: number;
 }
 
-const newTally = (): Tally => ({
+export const newTally = (): Tally => ({
   sheets: 0,
   fundsTotal: new Decimal(0),
   budget: new Decimal(0),
