@@ -134,6 +134,44 @@ describe("the incremental figures refresh", () => {
   });
 });
 
+describe("marks within one transaction (migration 20261206110000)", () => {
+  const seqs = async (prisma: Pick<PrismaClient, "sheetFigures">, sheetId: number) =>
+    (await prisma.sheetFigures.findMany({ where: { sheetId }, select: { changeSeq: true }, orderBy: { month: "asc" } })).map((m) => Number(m.changeSeq));
+
+  it("mark a month once until it is recomputed, and again after, so nothing changed after a refresh is taken as fresh", async () => {
+    const prisma = f.db.prisma;
+    const sheetId = f.sheets.liangqu;
+    const [a, b] = rows.filter((row) => row.sheetId === sheetId && !row.qualitative);
+    await prisma.$transaction(async (tx) => {
+      const before = await seqs(tx, sheetId);
+      await tx.progressEntry.upsert({
+        where: { indicatorId_month: { indicatorId: a!.id, month: 4 } },
+        create: { indicatorId: a!.id, month: 4, value: "101" },
+        update: { value: "101" },
+      });
+      await tx.progressEntry.upsert({
+        where: { indicatorId_month: { indicatorId: b!.id, month: 6 } },
+        create: { indicatorId: b!.id, month: 6, value: "102" },
+        update: { value: "102" },
+      });
+      await tx.sheetMonth.upsert({
+        where: { sheetId_month: { sheetId, month: 5 } },
+        create: { sheetId, month: 5, executed: "3.5" },
+        update: { executed: "3.5" },
+      });
+      // Months 4–12 marked once each, whatever the number of changes reaching them.
+      expect((await seqs(tx, sheetId)).map((seq, i) => seq - before[i]!)).toEqual(ALL_MONTHS.map((m) => (m >= 4 ? 1 : 0)));
+      expect(await refreshFigures(tx, [sheetId], { onlyStale: true })).toBe(9);
+      expect(await staleMonths(tx as PrismaClient, sheetId)).toEqual([]);
+      // A change after the refresh, in the same transaction: marked again.
+      await tx.progressEntry.update({ where: { indicatorId_month: { indicatorId: a!.id, month: 4 } }, data: { value: "103" } });
+      expect(await staleMonths(tx as PrismaClient, sheetId)).toEqual(ALL_MONTHS.filter((m) => m >= 4));
+    });
+    await prisma.$transaction((tx) => refreshFigures(tx, [sheetId], { onlyStale: true }));
+    expect(await differences(prisma, sheetId)).toEqual([]);
+  });
+});
+
 describe("a new sheet's figures", () => {
   it("carry its position from the insert, before any refresh (an instance of the previous version refreshes without it)", async () => {
     const prisma = f.db.prisma;

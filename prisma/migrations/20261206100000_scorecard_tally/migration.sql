@@ -51,8 +51,10 @@ CREATE TABLE "figures_tally" (
 );
 CREATE INDEX "figures_tally_fiscal_year_id_month_kind_status_unit_id_idx" ON "figures_tally" ("fiscal_year_id", "month", "kind", "status", "unit_id");
 
--- Appends the difference `added` − `removed` of sheet_figures rows, one row per group that changed.
-CREATE FUNCTION "figures_tally_add"("added" "sheet_figures"[], "removed" "sheet_figures"[]) RETURNS void LANGUAGE sql AS $$
+-- Appends the difference `added` − `removed` of sheet_figures rows, one row per group that changed. PL/pgSQL, not SQL:
+-- its statement's plan is kept for the session (an SQL function is planned again at every call, ~2 ms each).
+CREATE FUNCTION "figures_tally_add"("added" "sheet_figures"[], "removed" "sheet_figures"[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO "figures_tally" ("fiscal_year_id", "month", "unit_id", "kind", "status", "sheets", "lit_red", "lit_yellow", "lit_green", "lit_blue", "unlit", "funds_total", "budget", "executed", "projected_count", "projected_sum", "final_count", "final_sum", "final_excellent", "final_good", "final_fair", "final_poor", "bucket_0", "bucket_1", "bucket_2", "bucket_3", "bucket_4", "bucket_5", "bucket_6", "bucket_7", "bucket_8", "bucket_9")
   SELECT t.* FROM (
     SELECT d."fiscal_year_id", d."month", d."unit_id", d."kind", d."status",
@@ -88,6 +90,7 @@ CREATE FUNCTION "figures_tally_add"("added" "sheet_figures"[], "removed" "sheet_
   ) t
   -- An update that changes no figure (the triggers' change_seq bump, a refresh to the same values) adds nothing.
   WHERE ROW(t."sheets", t."lit_red", t."lit_yellow", t."lit_green", t."lit_blue", t."unlit", t."funds_total", t."budget", t."executed", t."projected_count", t."projected_sum", t."final_count", t."final_sum", t."final_excellent", t."final_good", t."final_fair", t."final_poor", t."bucket_0", t."bucket_1", t."bucket_2", t."bucket_3", t."bucket_4", t."bucket_5", t."bucket_6", t."bucket_7", t."bucket_8", t."bucket_9") IS DISTINCT FROM ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+END;
 $$;
 
 -- Folds a fiscal year's month of differences into one row per group (the reader calls it when rows pile up).
@@ -104,18 +107,22 @@ $$;
 -- A transition table's rows are records to PL/pgSQL: cast back to the table's row type for the functions above.
 CREATE FUNCTION "sheet_figures_tally_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT FROM "tally_new") THEN RETURN NULL; END IF;
   PERFORM "figures_tally_add"(ARRAY(SELECT n::"sheet_figures" FROM "tally_new" n), ARRAY[]::"sheet_figures"[]);
   RETURN NULL;
 END;
 $$;
 CREATE FUNCTION "sheet_figures_tally_update"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- A mark that finds every row already marked in its transaction updates none: nothing to add.
+  IF NOT EXISTS (SELECT FROM "tally_new") THEN RETURN NULL; END IF;
   PERFORM "figures_tally_add"(ARRAY(SELECT n::"sheet_figures" FROM "tally_new" n), ARRAY(SELECT o::"sheet_figures" FROM "tally_old" o));
   RETURN NULL;
 END;
 $$;
 CREATE FUNCTION "sheet_figures_tally_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT FROM "tally_old") THEN RETURN NULL; END IF;
   PERFORM "figures_tally_add"(ARRAY[]::"sheet_figures"[], ARRAY(SELECT o::"sheet_figures" FROM "tally_old" o));
   RETURN NULL;
 END;
@@ -150,7 +157,8 @@ CREATE FUNCTION "month_mask"("months" integer[]) RETURNS integer LANGUAGE sql IM
   SELECT COALESCE(bit_or(1 << (m - 1)), 0) FROM unnest("months") AS m WHERE m BETWEEN 1 AND 12
 $$;
 
-CREATE FUNCTION "sheet_tally_add"("added" "target_sheet"[], "removed" "target_sheet"[]) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION "sheet_tally_add"("added" "target_sheet"[], "removed" "target_sheet"[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO "sheet_tally" ("fiscal_year_id", "unit_id", "kind", "status", "submitted_mask", "sheets")
   SELECT t.* FROM (
     SELECT d."fiscal_year_id", d."unit_id", d."kind", d."status", "month_mask"(d."submitted_months") AS "submitted_mask", sum(d."sign") AS "sheets"
@@ -158,6 +166,7 @@ CREATE FUNCTION "sheet_tally_add"("added" "target_sheet"[], "removed" "target_sh
      GROUP BY 1, 2, 3, 4, 5
   ) t
   WHERE t."sheets" <> 0;
+END;
 $$;
 
 CREATE FUNCTION "sheet_tally_compact"("year" integer) RETURNS void LANGUAGE sql AS $$
@@ -172,18 +181,21 @@ $$;
 
 CREATE FUNCTION "target_sheet_tally_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT FROM "tally_new") THEN RETURN NULL; END IF;
   PERFORM "sheet_tally_add"(ARRAY(SELECT n::"target_sheet" FROM "tally_new" n), ARRAY[]::"target_sheet"[]);
   RETURN NULL;
 END;
 $$;
 CREATE FUNCTION "target_sheet_tally_update"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT FROM "tally_new") THEN RETURN NULL; END IF;
   PERFORM "sheet_tally_add"(ARRAY(SELECT n::"target_sheet" FROM "tally_new" n), ARRAY(SELECT o::"target_sheet" FROM "tally_old" o));
   RETURN NULL;
 END;
 $$;
 CREATE FUNCTION "target_sheet_tally_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT FROM "tally_old") THEN RETURN NULL; END IF;
   PERFORM "sheet_tally_add"(ARRAY[]::"target_sheet"[], ARRAY(SELECT o::"target_sheet" FROM "tally_old" o));
   RETURN NULL;
 END;
