@@ -37,6 +37,14 @@ function sheetDepartmentsOf(tx: Tx): Map<number, number> {
   return cache;
 }
 
+/**
+ * Tells the transaction's cache a sheet's department already read (a sheet write has it from the sheet's scope), so
+ * its audit entries need no query for it.
+ */
+export function knowSheetDepartment(tx: Tx, sheetId: number, departmentId: number): void {
+  sheetDepartmentsOf(tx).set(sheetId, departmentId);
+}
+
 /** The one department of these sheets; null when there is none (the sheets are gone) or several. */
 async function departmentOfSheets(tx: Tx, sheetIds: number[]): Promise<number | null> {
   if (sheetIds.length === 0) return null;

@@ -88,6 +88,9 @@ describe("saveProgress", () => {
     expect(v.budget).toMatchObject({ executed: "1000.00", executionRate: "62.50" });
     expect(v.statusLabel).toBe("草稿");
     expect(v.monthVersion).toBe(1);
+    // The answer, built from what the writes returned, is what a fresh read shows: versions, who and when.
+    expect((await view(7)).rows.map((r) => r.entry)).toEqual(v.rows.map((r) => r.entry));
+    expect(v.rows[0]!.entry.updatedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
 
     // Every row's light is exactly lib/scoring's for the same input (rule, weight and forecast included).
     const targets = ["＞=3项", "＞=3项", "＞=3人", "＞=3份", "＞=2个", "=100%"];
@@ -152,7 +155,7 @@ describe("saveProgress", () => {
   it("leaves exactly one audit entry per changed record, with before and after naming the sheet and month", async () => {
     const current = await view(7);
     const since = await f.db.prisma.auditLog.aggregate({ _max: { id: true } });
-    await save({
+    const saved = await save({
       month: 7,
       rows: [
         {
@@ -167,6 +170,7 @@ describe("saveProgress", () => {
       ],
       executed: { value: "1,100.5", version: current.monthVersion },
     });
+    expect((await view(7)).rows.map((r) => r.entry)).toEqual(saved.view.rows.map((r) => r.entry));
     const entries = await f.db.prisma.auditLog.findMany({ where: { id: { gt: since._max.id! } }, orderBy: { id: "asc" } });
     expect(entries.map((e) => [e.action, e.entityType, e.actorId])).toEqual([
       ["progress.save", "ProgressEntry", (f.actors.lead as { id: number }).id],

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Likelihood, QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
+import type { QualitativeStatus as DbQualitativeStatus } from "@/lib/generated/prisma/enums";
 import { type Actor, actorId } from "@/lib/auth/actor";
 import { AppError, type Problem } from "@/lib/errors";
 import { isQualitativeStatus, LIGHT_LABELS } from "@/lib/scoring";
@@ -14,6 +14,7 @@ import { sameDecimal } from "@/lib/numbers/same-decimal";
 import { parseInput } from "@/lib/parse-input";
 import { LIKELIHOOD_FROM_LABEL, LIKELIHOOD_LABELS, monthLabel, QUALITATIVE_FROM_LABEL } from "./labels";
 import { writeMonth } from "./month-record";
+import { type EntryFields, insertEntries, updateEntries } from "./write-entries";
 import { assertMonthOpen } from "./month-open";
 import { buildProgressView, type ProgressView } from "./progress-view";
 import { asJson } from "@/lib/audit/as-json";
@@ -69,15 +70,6 @@ export interface SaveProgressResult {
   /** Allowed in a draft, but to be fixed before submitting: non-green rows without 偏差原因 or 改进措施. */
   warnings: string[];
   view: ProgressView;
-}
-
-interface EntryFields {
-  value: string | null;
-  qualitativeValue: DbQualitativeStatus | null;
-  likelihood: Likelihood | null;
-  forecast: string | null;
-  deviationReason: string;
-  improvement: string;
 }
 
 /** A typed number → exact decimal string, or a problem naming the field. Blank → null. */
@@ -239,19 +231,24 @@ export async function applyProgress(sheet: SheetData, { tx, audit, actor, now }:
   const updatedById = actorId(actor);
   const writer = actor.kind === "user" ? actor.displayName : null;
   const written: EntryData[] = [];
-  for (const { indicator, fields } of writes) {
-    const current = sheet.entries.get(entryKey(indicator.id, data.month));
-    // Each write answers the stored row (RETURNING): the audit and the answer need no second read.
-    const [after] = current
-      ? await tx.progressEntry.updateManyAndReturn({
-          where: { id: current.id, version: current.version },
-          data: { ...fields, updatedById, version: { increment: 1 } },
-        })
-      : await tx.progressEntry.createManyAndReturn({
-          data: [{ indicatorId: indicator.id, month: data.month, ...fields, updatedById }],
-          skipDuplicates: true,
-        });
-    if (!after) throw conflict([{ path: "", message: `「${indicator.name}」已被他人${current ? "修改" : "填写"}，请刷新后重新填写` }]);
+  const targets = writes.map((w) => ({ ...w, current: sheet.entries.get(entryKey(w.indicator.id, data.month)) }));
+  // Every row in one UPDATE and one INSERT, each answering the rows it wrote (no second read for the audit or answer).
+  const updated = await updateEntries(
+    tx,
+    targets.flatMap((t) => (t.current ? [{ id: t.current.id, version: t.current.version, fields: t.fields }] : [])),
+    updatedById,
+  );
+  const inserted = await insertEntries(
+    tx,
+    targets.flatMap((t) => (t.current ? [] : [{ indicatorId: t.indicator.id, month: data.month, fields: t.fields }])),
+    updatedById,
+  );
+  const lost = targets.filter((t) => !(t.current ? updated.has(t.current.id) : inserted.has(t.indicator.id)));
+  if (lost.length > 0) {
+    throw conflict(lost.map((t) => ({ path: "", message: `「${t.indicator.name}」已被他人${t.current ? "修改" : "填写"}，请刷新后重新填写` })));
+  }
+  for (const { indicator, current } of targets) {
+    const after = current ? updated.get(current.id)! : inserted.get(indicator.id)!;
     written.push(toEntryData(after, writer));
     await audit({
       action: "progress.save",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { type AuditEntry, appendAudit, openAuditBatch } from "@/lib/audit/append-audit";
+import { type AuditEntry, appendAudit, knowSheetDepartment, openAuditBatch } from "@/lib/audit/append-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { type Action, authorize, type SheetScope } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
@@ -117,7 +117,9 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
     if ("sheetIds" in target) {
       const byId = new Map<number, S>();
       for (const id of [...new Set(target.sheetIds)].sort((a, b) => a - b)) {
-        byId.set(id, await openLockedSheet(tx, actor, id, target.action, target.load));
+        const sheet = await openLockedSheet(tx, actor, id, target.action, target.load);
+        knowSheetDepartment(tx, id, sheet.scope.departmentId);
+        byId.set(id, sheet);
         changed.add(id);
       }
       result = await (work as (sheets: S[], write: SheetWrite) => Promise<T>)(
@@ -127,6 +129,8 @@ export async function writeSheet<S extends { scope: SheetScope }, T>(
     } else if ("load" in target) {
       const sheetId = typeof target.sheetId === "number" ? target.sheetId : await target.sheetId(tx);
       const sheet = await openLockedSheet(tx, actor, sheetId, target.action, target.load);
+      // Its audit entries' department, known from the scope just read.
+      knowSheetDepartment(tx, sheetId, sheet.scope.departmentId);
       changed.add(sheetId);
       result = await (work as (sheet: S, write: SheetWrite) => Promise<T>)(sheet, write);
     } else {
