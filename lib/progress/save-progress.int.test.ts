@@ -178,6 +178,8 @@ describe("saveProgress", () => {
     ]);
     const entry = await f.db.prisma.progressEntry.findUniqueOrThrow({ where: { indicatorId_month: { indicatorId: row(1).id, month: 7 } } });
     expect(entries[0]!.entityId).toBe(String(entry.id));
+    // Stored as UTC (read back as the instant it is), whatever the database's time zone: within a minute of now.
+    for (const at of [entries[0]!.createdAt, entries[1]!.createdAt, entry.updatedAt]) expect(Math.abs(at.getTime() - Date.now())).toBeLessThan(60_000);
     expect(entries[0]!.before).toMatchObject({ sheetId: f.sheets.liangqu, month: 7, indicatorId: row(1).id, value: "1", deviationReason: "", version: 1 });
     expect(entries[0]!.after).toMatchObject({
       sheetId: f.sheets.liangqu,
