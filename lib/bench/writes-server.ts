@@ -18,9 +18,12 @@ export interface RunningServer {
 export function ensureBuild(root: string): void {
   if (buildIsCurrent(root)) return;
   console.log("building the app (.next is missing or older than the sources) …");
+  // Built as `npm run build` builds it: not against the bench's database (with DATABASE_URL and no NEXTAUTH_SECRET,
+  // the pages prerendered at build time refuse to start, as a server would).
+  const { DATABASE_URL: _database, ...env } = process.env;
   const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Likelihood, MonthStatus, QualitativeStatus } from "@/lib/generated/prisma/enums";
 import { LIKELIHOOD_LABEL, MONTH_STATUS_LABEL, QUALITATIVE_LABEL } from "./labels";
+import type { EntryFields } from "./write-entries";
 
 /**
  * What the audit log keeps of each record this slice changes (before/after), and how a stale save is explained:
@@ -12,17 +13,11 @@ import { LIKELIHOOD_LABEL, MONTH_STATUS_LABEL, QUALITATIVE_LABEL } from "./label
 type Dec = { toString(): string } | null;
 const str = (d: Dec): string | null => (d === null ? null : d.toString());
 
-export interface EntrySnapshot {
+export interface EntrySnapshot extends EntryFields {
   sheetId: number;
   month: number;
   indicatorId: number;
   indicator: string;
-  value: string | null;
-  qualitativeValue: QualitativeStatus | null;
-  likelihood: Likelihood | null;
-  forecast: string | null;
-  deviationReason: string;
-  improvement: string;
   version: number;
 }
 

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { otherDepartmentManager } from "@/lib/testing/factory";
 import { AFTER_2025, createFixture, type Fixture } from "@/lib/testing/progress-fixtures";
 import { getScorecard } from "./get-scorecard";
 import { parseScorecardQuery, scorecardSearch } from "./query";
@@ -18,11 +19,7 @@ const UNIT_CENTRE = "乌鲁木齐科技信息服务中心";
 beforeAll(async () => {
   f = await createFixture();
   await reportSeedSample(f.db.prisma);
-  const department = await f.db.prisma.department.create({ data: { name: "另一部门" } });
-  const user = await f.db.prisma.user.create({
-    data: { username: "m2", displayName: "他部门管理者", passwordHash: "x", role: "MANAGER", departmentId: department.id },
-  });
-  otherManager = { kind: "user", id: user.id, role: "MANAGER", departmentId: department.id, displayName: user.displayName };
+  otherManager = await otherDepartmentManager(f.db.prisma);
 });
 afterAll(async () => {
   await f?.db.close();

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { refreshStaleFigures } from "@/lib/figures/refresh-sheet-figures";
 import { monthsPastDue } from "@/lib/deadlines/rules";
 import { loadYearDeadlines } from "@/lib/deadlines/load-deadlines";
+import { otherDepartmentManager } from "@/lib/testing/factory";
 import { AFTER_2025, createFixture, type Fixture } from "@/lib/testing/progress-fixtures";
 import { reportDirectly, reportSeedSample } from "@/lib/testing/scorecard";
 import { scorecardScope } from "./get-scorecard";
@@ -22,11 +23,7 @@ beforeAll(async () => {
   f = await createFixture();
   await reportSeedSample(f.db.prisma);
   year = await f.db.prisma.fiscalYear.findFirstOrThrow({ where: { year: 2025 }, select: { id: true, year: true } });
-  const department = await f.db.prisma.department.create({ data: { name: "另一部门" } });
-  const user = await f.db.prisma.user.create({
-    data: { username: "m2", displayName: "他部门管理者", passwordHash: "x", role: "MANAGER", departmentId: department.id },
-  });
-  otherManager = { kind: "user", id: user.id, role: "MANAGER", departmentId: department.id, displayName: user.displayName };
+  otherManager = await otherDepartmentManager(f.db.prisma);
 });
 afterAll(async () => {
   await f?.db.close();

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/open";
 import { createTestDatabase } from "./database";
 import { type DemoActor, demoActors, type DemoUsername } from "./demo-actors";
@@ -37,6 +38,15 @@ export async function sheetIdsByName(prisma: PrismaClient): Promise<(name: strin
     if (!sheet) throw new Error(`no sheet named ${name}`);
     return sheet.id;
   };
+}
+
+/** A manager of another department (他部门管理者), who sees none of the seed's sheets. */
+export async function otherDepartmentManager(prisma: PrismaClient): Promise<Actor> {
+  const department = await prisma.department.create({ data: { name: "另一部门" } });
+  const user = await prisma.user.create({
+    data: { username: "m2", displayName: "他部门管理者", passwordHash: "x", role: "MANAGER", departmentId: department.id },
+  });
+  return { kind: "user", id: user.id, role: "MANAGER", departmentId: department.id, displayName: user.displayName };
 }
 
 /** A second department (乙部门) with a unit and one project sheet: what a test of department scoping writes beside the seed. */
