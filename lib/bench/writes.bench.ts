@@ -29,6 +29,7 @@ import { BENCH_PASSWORD, type BenchLead, prepareWritesDataset } from "./writes-d
 import { callServerAction, serverActionId, signInOverHttp } from "./writes-http";
 import { type RoundResult, runRound } from "./writes-rounds";
 import { ensureBuild, startServer } from "./writes-server";
+import { cpuCost } from "./cpu-time";
 import { rememberVersions, saveInput } from "./writes-workload";
 
 const USAGE = "npm run bench:writes -- [--sheets 2000] [--leads 100] [--port 3145] [--saves 8] [--rounds 1,10,50] [--only pglite|postgres]";
@@ -147,6 +148,14 @@ async function benchEngine(engine: "PGlite" | "PostgreSQL"): Promise<void> {
     const inProcess: RoundResult[] = [];
     for (const n of ROUNDS) inProcess.push(await runRound(n, roundTotal(n), dataset.leads, direct, counters));
     printRounds("the use case alone, in this process (saveProgress: transaction, audit, figures; no HTTP, no session)", inProcess);
+
+    // What a save costs in CPU, whoever spends it (the bound on saves/s of a machine with os.cpus().length cores):
+    // 60 more saves one after another, the code warm.
+    const SEQUENTIAL = 60;
+    const cost = await cpuCost(() => runRound(1, SEQUENTIAL, dataset.leads, direct, counters));
+    const others = cost.machine === null ? "" : `, the rest of the machine (the database) ${((cost.machine - cost.process) / SEQUENTIAL).toFixed(1)} ms`;
+    const inside = engine === "PGlite" ? " (PGlite runs inside this process)" : "";
+    console.log(`CPU per save, ${SEQUENTIAL} in a row in this process: this process ${(cost.process / SEQUENTIAL).toFixed(1)} ms${others}${inside}`);
 
     const lead = dataset.leads[0]!;
     const b = await measureBreakdown(prisma, { lead, cookie: cookies.get(lead.userId)!, secret: SECRET, versions, counters });
