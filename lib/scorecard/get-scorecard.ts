@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { authorize } from "@/lib/auth/authorize";
-import { sheetVisibility } from "@/lib/auth/authorize";
+import { authorize, sheetVisibility } from "@/lib/auth/authorize";
 import { readableSheetsWhere, visibleSheetsWhere } from "@/lib/sheets/sheet-scope";
 import { measurableMonths, resolveAsOfMonth } from "@/lib/figures/as-of-month";
 import type { Db } from "@/lib/figures/figures-source";
