@@ -299,9 +299,12 @@ function failingAudit(prisma: PrismaClient): PrismaClient {
             fn(
               new Proxy(tx, {
                 get(t, p, r) {
-                  if (p === "auditLog") {
-                    const down = () => Promise.reject(new Error("audit down"));
-                    return { create: down, createMany: down };
+                  const down = () => Promise.reject(new Error("audit down"));
+                  if (p === "auditLog") return { create: down, createMany: down };
+                  // A write's audit batch is one raw INSERT (lib/audit/append-audit.ts).
+                  if (p === "$executeRaw") {
+                    return (sql: TemplateStringsArray, ...values: unknown[]) =>
+                      sql.join("").includes('INTO "audit_log"') ? down() : (t as PrismaClient).$executeRaw(sql, ...values);
                   }
                   return Reflect.get(t, p, r);
                 },
