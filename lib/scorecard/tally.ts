@@ -1,6 +1,6 @@
 import "server-only";
 import Decimal from "decimal.js";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/figures/figures-source";
 import { GRADES } from "@/lib/figures/labels";
 import type { Grade } from "@/lib/scoring";
@@ -26,8 +26,8 @@ export interface TallyScope {
   /** The months whose deadline has passed (monthsPastDue): a sheet lacking one of them is 逾期. */
   passed: readonly number[];
   /**
-   * Sheets the actor sees through other grants (their own drafts, their assignments) outside those units, and those
-   * of them 逾期: summed from their figures and added. Null when there is none to add.
+   * Published sheets the actor sees through other grants (as their author, by assignment) outside those units, and
+   * those of them 逾期: summed from their figures and added. Null when there is none to add.
    */
   rest: { where: Prisma.SheetFiguresWhereInput; overdue: Prisma.SheetFiguresWhereInput } | null;
 }
@@ -58,9 +58,15 @@ interface FiguresGroup {
 
 const mask = (months: readonly number[]): number => months.reduce((bits, m) => bits | (1 << (m - 1)), 0);
 
-async function readFigures(db: Db, scope: TallyScope): Promise<FiguresGroup[]> {
+/** The tally rows of the scope's units: the one filtered on, those of its departments, or every unit. */
+function unitsOf(scope: TallyScope): Prisma.Sql {
   const departments = scope.departmentIds;
   const unit = scope.unitId ?? null;
+  return Prisma.sql`(${unit}::int IS NULL OR t."unit_id" = ${unit}::int)
+       AND (${departments}::int[] IS NULL OR t."unit_id" IN (SELECT u."id" FROM "budget_unit" u WHERE u."department_id" = ANY(${departments}::int[])))`;
+}
+
+async function readFigures(db: Db, scope: TallyScope): Promise<FiguresGroup[]> {
   return db.$queryRaw<FiguresGroup[]>`
     SELECT t."unit_id" AS "unitId", count(*)::int AS "rows", sum(t."sheets")::int AS "sheets",
            sum(t."lit_red")::int AS "litRed", sum(t."lit_yellow")::int AS "litYellow", sum(t."lit_green")::int AS "litGreen",
@@ -73,24 +79,20 @@ async function readFigures(db: Db, scope: TallyScope): Promise<FiguresGroup[]> {
                  sum(t."bucket_5"), sum(t."bucket_6"), sum(t."bucket_7"), sum(t."bucket_8"), sum(t."bucket_9")]::int[] AS "buckets"
       FROM "figures_tally" t
      WHERE t."fiscal_year_id" = ${scope.fiscalYearId} AND t."month" = ${scope.month} AND t."kind" = 'PROJECT' AND t."status" = 'PUBLISHED'
-       AND (${unit}::int IS NULL OR t."unit_id" = ${unit}::int)
-       AND (${departments}::int[] IS NULL OR t."unit_id" IN (SELECT u."id" FROM "budget_unit" u WHERE u."department_id" = ANY(${departments}::int[])))
+       AND ${unitsOf(scope)}
      -- Each unit, and (unit_id null) all of them: the total is summed here, not again in decimal.js.
      GROUP BY GROUPING SETS ((t."unit_id"), ())
      ORDER BY t."unit_id" NULLS FIRST`;
 }
 
 async function readLate(db: Db, scope: TallyScope): Promise<{ unitId: number; rows: number; groups: number; late: number }[]> {
-  const departments = scope.departmentIds;
-  const unit = scope.unitId ?? null;
   const passed = mask(scope.passed);
   return db.$queryRaw`
     SELECT t."unit_id" AS "unitId", count(*)::int AS "rows", count(DISTINCT t."submitted_mask")::int AS "groups",
            COALESCE(sum(t."sheets") FILTER (WHERE t."submitted_mask" & ${passed}::int <> ${passed}::int), 0)::int AS "late"
       FROM "sheet_tally" t
      WHERE t."fiscal_year_id" = ${scope.fiscalYearId} AND t."kind" = 'PROJECT' AND t."status" = 'PUBLISHED'
-       AND (${unit}::int IS NULL OR t."unit_id" = ${unit}::int)
-       AND (${departments}::int[] IS NULL OR t."unit_id" IN (SELECT u."id" FROM "budget_unit" u WHERE u."department_id" = ANY(${departments}::int[])))
+       AND ${unitsOf(scope)}
      GROUP BY t."unit_id"`;
 }
 
